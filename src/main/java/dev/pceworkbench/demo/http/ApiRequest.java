@@ -1,0 +1,183 @@
+package dev.pceworkbench.demo.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import dev.pceworkbench.pce.json.PceJson;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One request to the demo PCE: method, the path below {@code /api/v2}, decoded query parameters,
+ * the JSON body (read once, on demand), the authenticated caller and the path parameters the
+ * router extracted.
+ */
+public final class ApiRequest {
+    private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+    private final HttpExchange exchange;
+    private final String method;
+    private final String path;
+    private final Map<String, List<String>> query;
+    private final String requestId;
+    private Map<String, String> pathParams = Map.of();
+    private Caller caller;
+    private JsonNode body;
+    private boolean bodyRead;
+
+    /** Who is calling: the user behind the credential and the credential's name (for rate limits). */
+    public record Caller(long userId, String username, String credential) {
+        public String userHref() {
+            return "/users/" + userId;
+        }
+    }
+
+    public ApiRequest(HttpExchange exchange, String path, String requestId) {
+        this.exchange = exchange;
+        this.method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+        this.path = path;
+        this.query = parseQuery(exchange.getRequestURI().getRawQuery());
+        this.requestId = requestId;
+    }
+
+    static Map<String, List<String>> parseQuery(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+        }
+        return out;
+    }
+
+    public HttpExchange exchange() {
+        return exchange;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** The path below {@code /api/v2}, for example {@code /orgs/1/labels}. */
+    public String path() {
+        return path;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public Map<String, List<String>> query() {
+        return Collections.unmodifiableMap(query);
+    }
+
+    public Optional<String> param(String name) {
+        List<String> v = query.get(name);
+        return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(v.size() - 1));
+    }
+
+    public Optional<Integer> intParam(String name) {
+        Optional<String> v = param(name);
+        if (v.isEmpty() || v.get().isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(v.get().trim()));
+        } catch (NumberFormatException e) {
+            throw PceApiException.invalid("Invalid value for '" + name + "': " + v.get() + " is not an integer");
+        }
+    }
+
+    public Optional<Boolean> boolParam(String name) {
+        Optional<String> v = param(name);
+        if (v.isEmpty() || v.get().isBlank()) {
+            return Optional.empty();
+        }
+        return switch (v.get().trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1" -> Optional.of(true);
+            case "false", "no", "0" -> Optional.of(false);
+            default -> throw PceApiException.invalid("Invalid value for '" + name + "': " + v.get() + " is not a boolean");
+        };
+    }
+
+    public String header(String name) {
+        return exchange.getRequestHeaders().getFirst(name);
+    }
+
+    public boolean prefersAsync() {
+        String prefer = header("Prefer");
+        return prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
+    }
+
+    public String pathParam(String name) {
+        String v = pathParams.get(name);
+        if (v == null) {
+            throw new IllegalStateException("no path parameter " + name + " in route for " + path);
+        }
+        return v;
+    }
+
+    void pathParams(Map<String, String> params) {
+        this.pathParams = Map.copyOf(params);
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    public void caller(Caller caller) {
+        this.caller = caller;
+    }
+
+    /** The request body as JSON; a missing or malformed body is the PCE's 400 error. */
+    public JsonNode body() {
+        if (!bodyRead) {
+            bodyRead = true;
+            try (InputStream in = exchange.getRequestBody()) {
+                byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+                if (bytes.length > MAX_BODY_BYTES) {
+                    throw new PceApiException(413, "request_too_large", "Request body exceeds " + MAX_BODY_BYTES + " bytes");
+                }
+                String text = new String(bytes, StandardCharsets.UTF_8);
+                body = text.isBlank() ? null : PceJson.mapper().readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new PceApiException(400, "json_parse_error",
+                        "Request body is not valid JSON: " + e.getOriginalMessage());
+            } catch (IOException e) {
+                throw new PceApiException(400, "invalid_request", "Could not read request body: " + e.getMessage());
+            }
+        }
+        if (body == null) {
+            throw new PceApiException(400, "json_parse_error", "Request body must be a JSON document");
+        }
+        return body;
+    }
+
+    public boolean hasBody() {
+        try {
+            body();
+            return true;
+        } catch (PceApiException e) {
+            if (body == null && bodyRead) {
+                return false;
+            }
+            throw e;
+        }
+    }
+}

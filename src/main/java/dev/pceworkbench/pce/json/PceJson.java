@@ -1,0 +1,45 @@
+package dev.pceworkbench.pce.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON configuration shared by the PCE client and the embedded demo PCE, so that both
+ * sides read and write the PCE's JSON the same way: snake_case names are spelled out on the
+ * records, unknown fields are tolerated (a newer PCE adds fields), nulls that the PCE sends are
+ * kept, and very large collection documents (hundreds of MB) can be parsed.
+ */
+public final class PceJson {
+    private static final ObjectMapper MAPPER = build();
+
+    private PceJson() {
+    }
+
+    /** The shared, thread-safe mapper. Do not reconfigure it; call {@link #newMapper()} for a private copy. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** A fresh mapper with the PCE settings, for callers that need to register extra modules. */
+    public static ObjectMapper newMapper() {
+        return build();
+    }
+
+    private static ObjectMapper build() {
+        JsonMapper mapper = JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .serializationInclusion(JsonInclude.Include.ALWAYS)
+                .build();
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(64 * 1024 * 1024)
+                .maxDocumentLength(-1)
+                .build());
+        return mapper;
+    }
+}
