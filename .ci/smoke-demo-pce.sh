@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 state=$(mktemp -d)
 port=${DEMO_PCE_PORT:-18443}
 log="$state/server.log"
-./mvnw -q -B -ntp exec:java@demo-pce -Dexec.args="--port $port --scale small --state-dir $state" >"$log" 2>&1 &
+./mvnw -q -B -ntp compile exec:java@demo-pce -Dexec.args="--port $port --scale small --state-dir $state" >"$log" 2>&1 &
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$state"; }
 trap cleanup EXIT
