@@ -1,0 +1,148 @@
+package dev.pceworkbench.pce.api;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.pceworkbench.pce.CancellationToken;
+import dev.pceworkbench.pce.PceException;
+import dev.pceworkbench.pce.Progress;
+import dev.pceworkbench.pce.http.PceRequest;
+import dev.pceworkbench.pce.http.PceResponse;
+import dev.pceworkbench.pce.http.PceTransport;
+import dev.pceworkbench.pce.json.PceJson;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The PCE's asynchronous collection flow: a GET with {@code Prefer: respond-async} answers 202
+ * with a job {@code Location} and {@code Retry-After}; the job is polled, paced by Retry-After, until
+ * {@code done} (then {@code result.href} is downloaded: the whole collection as one JSON array) or
+ * {@code failed} (its {@code result.message} becomes a {@link JobFailedException}). Polling stops
+ * on cancellation (the job is then deleted on the PCE, best effort) and after a timeout.
+ */
+public final class AsyncJobs {
+    /** The PCE reported the job failed; the message is the PCE's. */
+    public static final class JobFailedException extends PceException {
+        private final String jobHref;
+
+        public JobFailedException(String jobHref, String message) {
+            super(message);
+            this.jobHref = jobHref;
+        }
+
+        public String jobHref() {
+            return jobHref;
+        }
+    }
+
+    private static final Duration DEFAULT_POLL = Duration.ofSeconds(1);
+    private static final Duration MAX_POLL = Duration.ofSeconds(30);
+
+    private final PceTransport transport;
+    private final Duration timeout;
+
+    public AsyncJobs(PceTransport transport, Duration timeout) {
+        this.transport = transport;
+        this.timeout = timeout;
+    }
+
+    /** Runs {@code get} (a collection GET) as an async job and returns the whole collection. */
+    public ArrayNode collect(PceRequest get, CancellationToken token, Progress.Listener progress) {
+        PceResponse accepted = transport.send(get.withHeader("Prefer", "respond-async"), token);
+        if (accepted.status() != 202) {
+            // Some endpoints answer synchronously despite Prefer: take the answer as it is.
+            return asArray(accepted.json(), get);
+        }
+        String location = accepted.header("Location").orElseThrow(() -> new PceException(
+                "The PCE accepted the async request " + get.describe() + " but sent no Location header"));
+        String jobPath = relative(location);
+        Duration pace = retryAfter(accepted).orElse(DEFAULT_POLL);
+        Instant deadline = Instant.now().plus(timeout);
+        progress.onProgress(Progress.phase("pending", "Job queued on the PCE"));
+        try {
+            while (true) {
+                token.sleep(pace, "waiting for job " + jobPath);
+                PceResponse poll = transport.send(PceRequest.of("GET", jobPath), token);
+                JsonNode job = poll.json();
+                String status = job.path("status").asText("");
+                pace = retryAfter(poll).orElse(pace);
+                switch (status) {
+                    case "done" -> {
+                        String href = job.path("result").path("href").asText("");
+                        if (href.isEmpty()) {
+                            throw new PceException("Job " + jobPath + " is done but names no result");
+                        }
+                        progress.onProgress(new Progress("downloading", 0, -1, "Downloading the result"));
+                        return download(relative(href), token, progress);
+                    }
+                    case "failed" -> throw new JobFailedException(jobPath, "The PCE job for " + get.describe() + " failed: "
+                            + job.path("result").path("message").asText("no reason given"));
+                    default -> progress.onProgress(Progress.phase(status.isEmpty() ? "running" : status,
+                            "Job " + (status.isEmpty() ? "running" : status) + " on the PCE"));
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new PceException("Job " + jobPath + " for " + get.describe() + " did not finish within "
+                            + timeout.toSeconds() + " s (last status: " + status + ")");
+                }
+            }
+        } catch (dev.pceworkbench.pce.PceCancelledException e) {
+            deleteQuietly(jobPath);
+            throw e;
+        }
+    }
+
+    /** Downloads a datafile, parsing it while streaming (so its bytes are counted as it arrives). */
+    public ArrayNode download(String path, CancellationToken token, Progress.Listener progress) {
+        return transport.stream(PceRequest.of("GET", path), token, progress, (in, len) -> {
+            try (JsonParser p = PceJson.mapper().getFactory().createParser(in)) {
+                if (p.nextToken() != JsonToken.START_ARRAY) {
+                    throw new IOException("the job result at " + path + " is not a JSON array");
+                }
+                ArrayNode out = PceJson.mapper().createArrayNode();
+                while (p.nextToken() == JsonToken.START_OBJECT || p.currentToken() == JsonToken.START_ARRAY) {
+                    out.add((JsonNode) PceJson.mapper().readTree(p));
+                }
+                return out;
+            }
+        }).value();
+    }
+
+    private void deleteQuietly(String jobPath) {
+        try {
+            transport.sendAllowingErrors(PceRequest.of("DELETE", jobPath), CancellationToken.none());
+        } catch (RuntimeException ignored) {
+            // Best effort: the PCE expires abandoned jobs itself.
+        }
+    }
+
+    private static java.util.Optional<Duration> retryAfter(PceResponse r) {
+        return r.header("Retry-After").flatMap(v -> {
+            try {
+                long s = Long.parseLong(v.trim());
+                return java.util.Optional.of(Duration.ofSeconds(Math.max(0, s)).compareTo(MAX_POLL) > 0 ? MAX_POLL : Duration.ofSeconds(Math.max(0, s)));
+            } catch (NumberFormatException e) {
+                return java.util.Optional.empty();
+            }
+        });
+    }
+
+    /** Job and result locations come as paths below /api/v2 (or, from some PCEs, absolute URLs). */
+    static String relative(String location) {
+        String l = location.trim();
+        int api = l.indexOf("/api/v2/");
+        if (api >= 0) {
+            return l.substring(api + "/api/v2".length());
+        }
+        return l.startsWith("/") ? l : "/" + l;
+    }
+
+    static ArrayNode asArray(JsonNode n, PceRequest r) {
+        if (n instanceof ArrayNode a) {
+            return a;
+        }
+        throw new PceException("Expected a JSON array from " + r.describe() + " but got " + n.getNodeType());
+    }
+}
