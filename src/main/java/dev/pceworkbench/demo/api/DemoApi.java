@@ -43,6 +43,8 @@ public final class DemoApi {
                 });
         orgApi.routes(router, org + "/service_bindings", serviceBindings(), req -> p + "/service_bindings");
         new PolicyApi(state, jobs, render, events, new PolicyKinds(state, orgKinds)).routes(router, org);
+        new TrafficApi(state, faults, trafficQueryDuration, fqdn).routes(router, org);
+        new PolicyQueryApi(state, render).routes(router, org);
     }
 
     private static OrgKind serviceBindings() {

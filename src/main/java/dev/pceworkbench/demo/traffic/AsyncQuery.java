@@ -1,0 +1,112 @@
+package dev.pceworkbench.demo.traffic;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One asynchronous traffic query and its life: {@code queued} for the first third of the
+ * configured duration, then {@code working} until the duration has passed and the result is
+ * computed, then {@code completed} (or {@code failed} when a fault was injected or the run broke),
+ * or {@code killed} once cancelled. Status is derived from the clock on every read, so polling
+ * clients see it progress without a scheduler. The result is filled in by a background run.
+ */
+public final class AsyncQuery {
+    private final String uuid;
+    private final ObjectNode parameters;
+    private final Instant createdAt;
+    private final String createdBy;
+    private final boolean injectedFailure;
+    private final FlowQuery query;
+    private volatile FlowQueryRunner.Result result;
+    private volatile Instant computedAt;
+    private volatile String error;
+    private volatile Instant killedAt;
+
+    public AsyncQuery(String uuid, ObjectNode parameters, Instant createdAt, String createdBy, boolean injectedFailure,
+                      FlowQuery query) {
+        this.uuid = uuid;
+        this.parameters = parameters;
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+        this.injectedFailure = injectedFailure;
+        this.query = query;
+    }
+
+    public String uuid() {
+        return uuid;
+    }
+
+    public ObjectNode parameters() {
+        return parameters;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public FlowQuery query() {
+        return query;
+    }
+
+    public boolean injectedFailure() {
+        return injectedFailure;
+    }
+
+    public FlowQueryRunner.Result result() {
+        return result;
+    }
+
+    public void completed(FlowQueryRunner.Result r, Instant at) {
+        this.computedAt = at;
+        this.result = r;
+    }
+
+    public void broke(String message) {
+        this.error = message;
+    }
+
+    /** The failure message of a failed query. */
+    public String error() {
+        return injectedFailure ? "The traffic query failed: the PCE could not complete the Explorer search (injected fault)"
+                : error;
+    }
+
+    public boolean killed() {
+        return killedAt != null;
+    }
+
+    public void kill(Instant at) {
+        killedAt = at;
+    }
+
+    public String status(Instant now, Duration duration) {
+        if (killedAt != null) {
+            return "killed";
+        }
+        Duration age = Duration.between(createdAt, now);
+        if (age.compareTo(duration.dividedBy(3)) < 0) {
+            return "queued";
+        }
+        boolean due = age.compareTo(duration) >= 0;
+        if (injectedFailure || error != null) {
+            return due ? "failed" : "working";
+        }
+        return due && result != null ? "completed" : "working";
+    }
+
+    public Instant updatedAt(Instant now, Duration duration) {
+        return switch (status(now, duration)) {
+            case "killed" -> killedAt;
+            case "queued" -> createdAt;
+            case "working" -> createdAt.plus(duration.dividedBy(3));
+            case "completed" -> computedAt.isAfter(createdAt.plus(duration)) ? computedAt : createdAt.plus(duration);
+            default -> createdAt.plus(duration);
+        };
+    }
+}

@@ -1,0 +1,114 @@
+package dev.pceworkbench.demo.traffic;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pceworkbench.demo.store.DemoState;
+import dev.pceworkbench.pce.json.PceJson;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Writes flows in the shape of the PCE's traffic download (as in illumio-py's
+ * {@code traffic_query_response.json}): {@code src}/{@code dst} with {@code ip} and, for
+ * workloads, {@code workload} {href, name, hostname, os_type, labels [{href, key, value}]};
+ * {@code service} {port, proto, process_name?, user_name?}; counts, decision, direction,
+ * {@code timestamp_range} in whole seconds, state, transmission and byte counters. Workloads are
+ * rendered from their current state, once per download.
+ */
+public final class FlowJson {
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ISO_INSTANT;
+
+    private final DemoState state;
+    private final FlowStore s;
+    private final Map<Integer, ObjectNode> workloads = new HashMap<>();
+
+    public FlowJson(DemoState state, FlowStore store) {
+        this.state = state;
+        this.s = store;
+    }
+
+    /** Streams the result's flows as a JSON array (call under the state's read lock). */
+    public void write(JsonGenerator g, FlowQueryRunner.Result result) throws IOException {
+        g.writeStartArray();
+        for (int i = 0; i < result.flows().length; i++) {
+            flow(g, result.flows()[i], result.decision(i));
+        }
+        g.writeEndArray();
+    }
+
+    private void flow(JsonGenerator g, int f, String decision) throws IOException {
+        g.writeStartObject();
+        endpoint(g, "src", s.src[f]);
+        endpoint(g, "dst", s.dst[f]);
+        g.writeObjectFieldStart("service");
+        g.writeNumberField("port", s.port(f));
+        g.writeNumberField("proto", s.proto(f));
+        if (s.process[f] >= 0) {
+            g.writeStringField("process_name", s.processes[s.process[f]]);
+            if (s.users[s.process[f]] != null) {
+                g.writeStringField("user_name", s.users[s.process[f]]);
+            }
+        }
+        g.writeEndObject();
+        g.writeNumberField("num_connections", s.connections[f]);
+        g.writeStringField("state", FlowStore.STATES[s.state[f]]);
+        g.writeObjectFieldStart("timestamp_range");
+        g.writeStringField("first_detected", time(s.first(f)));
+        g.writeStringField("last_detected", time(s.last(f)));
+        g.writeEndObject();
+        g.writeStringField("policy_decision", decision);
+        g.writeStringField("flow_direction", s.inbound[f] ? "inbound" : "outbound");
+        g.writeStringField("transmission", "unicast");
+        g.writeNumberField("dst_bi", s.bytesIn[f]);
+        g.writeNumberField("dst_bo", s.bytesOut[f]);
+        g.writeEndObject();
+    }
+
+    private void endpoint(JsonGenerator g, String field, int endpoint) throws IOException {
+        g.writeObjectFieldStart(field);
+        g.writeStringField("ip", s.ip(endpoint).toString());
+        if (endpoint >= 0) {
+            ObjectNode w = workloads.computeIfAbsent(endpoint, this::workload);
+            if (w != null) {
+                g.writeFieldName("workload");
+                PceJson.mapper().writeTree(g, w);
+            }
+        }
+        g.writeEndObject();
+    }
+
+    /** The flow's view of a workload; null when it has been deleted since the flow was seen. */
+    private ObjectNode workload(int endpoint) {
+        ObjectNode w = state.collection("workloads").get(s.workloadHrefs[endpoint]);
+        if (w == null) {
+            return null;
+        }
+        ObjectNode o = PceJson.mapper().createObjectNode();
+        o.put("href", s.workloadHrefs[endpoint]);
+        String hostname = w.path("hostname").asText("");
+        // Managed workloads have a null name in the API; the flow shows a string, as in the samples.
+        o.put("name", w.path("name").isTextual() ? w.path("name").asText() : hostname);
+        o.put("hostname", hostname);
+        o.put("os_type", w.path("os_id").asText("").contains("win") ? "windows" : "linux");
+        ArrayNode labels = o.putArray("labels");
+        for (JsonNode ref : w.path("labels")) {
+            String href = ref.path("href").asText();
+            ObjectNode l = state.collection("labels").get(href);
+            if (l != null) {
+                labels.addObject().put("href", href).put("key", l.path("key").asText()).put("value", l.path("value").asText());
+            }
+        }
+        return o;
+    }
+
+    private static String time(Instant t) {
+        return SECONDS.format(t.truncatedTo(ChronoUnit.SECONDS));
+    }
+}
