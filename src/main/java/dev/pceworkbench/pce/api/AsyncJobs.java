@@ -51,10 +51,17 @@ public final class AsyncJobs {
 
     /** Runs {@code get} (a collection GET) as an async job and returns the whole collection. */
     public ArrayNode collect(PceRequest get, CancellationToken token, Progress.Listener progress) {
+        ArrayNode out = PceJson.mapper().createArrayNode();
+        out.addAll(collect(get, JsonNode.class, token, progress));
+        return out;
+    }
+
+    /** Runs {@code get} as an async job and parses the whole collection into {@code type} while downloading. */
+    public <T> java.util.List<T> collect(PceRequest get, Class<T> type, CancellationToken token, Progress.Listener progress) {
         PceResponse accepted = transport.send(get.withHeader("Prefer", "respond-async"), token);
         if (accepted.status() != 202) {
             // Some endpoints answer synchronously despite Prefer: take the answer as it is.
-            return asArray(accepted.json(), get);
+            return CollectionReader.convert(asArray(accepted.json(), get), type);
         }
         String location = accepted.header("Location").orElseThrow(() -> new PceException(
                 "The PCE accepted the async request " + get.describe() + " but sent no Location header"));
@@ -76,7 +83,7 @@ public final class AsyncJobs {
                             throw new PceException("Job " + jobPath + " is done but names no result");
                         }
                         progress.onProgress(new Progress("downloading", 0, -1, "Downloading the result"));
-                        return download(relative(href), token, progress);
+                        return download(relative(href), type, token, progress);
                     }
                     case "failed" -> throw new JobFailedException(jobPath, "The PCE job for " + get.describe() + " failed: "
                             + job.path("result").path("message").asText("no reason given"));
@@ -94,16 +101,23 @@ public final class AsyncJobs {
         }
     }
 
-    /** Downloads a datafile, parsing it while streaming (so its bytes are counted as it arrives). */
-    public ArrayNode download(String path, CancellationToken token, Progress.Listener progress) {
+    /**
+     * Downloads a datafile, parsing each element straight into {@code type} while streaming (no
+     * intermediate tree of the whole document; bytes are counted as they arrive).
+     */
+    public <T> java.util.List<T> download(String path, Class<T> type, CancellationToken token, Progress.Listener progress) {
         return transport.stream(PceRequest.of("GET", path), token, progress, (in, len) -> {
             try (JsonParser p = PceJson.mapper().getFactory().createParser(in)) {
                 if (p.nextToken() != JsonToken.START_ARRAY) {
                     throw new IOException("the job result at " + path + " is not a JSON array");
                 }
-                ArrayNode out = PceJson.mapper().createArrayNode();
-                while (p.nextToken() == JsonToken.START_OBJECT || p.currentToken() == JsonToken.START_ARRAY) {
-                    out.add((JsonNode) PceJson.mapper().readTree(p));
+                com.fasterxml.jackson.databind.ObjectReader reader = PceJson.mapper().readerFor(type);
+                java.util.List<T> out = new java.util.ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    if (p.currentToken() == null) {
+                        throw new IOException("the job result at " + path + " ended early");
+                    }
+                    out.add(reader.readValue(p));
                 }
                 return out;
             }

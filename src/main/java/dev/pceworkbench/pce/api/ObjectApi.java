@@ -54,7 +54,7 @@ public class ObjectApi<T> {
 
     /** The whole collection matching {@code query} (a {@code max_results} in it is honoured as given). */
     public List<T> list(Map<String, ?> query, CancellationToken token, Progress.Listener progress) {
-        return convertAll(reader.read(PceRequest.of("GET", collectionPath).withQuery(query), token, progress));
+        return reader.read(PceRequest.of("GET", collectionPath).withQuery(query), rawType(), token, progress);
     }
 
     /** How many objects match, from {@code X-Total-Count}, without fetching them. */
@@ -96,6 +96,11 @@ public class ObjectApi<T> {
         transport.send(PceRequest.of("DELETE", Refs.href(ref)), token);
     }
 
+    @SuppressWarnings("unchecked")
+    protected Class<T> rawType() {
+        return (Class<T>) type.getRawClass();
+    }
+
     protected T convert(JsonNode n) {
         try {
             return PceJson.mapper().readerFor(type).readValue(n);
@@ -114,11 +119,20 @@ public class ObjectApi<T> {
 
     /** The JSON body for a create or update, without server-managed fields. */
     public static byte[] bodyBytes(Object body) {
+        return jsonBytes(bodyTree(body));
+    }
+
+    /** {@code body} as a JSON tree without server-managed fields. */
+    public static JsonNode bodyTree(Object body) {
+        JsonNode tree = body instanceof JsonNode j ? j.deepCopy() : PceJson.mapper().valueToTree(body);
+        if (tree instanceof ObjectNode o) {
+            o.remove(SERVER_MANAGED);
+        }
+        return tree;
+    }
+
+    public static byte[] jsonBytes(JsonNode tree) {
         try {
-            JsonNode tree = body instanceof JsonNode j ? j.deepCopy() : PceJson.mapper().valueToTree(body);
-            if (tree instanceof ObjectNode o) {
-                o.remove(SERVER_MANAGED);
-            }
             return PceJson.mapper().writeValueAsBytes(tree);
         } catch (IOException e) {
             throw new PceException("Cannot write the request body: " + e.getMessage(), e);

@@ -34,7 +34,7 @@ public class PolicyObjectApi<T> extends ObjectApi<T> {
     }
 
     public List<T> list(String version, Map<String, ?> query, CancellationToken token, Progress.Listener progress) {
-        return convertAll(reader.read(PceRequest.of("GET", path(version)).withQuery(query), token, progress));
+        return reader.read(PceRequest.of("GET", path(version)).withQuery(query), rawType(), token, progress);
     }
 
     /** The object named by {@code ref}, read in {@code version} (its href is converted). */
