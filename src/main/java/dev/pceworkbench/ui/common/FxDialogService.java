@@ -1,0 +1,126 @@
+package dev.pceworkbench.ui.common;
+
+import dev.pceworkbench.pce.PceApiException;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Real dialogs: alerts owned by the main window, errors with the PCE's own message up front and the
+ * technical details (token, request id, stack trace) in an expander, native file choosers, and
+ * notifications through the shell's status line.
+ */
+public final class FxDialogService implements DialogService {
+    private final Supplier<Window> owner;
+    private final Consumer<String> notifier;
+
+    public FxDialogService(Supplier<Window> owner, Consumer<String> notifier) {
+        this.owner = owner;
+        this.notifier = notifier;
+    }
+
+    @Override
+    public void showError(String title, String message, String details) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.initOwner(owner.get());
+        a.getDialogPane().setId("errorDialog");
+        if (details != null && !details.isBlank()) {
+            TextArea text = new TextArea(details);
+            text.setEditable(false);
+            text.setWrapText(true);
+            text.setPrefRowCount(12);
+            VBox.setVgrow(text, Priority.ALWAYS);
+            a.getDialogPane().setExpandableContent(new VBox(text));
+        }
+        a.show();
+    }
+
+    @Override
+    public void showError(String title, Throwable failure) {
+        showError(title, userMessage(failure), details(failure));
+    }
+
+    /** The message a user should read: the PCE's own words when the PCE refused. */
+    public static String userMessage(Throwable t) {
+        Throwable c = t;
+        while (c != null) {
+            if (c instanceof PceApiException || c instanceof dev.pceworkbench.pce.PceException) {
+                return c.getMessage();
+            }
+            c = c.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** Token, request id and the stack trace, for the details expander. */
+    public static String details(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        Throwable c = t;
+        while (c != null) {
+            if (c instanceof PceApiException api) {
+                sb.append("HTTP ").append(api.status()).append(" on ").append(api.method()).append(' ').append(api.path()).append('\n');
+                api.errors().forEach(e -> sb.append("PCE error: ").append(e.token()).append(" — ").append(e.message()).append('\n'));
+                if (api.requestId() != null) {
+                    sb.append("Request id: ").append(api.requestId()).append('\n');
+                }
+                sb.append('\n');
+                break;
+            }
+            c = c.getCause();
+        }
+        StringWriter w = new StringWriter();
+        t.printStackTrace(new PrintWriter(w));
+        return sb.append(w).toString();
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.YES, ButtonType.NO);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.initOwner(owner.get());
+        return a.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
+    }
+
+    @Override
+    public void notify(String message) {
+        notifier.accept(message);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, String... extensions) {
+        FileChooser fc = chooser(title, extensions);
+        return Optional.ofNullable(fc.showOpenDialog(owner.get())).map(java.io.File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, String suggestedName, String... extensions) {
+        FileChooser fc = chooser(title, extensions);
+        fc.setInitialFileName(suggestedName);
+        return Optional.ofNullable(fc.showSaveDialog(owner.get())).map(java.io.File::toPath);
+    }
+
+    private static FileChooser chooser(String title, String... extensions) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        if (extensions.length > 0) {
+            String[] patterns = java.util.Arrays.stream(extensions).map(e -> "*." + e).toArray(String[]::new);
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(String.join(", ", patterns), patterns));
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*.*"));
+        }
+        return fc;
+    }
+}
