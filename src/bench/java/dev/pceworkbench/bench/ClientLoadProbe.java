@@ -38,6 +38,12 @@ public final class ClientLoadProbe {
                 long retained = usedAfterGc() - before;
                 System.out.printf("run %d: %d rule sets, %d rules loaded in %d ms; records retain %.0f MB%n",
                         run, sets.size(), rules, ms, retained / 1_048_576.0);
+                if (args.length > 0 && args[0].equals("--hold") && run == 1) {
+                    // Time to take a heap histogram: jcmd <pid> GC.class_histogram
+                    System.out.println("holding for 20 s, pid " + ProcessHandle.current().pid());
+                    Thread.sleep(20_000);
+                    System.out.println(sets.size());
+                }
                 sets = null;
             }
         }

@@ -40,6 +40,20 @@ public final class PceJson {
                 .maxStringLength(64 * 1024 * 1024)
                 .maxDocumentLength(-1)
                 .build());
+        // Share repeated short strings: large PCEs repeat hrefs and timestamps endlessly.
+        mapper.setNodeFactory(new DedupNodeFactory());
+        com.fasterxml.jackson.databind.module.SimpleModule dedup = new com.fasterxml.jackson.databind.module.SimpleModule("pce-dedup");
+        dedup.addDeserializer(String.class, new com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<String>(String.class) {
+            private final com.fasterxml.jackson.databind.deser.std.StringDeserializer plain =
+                    com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance;
+
+            @Override
+            public String deserialize(com.fasterxml.jackson.core.JsonParser p,
+                                      com.fasterxml.jackson.databind.DeserializationContext ctxt) throws java.io.IOException {
+                return Dedup.of(plain.deserialize(p, ctxt));
+            }
+        });
+        mapper.registerModule(dedup);
         return mapper;
     }
 }

@@ -51,14 +51,28 @@ final class Extras {
         if (m == null || m.isEmpty()) {
             return Map.of();
         }
-        Map<String, JsonNode> out = new LinkedHashMap<>(m);
-        out.replaceAll((k, v) -> v == null ? NullNode.instance : v);
-        return Collections.unmodifiableMap(out);
+        // A compact, ordered, immutable map: most records carry a handful of extra members, and a
+        // large PCE loads hundreds of thousands of records.
+        String[] keys = new String[m.size()];
+        JsonNode[] values = new JsonNode[m.size()];
+        int i = 0;
+        for (Map.Entry<String, JsonNode> e : m.entrySet()) {
+            keys[i] = e.getKey();
+            values[i] = e.getValue() == null ? NullNode.instance : e.getValue();
+            i++;
+        }
+        return new ArrayMap(keys, values);
     }
 
     /** An unmodifiable copy that keeps null elements; null stays null (the member is absent). */
     static <E> List<E> list(List<E> l) {
-        return l == null ? null : Collections.unmodifiableList(new ArrayList<>(l));
+        if (l == null) {
+            return null;
+        }
+        if (l instanceof ArrayListView<E> already) {
+            return already;
+        }
+        return l.isEmpty() ? List.of() : new ArrayListView<>(l.toArray());
     }
 
     /** {@link #list} for a list of lists, e.g. rule set scopes. */
