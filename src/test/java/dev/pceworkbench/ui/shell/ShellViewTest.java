@@ -1,0 +1,129 @@
+package dev.pceworkbench.ui.shell;
+
+import dev.pceworkbench.connection.ActiveConnection;
+import dev.pceworkbench.connection.ConnectionManager;
+import dev.pceworkbench.connection.ConnectionProfile;
+import dev.pceworkbench.connection.EmbeddedDemo;
+import dev.pceworkbench.demo.DemoPceOptions;
+import dev.pceworkbench.pce.CancellationToken;
+import dev.pceworkbench.task.BackgroundTask;
+import dev.pceworkbench.task.FxTaskExecutor;
+import dev.pceworkbench.task.TaskState;
+import dev.pceworkbench.ui.common.Themes;
+import dev.pceworkbench.ui.common.UiSettings;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real shell under TestFX: sidebar navigation, shortcuts, status bar, task list with cancel. */
+@ExtendWith(ApplicationExtension.class)
+class ShellViewTest {
+    Preferences node;
+    ConnectionManager connections;
+    FxTaskExecutor executor;
+    ShellViewModel model;
+    Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        node = Preferences.userRoot().node("dev/pceworkbench/test/" + UUID.randomUUID());
+        connections = new ConnectionManager(ShellViewModelTest.memory(), new EmbeddedDemo(DemoPceOptions.defaults()));
+        executor = new FxTaskExecutor(Platform::runLater, t -> {
+        }, 2);
+        List<Feature> features = List.of(
+                new Feature("first", "First view", Material2AL.CLOUD_QUEUE, () -> labelled("first-content")),
+                new Feature("second", "Second view", Material2AL.LABEL, () -> labelled("second-content")));
+        model = new ShellViewModel(features, connections, executor.registry(), new UiSettings(node), Themes.LIGHT);
+        ShellView view = new ShellView(model);
+        Scene scene = new Scene(view, 1000, 700);
+        Themes.apply(Themes.LIGHT);
+        Themes.style(scene);
+        view.installShortcuts(scene);
+        stage.titleProperty().bind(model.titleBinding());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private static Label labelled(String id) {
+        Label l = new Label(id);
+        l.setId(id);
+        return l;
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        executor.close();
+        connections.close();
+        node.removeNode();
+    }
+
+    @Test
+    void navigatesBySidebarAndShortcut(FxRobot robot) {
+        assertTrue(robot.lookup("#first-content").tryQuery().isPresent());
+        robot.clickOn("Second view");
+        assertTrue(robot.lookup("#second-content").tryQuery().isPresent());
+        assertFalse(robot.lookup("#first-content").tryQuery().isPresent());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#first-content").tryQuery().isPresent());
+    }
+
+    @Test
+    void statusBarShowsTheActiveConnection(FxRobot robot) throws Exception {
+        assertEquals("Not connected", robot.lookup("#connectionStatus").queryAs(Label.class).getText());
+        ConnectionProfile demo = new ConnectionProfile(UUID.randomUUID().toString(), "Demo PCE (embedded)", "embedded", 0, 1,
+                ConnectionProfile.CredentialType.API_KEY, null, ConnectionProfile.ProxyMode.NONE, null, 0, null,
+                true, null, ConnectionProfile.ClientCertType.NONE, null, null, true);
+        ActiveConnection c = connections.open(demo, CancellationToken.none());
+        robot.interact(() -> connections.activate(c));
+        assertEquals("Demo PCE (embedded) — PCE 23.2.10, org 1", robot.lookup("#connectionStatus").queryAs(Label.class).getText());
+        assertEquals("PCE Workbench — Demo PCE (embedded)", stage.getTitle());
+        assertFalse(robot.lookup("#insecureWarning").query().isVisible());
+    }
+
+    @Test
+    void theTaskListShowsRunningTasksAndCancelsThem(FxRobot robot) throws Exception {
+        BackgroundTask<Object> slow = BackgroundTask.of("Slow demo task", ctx -> {
+            ctx.message("waiting");
+            ctx.token().sleep(java.time.Duration.ofSeconds(30), "slow");
+            return null;
+        });
+        robot.interact(() -> executor.execute(slow));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> slow.state() == TaskState.RUNNING);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#tasksButton").queryButton().getText().contains("1 task running"));
+        robot.clickOn("#tasksButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("Slow demo task").tryQuery().isPresent(), "the task list shows the task");
+        robot.clickOn(robot.lookup(".task-row .button").queryButton());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> slow.state() == TaskState.CANCELLED);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#tasksButton").queryButton().getText().contains("No tasks running"));
+    }
+
+    @Test
+    void themeToggleSwitchesToDark(FxRobot robot) {
+        robot.clickOn("#themeToggle");
+        assertEquals(Themes.DARK, model.themeProperty().get());
+    }
+}
