@@ -53,6 +53,7 @@ public final class ShellView extends BorderPane {
         title.getStyleClass().add("app-title");
         ListView<Feature> nav = new ListView<>(model.features());
         nav.setId("sidebar");
+        nav.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         nav.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Feature f, boolean empty) {
