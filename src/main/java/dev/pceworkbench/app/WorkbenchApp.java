@@ -1,0 +1,97 @@
+package dev.pceworkbench.app;
+
+import dev.pceworkbench.connection.ConnectionManager;
+import dev.pceworkbench.connection.ConnectionProfileStore;
+import dev.pceworkbench.connection.EmbeddedDemo;
+import dev.pceworkbench.connection.SecretStore;
+import dev.pceworkbench.connection.SecretStores;
+import dev.pceworkbench.task.FxTaskExecutor;
+import dev.pceworkbench.ui.common.FxDialogService;
+import dev.pceworkbench.ui.common.OsTheme;
+import dev.pceworkbench.ui.common.Themes;
+import dev.pceworkbench.ui.common.UiSettings;
+import dev.pceworkbench.ui.connections.ConnectionsView;
+import dev.pceworkbench.ui.connections.ConnectionsViewModel;
+import dev.pceworkbench.ui.shell.Feature;
+import dev.pceworkbench.ui.shell.ShellView;
+import dev.pceworkbench.ui.shell.ShellViewModel;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.material2.Material2AL;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The composition root: builds settings, secret store, profile store, connection manager (with
+ * the embedded demo PCE), task executor, dialog service, view models and views, by constructor
+ * injection, and opens the main window connected to the last used profile (the embedded demo PCE
+ * on first start). Closing the window cancels running tasks and stops the demo PCE.
+ */
+public final class WorkbenchApp extends Application {
+    private FxTaskExecutor executor;
+    private ConnectionManager connections;
+
+    @Override
+    public void start(Stage stage) {
+        UiSettings settings = UiSettings.forApp();
+        // --theme=light|dark on the command line wins for this run (screenshots, demos).
+        String theme = java.util.Optional.ofNullable(getParameters().getNamed().get("theme"))
+                .filter(t -> t.equals(Themes.LIGHT) || t.equals(Themes.DARK))
+                .or(settings::theme)
+                .orElse(OsTheme.prefersDark() ? Themes.DARK : Themes.LIGHT);
+        Themes.apply(theme);
+
+        SecretStore secrets = SecretStores.best();
+        ConnectionProfileStore profiles = ConnectionProfileStore.atStandardLocation();
+        connections = new ConnectionManager(secrets, EmbeddedDemo.defaults());
+
+        ShellViewModel[] shell = new ShellViewModel[1];
+        FxDialogService dialogs = new FxDialogService(() -> stage, message -> {
+            if (shell[0] != null) {
+                shell[0].notify(message);
+            }
+        });
+        executor = new FxTaskExecutor(Platform::runLater, t -> dialogs.showError("Something went wrong", t), 4);
+        Thread.setDefaultUncaughtExceptionHandler((thread, t) ->
+                Platform.runLater(() -> dialogs.showError("Unexpected error in " + thread.getName(), t)));
+
+        ConnectionsViewModel connectionsModel = new ConnectionsViewModel(profiles, connections, executor, dialogs);
+        List<Feature> features = List.of(
+                new Feature("connections", "Connections", Material2AL.CLOUD_QUEUE,
+                        () -> new ConnectionsView(connectionsModel).root()));
+        shell[0] = new ShellViewModel(features, connections, executor.registry(), settings, theme);
+        shell[0].themeProperty().addListener((o, a, b) -> Themes.apply(b));
+
+        ShellView view = new ShellView(shell[0]);
+        Scene scene = new Scene(view, 1280, 800);
+        Themes.style(scene);
+        view.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.titleProperty().bind(shell[0].titleBinding());
+        for (int size : new int[]{16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new Image(Objects.requireNonNull(
+                    WorkbenchApp.class.getResourceAsStream("/dev/pceworkbench/icons/pce-workbench-" + size + ".png"))));
+        }
+        WindowBounds.restore(stage, settings);
+        stage.setOnCloseRequest(e -> WindowBounds.save(stage, settings));
+        stage.show();
+        // Connect to the profile used last time, or on first start to the embedded demo PCE.
+        connectionsModel.lastActiveProfile()
+                .or(() -> connectionsModel.profiles().stream().filter(p -> p.embeddedDemo()).findFirst())
+                .ifPresent(connectionsModel::connect);
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.close();
+        }
+        if (connections != null) {
+            connections.close();
+        }
+    }
+}
