@@ -42,6 +42,7 @@ public final class BackgroundTask<V> {
     };
     private Runnable onFinished = () -> {
     };
+    private volatile String owner;
 
     private BackgroundTask(String title, Body<V> body) {
         this.title = Objects.requireNonNull(title);
@@ -76,6 +77,19 @@ public final class BackgroundTask<V> {
 
     public String title() {
         return title;
+    }
+
+    /**
+     * Marks the task as the work of one view (its feature id), so that leaving the view cancels
+     * it; tasks without an owner (connecting, say) outlive view changes.
+     */
+    public BackgroundTask<V> ownedBy(String view) {
+        this.owner = view;
+        return this;
+    }
+
+    public String owner() {
+        return owner;
     }
 
     public CancellationToken token() {

@@ -32,6 +32,15 @@ public final class TaskRegistry {
         running.remove(task);
     }
 
+    /** Cancels the running tasks owned by {@code view} (when the user navigates away from it). */
+    public void cancelOwnedBy(String view) {
+        for (BackgroundTask<?> t : List.copyOf(running)) {
+            if (view != null && view.equals(t.owner())) {
+                t.cancel();
+            }
+        }
+    }
+
     /** Cancels every running task (on shutdown, or when the connection changes). */
     public void cancelAll() {
         for (BackgroundTask<?> t : List.copyOf(running)) {

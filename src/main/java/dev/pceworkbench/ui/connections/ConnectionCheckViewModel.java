@@ -82,7 +82,7 @@ public final class ConnectionCheckViewModel {
                 return unusableSettings(e, onStep);
             }
             return check.run(s, ctx.token(), onStep);
-        });
+        }).ownedBy("connections");
         // A check replaced by a newer one (or cleared) must not write into the newer one's rows.
         task.messageProperty().addListener((o, a, b) -> {
             if (current == task) {

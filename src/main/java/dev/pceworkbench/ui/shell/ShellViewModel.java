@@ -58,6 +58,10 @@ public final class ShellViewModel {
                 .orElse(features.isEmpty() ? null : features.get(0));
         selected.set(initial);
         selected.addListener((o, a, b) -> {
+            if (a != null && a != b) {
+                // Leaving a view cancels the work it started (its checks, loads and queries).
+                tasks.cancelOwnedBy(a.id());
+            }
             if (b != null) {
                 settings.lastView(b.id());
             }

@@ -122,6 +122,27 @@ class ShellViewTest {
     }
 
     @Test
+    void leavingAViewCancelsItsWorkButNotUnownedTasks(FxRobot robot) throws Exception {
+        BackgroundTask<Object> viewWork = BackgroundTask.of("First view's load", ctx -> {
+            ctx.token().sleep(java.time.Duration.ofSeconds(30), "load");
+            return null;
+        }).ownedBy("first");
+        BackgroundTask<Object> global = BackgroundTask.of("Connecting", ctx -> {
+            ctx.token().sleep(java.time.Duration.ofSeconds(30), "connect");
+            return null;
+        });
+        robot.interact(() -> {
+            executor.execute(viewWork);
+            executor.execute(global);
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> viewWork.state() == TaskState.RUNNING && global.state() == TaskState.RUNNING);
+        robot.clickOn("Second view");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> viewWork.state() == TaskState.CANCELLED);
+        assertEquals(TaskState.RUNNING, global.state());
+        global.cancel();
+    }
+
+    @Test
     void themeToggleSwitchesToDark(FxRobot robot) {
         robot.clickOn("#themeToggle");
         assertEquals(Themes.DARK, model.themeProperty().get());
