@@ -1,0 +1,113 @@
+package dev.pceworkbench.policy;
+
+import dev.pceworkbench.pce.model.EnforcementBoundary;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The policy check: may this consumer (a workload or an IP address) reach this provider (a
+ * workload or an IP address) on this port and protocol (or protocol alone, for GRE or IP-in-IP)?
+ * Answers with every rule that allows it, each with its reason, or
+ * {@value CheckResult#NO_RULES}. A rule allows the connection when it and its rule set are enabled,
+ * one of its services covers the port, the provider matches a provider actor inside one of the
+ * rule set's scopes, and the consumer matches a consumer actor inside that same scope
+ * (intra-scope) or anywhere ({@code unscoped_consumers}, extra-scope). IP-list actors are never
+ * scoped; on the consumer side they also match a workload by its addresses. A provider workload is
+ * also matched as the virtual services bound to it (labels resolved as virtual services), on the
+ * binding's ports when the rule names no service. Enforcement boundaries do not remove allowing
+ * rules (a rule overrides a boundary); they are reported for connections no rule allows.
+ * {@link #compare} puts the active and the draft answers side by side.
+ */
+public final class PolicyCheck {
+    private final RuleSearchIndex index;
+
+    public PolicyCheck(RuleSearchIndex index) {
+        this.index = index;
+    }
+
+    public PolicyModel model() {
+        return index.model;
+    }
+
+    /**
+     * Checks one connection. {@code service} is a protocol and one port ({@link PortRange#of}), or a
+     * protocol with {@code from} = -1 for protocols without ports ({@link PortRange#protocol}).
+     *
+     * @throws IllegalArgumentException when a workload is not in the model
+     */
+    public CheckResult check(Endpoint consumer, Endpoint provider, PortRange service) {
+        Connection c = new Connection(index.model, consumer, provider, service);
+        List<CheckResult.Allow> allows = new ArrayList<>();
+        for (int id : index.providerCandidates(c)) {
+            CheckResult.Allow a = c.evaluate(index.model.rules[id]);
+            if (a != null) {
+                allows.add(a);
+            }
+        }
+        return result(c, allows);
+    }
+
+    /** The result for the allowing rules found, with the enforcement boundaries the connection crosses. */
+    static CheckResult result(Connection c, List<CheckResult.Allow> allows) {
+        List<EnforcementBoundary> boundaries = new ArrayList<>();
+        for (PolicyModel.Boundary b : c.m.boundaries) {
+            if (c.crosses(b)) {
+                boundaries.add(b.record());
+            }
+        }
+        return new CheckResult(c.m.version(), c.consumerEndpoint, c.providerEndpoint, c.service, allows, boundaries);
+    }
+
+    /**
+     * The same connection in the active policy and in the draft: "allowed now" and "allowed after
+     * provisioning", rule by rule (rules are matched across versions by their draft-form href).
+     */
+    public static Comparison compare(PolicyCheck active, PolicyCheck draft, Endpoint consumer, Endpoint provider,
+                                     PortRange service) {
+        return new Comparison(active.check(consumer, provider, service), draft.check(consumer, provider, service));
+    }
+
+    /** Active and draft answers to one check, side by side. */
+    public record Comparison(CheckResult active, CheckResult draft) {
+        /** One rule that allows the connection in either version. */
+        public record Row(String ruleHref, CheckResult.Allow active, CheckResult.Allow draft) {
+            public boolean allowedNow() {
+                return active != null;
+            }
+
+            public boolean allowedAfterProvisioning() {
+                return draft != null;
+            }
+        }
+
+        public boolean allowedNow() {
+            return active.allowed();
+        }
+
+        public boolean allowedAfterProvisioning() {
+            return draft.allowed();
+        }
+
+        /** Every rule allowing the connection in either version (draft-form hrefs), active ones first. */
+        public List<Row> rows() {
+            Map<String, CheckResult.Allow[]> byRule = new LinkedHashMap<>();
+            for (CheckResult.Allow a : active.allows()) {
+                byRule.computeIfAbsent(Hrefs.neutral(a.hit().href()), k -> new CheckResult.Allow[2])[0] = a;
+            }
+            for (CheckResult.Allow a : draft.allows()) {
+                byRule.computeIfAbsent(Hrefs.neutral(a.hit().href()), k -> new CheckResult.Allow[2])[1] = a;
+            }
+            List<Row> out = new ArrayList<>();
+            byRule.forEach((href, pair) -> out.add(new Row(href, pair[0], pair[1])));
+            return out;
+        }
+
+        /** "Allowed now / allowed after provisioning" in words. */
+        public String summary() {
+            return "Now: " + active.summary() + ". After provisioning: " + draft.summary() + ".";
+        }
+    }
+}
