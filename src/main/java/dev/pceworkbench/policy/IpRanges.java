@@ -86,13 +86,4 @@ final class IpRanges {
         }
         return true;
     }
-
-    boolean containsAny(IpAddress[] ips) {
-        for (IpAddress ip : ips) {
-            if (contains(ip)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -1,7 +1,5 @@
 package dev.pceworkbench.policy;
 
-import dev.pceworkbench.pce.model.Actor;
-
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -314,9 +312,5 @@ public final class RuleSearchIndex {
         for (int id : ids) {
             out.set(id);
         }
-    }
-
-    static String key(Actor a) {
-        return ModelCompiler.actorKey(a);
     }
 }
