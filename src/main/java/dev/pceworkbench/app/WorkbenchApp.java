@@ -1,5 +1,6 @@
 package dev.pceworkbench.app;
 
+import dev.pceworkbench.connection.ActiveConnection;
 import dev.pceworkbench.connection.ConnectionManager;
 import dev.pceworkbench.connection.ConnectionProfileStore;
 import dev.pceworkbench.connection.EmbeddedDemo;
@@ -7,6 +8,7 @@ import dev.pceworkbench.connection.SecretStore;
 import dev.pceworkbench.connection.SecretStores;
 import dev.pceworkbench.task.FxTaskExecutor;
 import dev.pceworkbench.ui.common.FxDialogService;
+import dev.pceworkbench.ui.common.Navigator;
 import dev.pceworkbench.ui.common.OsTheme;
 import dev.pceworkbench.ui.common.Themes;
 import dev.pceworkbench.ui.common.UiSettings;
@@ -15,6 +17,7 @@ import dev.pceworkbench.ui.connections.ConnectionsViewModel;
 import dev.pceworkbench.ui.shell.Feature;
 import dev.pceworkbench.ui.shell.ShellView;
 import dev.pceworkbench.ui.shell.ShellViewModel;
+import dev.pceworkbench.workspace.PolicyWorkspace;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -60,11 +63,14 @@ public final class WorkbenchApp extends Application {
                 Platform.runLater(() -> dialogs.showError("Unexpected error in " + thread.getName(), t)));
 
         ConnectionsViewModel connectionsModel = new ConnectionsViewModel(profiles, connections, executor, dialogs);
+        PolicyWorkspace workspace = new PolicyWorkspace(() -> connections.active().map(ActiveConnection::client));
+        Navigator navigator = new Navigator();
         List<Feature> features = List.of(
                 new Feature("connections", "Connections", Material2AL.CLOUD_QUEUE,
                         () -> new ConnectionsView(connectionsModel).root()));
         shell[0] = new ShellViewModel(features, connections, executor.registry(), settings, theme);
         shell[0].themeProperty().addListener((o, a, b) -> Themes.apply(b));
+        navigator.showFeatureWith(shell[0]::select);
 
         ShellView view = new ShellView(shell[0]);
         Scene scene = new Scene(view, 1280, 800);

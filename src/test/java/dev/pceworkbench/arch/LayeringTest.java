@@ -55,7 +55,7 @@ class LayeringTest {
     void demoPolicyAndTaskNeverTouchControlsScenesOrStages() throws IOException {
         Pattern ui = Pattern.compile("import (static )?javafx\\.(scene|stage|application|controls|fxml)|org\\.controlsfx|atlantafx");
         List<String> all = new ArrayList<>();
-        for (String pkg : List.of("demo", "policy", "task", "connection")) {
+        for (String pkg : List.of("demo", "policy", "task", "connection", "workspace")) {
             all.addAll(violations(pkg, ui));
         }
         assertEquals(List.of(), all);
@@ -66,6 +66,7 @@ class LayeringTest {
         List<String> all = new ArrayList<>();
         all.addAll(violations("demo", Pattern.compile("import (static )?javafx\\.")));
         all.addAll(violations("policy", Pattern.compile("import (static )?javafx\\.")));
+        all.addAll(violations("workspace", Pattern.compile("import (static )?javafx\\.")));
         assertEquals(List.of(), all);
     }
 
@@ -77,7 +78,7 @@ class LayeringTest {
     @Test
     void nothingBelowTheUiImportsIt() throws IOException {
         List<String> all = new ArrayList<>();
-        for (String pkg : List.of("pce", "policy", "demo", "task", "connection")) {
+        for (String pkg : List.of("pce", "policy", "demo", "task", "connection", "workspace")) {
             all.addAll(violations(pkg, Pattern.compile("import (static )?dev\\.pceworkbench\\.(ui|app)\\.")));
         }
         assertEquals(List.of(), all);

@@ -83,6 +83,11 @@ public final class ShellViewModel {
         }
     }
 
+    /** Selects the feature with this id (navigation from another view); unknown ids are ignored. */
+    public void select(String featureId) {
+        features.stream().filter(f -> f.id().equals(featureId)).findFirst().ifPresent(selected::set);
+    }
+
     public StringBinding titleBinding() {
         return title;
     }
