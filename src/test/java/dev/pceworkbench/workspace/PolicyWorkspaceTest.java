@@ -1,0 +1,177 @@
+package dev.pceworkbench.workspace;
+
+import dev.pceworkbench.demo.DemoPce;
+import dev.pceworkbench.demo.DemoPceOptions;
+import dev.pceworkbench.demo.server.Faults;
+import dev.pceworkbench.pce.CancellationToken;
+import dev.pceworkbench.pce.ConnectionSettings;
+import dev.pceworkbench.pce.Credentials;
+import dev.pceworkbench.pce.PceCancelledException;
+import dev.pceworkbench.pce.PceClient;
+import dev.pceworkbench.pce.Progress;
+import dev.pceworkbench.pce.TlsSettings;
+import dev.pceworkbench.pce.http.RequestLimiter;
+import dev.pceworkbench.pce.http.RetryPolicy;
+import dev.pceworkbench.pce.model.Label;
+import dev.pceworkbench.pce.model.RuleSet;
+import dev.pceworkbench.policy.RuleSearchIndex;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shared cache over a real demo PCE: one download per collection, edits drop what they change. */
+class PolicyWorkspaceTest {
+    static DemoPce pce;
+    static PceClient client;
+    final CancellationToken token = new CancellationToken();
+
+    @BeforeAll
+    static void start() throws Exception {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        pce = DemoPce.start(DemoPceOptions.defaults().withRateLimit(0));
+        client = connect();
+    }
+
+    static PceClient connect() {
+        return PceClient.connect(ConnectionSettings.of(pce.baseUrl(), 0, 1,
+                        new Credentials.ApiKey(pce.credentials().authUsername(), pce.credentials().secret()))
+                .withTls(TlsSettings.verifying().withCaBundlePem(pce.caPem())), RetryPolicy.defaults(),
+                new RequestLimiter(0), Duration.ofMinutes(1));
+    }
+
+    @AfterAll
+    static void stop() {
+        pce.close();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        pce.faults().clear();
+        pce.faults().latencyMillis(0);
+    }
+
+    @Test
+    void loadsEachCollectionOnceAndMatchesThePce() {
+        PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.of(client));
+        List<Progress> progress = new ArrayList<>();
+        List<RuleSet> first = ws.ruleSets("draft", token, progress::add);
+        assertEquals(client.ruleSets().list("draft", Map.of()).stream().map(RuleSet::href).toList(),
+                first.stream().map(RuleSet::href).toList());
+        assertSame(first, ws.ruleSets("draft", token, Progress.Listener.NONE));
+        assertTrue(progress.stream().anyMatch(p -> p.message().startsWith("Loading rule sets")), progress.toString());
+        // Versions are separate entries.
+        assertNotSame(first, ws.ruleSets("active", token, Progress.Listener.NONE));
+        assertTrue(ws.loaded(PolicyWorkspace.RULE_SETS, "draft").isPresent());
+        assertTrue(ws.loaded(PolicyWorkspace.LABELS, null).isEmpty(), "nothing loads labels yet");
+    }
+
+    @Test
+    void anEditDropsOnlyWhatItChangesAndTellsTheListeners() {
+        PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.of(client));
+        List<Label> labels = ws.labels(token, Progress.Listener.NONE);
+        List<RuleSet> draft = ws.ruleSets("draft", token, Progress.Listener.NONE);
+        List<RuleSet> active = ws.ruleSets("active", token, Progress.Listener.NONE);
+        RuleSearchIndex index = ws.index("active", token, Progress.Listener.NONE);
+        assertSame(index, ws.index("active", token, Progress.Listener.NONE));
+        List<PolicyWorkspace.Change> seen = new CopyOnWriteArrayList<>();
+        ws.addListener(seen::add);
+
+        ws.changed(PolicyWorkspace.RULE_SETS, "draft");
+
+        assertEquals(List.of(new PolicyWorkspace.Change(PolicyWorkspace.RULE_SETS, "draft")), seen);
+        assertSame(labels, ws.labels(token, Progress.Listener.NONE));
+        assertSame(active, ws.ruleSets("active", token, Progress.Listener.NONE));
+        assertNotSame(draft, ws.ruleSets("draft", token, Progress.Listener.NONE));
+        assertNotSame(index, ws.index("active", token, Progress.Listener.NONE), "every index is rebuilt after a change");
+
+        ws.refreshAll();
+        assertNotSame(labels, ws.labels(token, Progress.Listener.NONE));
+    }
+
+    @Test
+    void twoTasksShareOneDownload() throws Exception {
+        PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.of(client));
+        pce.faults().latencyMillis(300);
+        CompletableFuture<List<Label>> a = CompletableFuture.supplyAsync(() -> ws.labels(token, Progress.Listener.NONE));
+        CompletableFuture<List<Label>> b = CompletableFuture.supplyAsync(() -> ws.labels(token, Progress.Listener.NONE));
+        assertSame(a.get(30, TimeUnit.SECONDS), b.get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aWaiterLoadsItselfWhenTheLoadingTaskIsCancelled() throws Exception {
+        PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.of(client));
+        pce.faults().latencyMillis(400);
+        CancellationToken loaderToken = new CancellationToken();
+        AtomicReference<Throwable> loaderFailure = new AtomicReference<>();
+        Thread loader = new Thread(() -> {
+            try {
+                ws.labels(loaderToken, Progress.Listener.NONE);
+            } catch (Throwable t) {
+                loaderFailure.set(t);
+            }
+        });
+        loader.start();
+        Thread.sleep(100); // the loader is now waiting for the (slow) PCE
+        CompletableFuture<List<Label>> waiter = CompletableFuture.supplyAsync(() -> ws.labels(token, Progress.Listener.NONE));
+        Thread.sleep(100);
+        loaderToken.cancel();
+        loader.join(30_000);
+        assertTrue(loaderFailure.get() instanceof PceCancelledException, String.valueOf(loaderFailure.get()));
+        assertEquals(client.labels().count(Map.of(), CancellationToken.none()), waiter.get(30, TimeUnit.SECONDS).size());
+    }
+
+    @Test
+    void aCancelledWaiterStopsWaitingWithoutSpoilingTheDownload() throws Exception {
+        PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.of(client));
+        pce.faults().latencyMillis(400);
+        CompletableFuture<List<Label>> loader = CompletableFuture.supplyAsync(() -> ws.labels(token, Progress.Listener.NONE));
+        Thread.sleep(100);
+        CancellationToken waiterToken = new CancellationToken();
+        CompletableFuture<List<Label>> waiter = CompletableFuture.supplyAsync(() -> ws.labels(waiterToken, Progress.Listener.NONE));
+        Thread.sleep(50);
+        waiterToken.cancel();
+        var e = assertThrows(Exception.class, () -> waiter.get(30, TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof PceCancelledException, e.toString());
+        List<Label> labels = loader.get(30, TimeUnit.SECONDS);
+        assertSame(labels, ws.labels(token, Progress.Listener.NONE));
+    }
+
+    @Test
+    void aFailedLoadIsNotCachedAndTheNextCallTriesAgain() {
+        PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.of(client));
+        PceClient noRetry = PceClient.connect(client.settings(), RetryPolicy.none(), new RequestLimiter(0), Duration.ofSeconds(10));
+        PolicyWorkspace failing = new PolicyWorkspace(() -> Optional.of(noRetry));
+        pce.faults().inject(Faults.Kind.HTTP5XX, 1);
+        assertThrows(RuntimeException.class, () -> failing.labels(token, Progress.Listener.NONE));
+        assertEquals(ws.labels(token, Progress.Listener.NONE).size(), failing.labels(token, Progress.Listener.NONE).size());
+    }
+
+    @Test
+    void aNewConnectionStartsFromScratchAndNoConnectionIsAClearError() {
+        AtomicReference<PceClient> current = new AtomicReference<>(client);
+        PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.ofNullable(current.get()));
+        List<Label> before = ws.labels(token, Progress.Listener.NONE);
+        current.set(connect());
+        assertNotSame(before, ws.labels(token, Progress.Listener.NONE));
+        current.set(null);
+        var e = assertThrows(IllegalStateException.class, () -> ws.labels(token, Progress.Listener.NONE));
+        assertTrue(e.getMessage().startsWith("Not connected to a PCE"), e.getMessage());
+    }
+}
