@@ -59,7 +59,8 @@ public final class PolicyWorkspace {
     public static final String SERVICES = "services";
     public static final String VIRTUAL_SERVICES = "virtual_services";
     public static final String ENFORCEMENT_BOUNDARIES = "enforcement_boundaries";
-    private static final String INDEX = "index";
+    /** The engine's index of a version (see {@link #loaded}). */
+    public static final String INDEX = "index";
 
     private record Key(String collection, String version) {
     }
@@ -74,10 +75,9 @@ public final class PolicyWorkspace {
         this.clients = Objects.requireNonNull(clients);
     }
 
-    /** The active connection's client; a clear error when there is none. */
+    /** The active connection's client; {@link NotConnectedException} when there is none. */
     public PceClient client() {
-        PceClient c = clients.get().orElseThrow(() -> new IllegalStateException(
-                "Not connected to a PCE: choose a connection in the Connections view first."));
+        PceClient c = clients.get().orElseThrow(NotConnectedException::new);
         if (c != cachedFor) {
             synchronized (this) {
                 if (c != cachedFor) {

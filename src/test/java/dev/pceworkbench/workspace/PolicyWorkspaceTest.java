@@ -171,7 +171,7 @@ class PolicyWorkspaceTest {
         current.set(connect());
         assertNotSame(before, ws.labels(token, Progress.Listener.NONE));
         current.set(null);
-        var e = assertThrows(IllegalStateException.class, () -> ws.labels(token, Progress.Listener.NONE));
+        var e = assertThrows(NotConnectedException.class, () -> ws.labels(token, Progress.Listener.NONE));
         assertTrue(e.getMessage().startsWith("Not connected to a PCE"), e.getMessage());
     }
 }
