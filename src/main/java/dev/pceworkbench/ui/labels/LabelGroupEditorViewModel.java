@@ -1,0 +1,240 @@
+package dev.pceworkbench.ui.labels;
+
+import dev.pceworkbench.pce.api.Refs;
+import dev.pceworkbench.pce.model.Href;
+import dev.pceworkbench.pce.model.LabelGroup;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The label group editor (new group, or rename and change members of a draft group): name,
+ * description, dimension (fixed once the group exists) and tick lists of member labels and
+ * sub-groups. Validation follows the PCE: a name, unique among the groups ignoring case, a key,
+ * members and sub-groups only of the group's key, no sub-group that already contains this group.
+ * Changing the key offers that key's labels and keeps the ticked ones of the old key, flagged, so
+ * nothing the user chose disappears silently.
+ */
+public final class LabelGroupEditorViewModel {
+    private final LabelGroup original;
+    private final List<LabelRow> labels;
+    private final List<LabelGroup> groups;
+    private final Set<String> forbiddenSubGroups;
+    private final ObservableList<DimensionChoice> dimensions = FXCollections.observableArrayList();
+    private final ObjectProperty<DimensionChoice> dimension = new SimpleObjectProperty<>(this, "dimension");
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final StringProperty description = new SimpleStringProperty(this, "description", "");
+    private final ObservableList<MemberChoice> memberChoices =
+            FXCollections.observableArrayList(c -> new Observable[]{c.selectedProperty()});
+    private final ObservableList<MemberChoice> subGroupChoices =
+            FXCollections.observableArrayList(c -> new Observable[]{c.selectedProperty()});
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+    private final BooleanProperty saving = new SimpleBooleanProperty(this, "saving");
+
+    /**
+     * @param original           the draft group being edited, or null for a new one
+     * @param dimensions         the dimensions to choose from
+     * @param preset             the dimension to start a new group with, may be null
+     * @param labels             every label (member candidates)
+     * @param groups             the draft's label groups (sub-group candidates, name uniqueness)
+     * @param forbiddenSubGroups groups that contain the edited group (adding one would make a loop)
+     */
+    LabelGroupEditorViewModel(LabelGroup original, List<DimensionChoice> dimensions, DimensionChoice preset,
+                              List<LabelRow> labels, List<LabelGroup> groups, Set<String> forbiddenSubGroups) {
+        this.original = original;
+        this.labels = labels;
+        this.groups = groups;
+        this.forbiddenSubGroups = forbiddenSubGroups;
+        this.dimensions.setAll(dimensions.stream().filter(d -> !d.all()).toList());
+        if (original != null) {
+            name.set(original.name());
+            description.set(original.description() == null ? "" : original.description());
+            dimension.set(this.dimensions.stream().filter(d -> d.key().equals(original.key())).findFirst()
+                    .orElse(new DimensionChoice(original.key(), original.key())));
+        } else if (preset != null && !preset.all()) {
+            dimension.set(preset);
+        }
+        Set<String> ticked = new HashSet<>();
+        if (original != null) {
+            original.labels().forEach(h -> ticked.add(h.href()));
+            original.subGroups().forEach(h -> ticked.add(Refs.toDraft(h.href())));
+        }
+        rebuildChoices(ticked);
+        dimension.addListener((o, a, b) -> {
+            Set<String> keep = new HashSet<>(selectedHrefs(memberChoices));
+            keep.addAll(selectedHrefs(subGroupChoices));
+            rebuildChoices(keep);
+            validate();
+        });
+        name.addListener((o, a, b) -> validate());
+        memberChoices.addListener((javafx.collections.ListChangeListener<MemberChoice>) c -> validate());
+        subGroupChoices.addListener((javafx.collections.ListChangeListener<MemberChoice>) c -> validate());
+        validate();
+    }
+
+    private void rebuildChoices(Set<String> ticked) {
+        String key = key();
+        Map<String, MemberChoice> members = new LinkedHashMap<>();
+        for (LabelRow l : labels) {
+            if (l.key().equals(key) || ticked.contains(l.href())) {
+                members.put(l.href(), new MemberChoice(l.href(), l.key(),
+                        l.key().equals(key) ? l.value() : l.display(), ticked.contains(l.href())));
+            }
+        }
+        List<MemberChoice> subs = new ArrayList<>();
+        for (LabelGroup g : groups) {
+            String h = Refs.toDraft(g.href());
+            boolean self = original != null && h.equals(Refs.toDraft(original.href()));
+            if (self || "delete".equals(g.updateType()) || forbiddenSubGroups.contains(h)) {
+                continue;
+            }
+            if (String.valueOf(g.key()).equals(key) || ticked.contains(h)) {
+                subs.add(new MemberChoice(h, g.key(), g.name(), ticked.contains(h)));
+            }
+        }
+        // Ticked members first: an edited group shows what it holds without scrolling.
+        List<MemberChoice> ordered = new ArrayList<>(members.values());
+        ordered.sort(java.util.Comparator.comparing(c -> !c.isSelected()));
+        subs.sort(java.util.Comparator.comparing(c -> !c.isSelected()));
+        memberChoices.setAll(ordered);
+        subGroupChoices.setAll(subs);
+    }
+
+    public boolean editing() {
+        return original != null;
+    }
+
+    public LabelGroup original() {
+        return original;
+    }
+
+    public String title() {
+        return original == null ? "New label group (draft)" : "Edit label group " + original.name() + " (draft)";
+    }
+
+    public ObservableList<DimensionChoice> dimensions() {
+        return dimensions;
+    }
+
+    public ObjectProperty<DimensionChoice> dimensionProperty() {
+        return dimension;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty descriptionProperty() {
+        return description;
+    }
+
+    public ObservableList<MemberChoice> memberChoices() {
+        return memberChoices;
+    }
+
+    public ObservableList<MemberChoice> subGroupChoices() {
+        return subGroupChoices;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    public BooleanProperty savingProperty() {
+        return saving;
+    }
+
+    public String key() {
+        return dimension.get() == null ? null : dimension.get().key();
+    }
+
+    /** Ticks (or unticks) the member label or sub-group {@code href}, if it is offered. */
+    public void select(String href, boolean selected) {
+        memberChoices.stream().filter(c -> c.href().equals(href)).forEach(c -> c.selectedProperty().set(selected));
+        subGroupChoices.stream().filter(c -> c.href().equals(Refs.toDraft(href)))
+                .forEach(c -> c.selectedProperty().set(selected));
+    }
+
+    /** The body of the create (POST) or update (PUT); the key only for a new group. */
+    public Map<String, Object> body() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name.get().strip());
+        body.put("description", description.get() == null ? "" : description.get());
+        if (original == null) {
+            body.put("key", key());
+        }
+        body.put("labels", selectedHrefs(memberChoices).stream().map(Href::of).toList());
+        body.put("sub_groups", selectedHrefs(subGroupChoices).stream().map(Href::of).toList());
+        return body;
+    }
+
+    public void validate() {
+        String problem = problem();
+        error.set(problem);
+        valid.set(problem.isEmpty());
+    }
+
+    private String problem() {
+        String n = name.get() == null ? "" : name.get().strip();
+        if (n.isEmpty()) {
+            return "Enter a name for the label group.";
+        }
+        if (n.length() > LabelEditorViewModel.MAX_LENGTH) {
+            return "The name has " + n.length() + " characters; the PCE accepts at most "
+                    + LabelEditorViewModel.MAX_LENGTH + ". Shorten it.";
+        }
+        for (LabelGroup g : groups) {
+            boolean self = original != null && Refs.toDraft(g.href()).equals(Refs.toDraft(original.href()));
+            if (!self && g.name() != null && g.name().equalsIgnoreCase(n)) {
+                return "A label group named '" + g.name() + "' already exists (names ignore case). Choose another name.";
+            }
+        }
+        String key = key();
+        if (key == null) {
+            return "Choose the group's dimension: a group holds labels of one dimension only.";
+        }
+        String keyName = dimension.get().displayName();
+        for (MemberChoice c : selected(memberChoices)) {
+            if (!key.equals(c.key())) {
+                return "Label " + c.text() + " is not in the " + keyName + " dimension. Untick it, or change the group's dimension.";
+            }
+        }
+        for (MemberChoice c : selected(subGroupChoices)) {
+            if (!key.equals(c.key())) {
+                return "Sub-group " + c.text() + " is not in the " + keyName + " dimension. Untick it, or change the group's dimension.";
+            }
+        }
+        return "";
+    }
+
+    private static List<MemberChoice> selected(Collection<MemberChoice> choices) {
+        return choices.stream().filter(MemberChoice::isSelected).toList();
+    }
+
+    private static List<String> selectedHrefs(Collection<MemberChoice> choices) {
+        return selected(choices).stream().map(MemberChoice::href).toList();
+    }
+}
