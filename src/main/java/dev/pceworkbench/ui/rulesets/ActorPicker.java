@@ -1,0 +1,58 @@
+package dev.pceworkbench.ui.rulesets;
+
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.scene.control.Button;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
+import org.controlsfx.control.SearchableComboBox;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * A searchable list of actors (All Workloads, labels by dimension, label groups, IP lists, virtual
+ * services, workloads by hostname) with an Add button; typing narrows the list.
+ */
+final class ActorPicker {
+    private ActorPicker() {
+    }
+
+    /** The picker with ids {@code id} (combo) and {@code id + "Add"} (button); {@code add} receives the pick. */
+    static HBox of(String id, ObservableValue<ActorNames> names, Predicate<Chip> which, Consumer<Chip> add,
+                   boolean services) {
+        SearchableComboBox<Chip> box = new SearchableComboBox<>();
+        box.setId(id);
+        box.setPromptText(services ? "Search services" : "Search labels, groups, IP lists, workloads...");
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Chip c) {
+                return c == null ? "" : c.display();
+            }
+
+            @Override
+            public Chip fromString(String s) {
+                return null;
+            }
+        });
+        Runnable fill = () -> {
+            ActorNames n = names.getValue();
+            List<Chip> all = services ? n.serviceChoices() : n.choices();
+            box.setItems(FXCollections.observableArrayList(all.stream().filter(which).toList()));
+        };
+        names.addListener((o, a, b) -> fill.run());
+        fill.run();
+        box.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        Button addButton = new Button("Add");
+        addButton.setId(id + "Add");
+        addButton.disableProperty().bind(box.valueProperty().isNull());
+        addButton.setOnAction(e -> {
+            add.accept(box.getValue());
+            box.setValue(null);
+        });
+        return new HBox(6, box, addButton);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.pceworkbench.ui.rulesets;
+
+import atlantafx.base.theme.Styles;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The custom iptables rule form, bound to {@link IpTablesEditorViewModel}. */
+final class IpTablesForm {
+    private final ScrollPane root;
+
+    IpTablesForm(RuleSetsViewModel vm) {
+        IpTablesEditorViewModel f = vm.ipTablesEditor();
+        FieldDecorations deco = new FieldDecorations(f.messages());
+        Label title = new Label();
+        title.setId("ipTablesFormTitle");
+        title.getStyleClass().add(Styles.TITLE_4);
+        vm.editingProperty().addListener((o, a, b) -> title.setText(f.ruleSet() == null ? ""
+                : (f.isNew() ? "New custom iptables rule in " : "Edit custom iptables rule in ") + f.ruleSet().name()));
+        TextArea statements = new TextArea();
+        statements.setId("statementsField");
+        statements.setPrefRowCount(4);
+        statements.setPromptText("filter INPUT -p tcp --dport 22 -j ACCEPT");
+        statements.textProperty().bindBidirectional(f.statementsProperty());
+        deco.register(statements, FormField.IP_TABLES);
+        ComboBox<String> version = new ComboBox<>(FXCollections.observableArrayList("4", "6"));
+        version.setId("ipVersionBox");
+        version.valueProperty().bindBidirectional(f.ipVersionProperty());
+        HBox picker = ActorPicker.of("ipTablesActorPicker", vm.namesProperty(),
+                c -> c.kind() != Chip.Kind.IP_LIST && c.kind() != Chip.Kind.VIRTUAL_SERVICE, f::addActor, false);
+        deco.register((javafx.scene.control.Control) picker.getChildren().get(0), FormField.ACTORS);
+        TextField description = new TextField();
+        description.setId("ipTablesDescriptionField");
+        description.textProperty().bindBidirectional(f.descriptionProperty());
+        Button save = new Button("Save iptables rule");
+        save.setId("saveIpTablesButton");
+        save.getStyleClass().add(Styles.ACCENT);
+        save.disableProperty().bind(f.messages().validProperty().not().or(vm.savingProperty()));
+        save.setOnAction(e -> vm.edits().save());
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> vm.edits().cancel());
+        VBox box = new VBox(8, title,
+                RuleForm.section("Statements, one per line: table chain parameters"), statements,
+                deco.messageLabel(FormField.IP_TABLES, "ipTablesMessage"),
+                new HBox(8, new Label("IP version"), version),
+                RuleForm.section("Applied to"), ChipViews.editable(f.actors(), "ipTablesActorsChips"), picker,
+                deco.messageLabel(FormField.ACTORS, "ipTablesActorsMessage"),
+                RuleForm.check("ipTablesEnabledBox", "Enabled", f.enabledProperty()),
+                new Label("Description"), description, new HBox(8, save, cancel));
+        box.setPadding(new Insets(12));
+        root = new ScrollPane(box);
+        root.setId("ipTablesForm");
+        root.setFitToWidth(true);
+    }
+
+    Node root() {
+        return root;
+    }
+}

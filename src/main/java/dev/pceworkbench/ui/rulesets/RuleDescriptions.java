@@ -1,0 +1,36 @@
+package dev.pceworkbench.ui.rulesets;
+
+import dev.pceworkbench.pce.model.IpTablesRule;
+import dev.pceworkbench.pce.model.SecRule;
+
+import java.util.List;
+
+/**
+ * Rules named in a sentence, for the confirmations that ask before a delete: rules have no name,
+ * so the user recognises one by its description, providers, services and consumers.
+ */
+final class RuleDescriptions {
+    private RuleDescriptions() {
+    }
+
+    /** {@code 'Cluster replication' (providers role: App; services 7800-7900 TCP; consumers role: App)}. */
+    static String describe(SecRule r, ActorNames names) {
+        String parts = "providers " + join(names.actors(r.providers()))
+                + "; services " + join(names.services(r.ingressServices()))
+                + "; consumers " + join(names.actors(r.consumers()));
+        return r.description() == null || r.description().isBlank() ? "(" + parts + ")"
+                : "'" + r.description() + "' (" + parts + ")";
+    }
+
+    /** {@code 'Legacy app port' (filter INPUT -p tcp --dport 8080 -j ACCEPT)}. */
+    static String describe(IpTablesRule r) {
+        String statements = r.statements().isEmpty() ? "no statements" : String.join("; ", r.statements().stream()
+                .map(s -> s.tableName() + " " + s.chainName() + " " + s.parameters()).toList());
+        return r.description() == null || r.description().isBlank() ? "(" + statements + ")"
+                : "'" + r.description() + "' (" + statements + ")";
+    }
+
+    private static String join(List<Chip> chips) {
+        return chips.isEmpty() ? "none" : String.join(", ", chips.stream().map(Chip::display).toList());
+    }
+}

@@ -1,0 +1,245 @@
+package dev.pceworkbench.ui.rulesets;
+
+import dev.pceworkbench.pce.model.Href;
+import dev.pceworkbench.pce.model.IngressService;
+import dev.pceworkbench.pce.model.ResolveLabelsAs;
+import dev.pceworkbench.pce.model.RuleSet;
+import dev.pceworkbench.pce.model.SecRule;
+import dev.pceworkbench.policy.rules.RuleConstraints;
+import dev.pceworkbench.policy.rules.RuleContext;
+import dev.pceworkbench.policy.rules.Violation;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The security rule form: providers, consumers and services (picked chips and typed ports),
+ * {@code resolve_labels_as} per side, stateless, enabled, extra-scope and description, validated on
+ * every change with the Rules guide's {@link RuleConstraints} so each violation shows on its field
+ * and nothing invalid can be saved. {@link #toRule()} keeps the fields the form does not show
+ * (user groups, SecureConnect, network type...) from the rule being edited.
+ */
+public final class RuleEditorViewModel {
+    private final ObservableList<Chip> providers = FXCollections.observableArrayList();
+    private final ObservableList<Chip> consumers = FXCollections.observableArrayList();
+    private final ObservableList<IngressService> services = FXCollections.observableArrayList();
+    private final BooleanProperty providersAsWorkloads = new SimpleBooleanProperty(this, "providersAsWorkloads", true);
+    private final BooleanProperty providersAsVirtualServices = new SimpleBooleanProperty(this, "providersAsVirtualServices");
+    private final BooleanProperty consumersAsWorkloads = new SimpleBooleanProperty(this, "consumersAsWorkloads", true);
+    private final BooleanProperty consumersAsVirtualServices = new SimpleBooleanProperty(this, "consumersAsVirtualServices");
+    private final BooleanProperty stateless = new SimpleBooleanProperty(this, "stateless");
+    private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled", true);
+    private final BooleanProperty extraScope = new SimpleBooleanProperty(this, "extraScope");
+    private final StringProperty description = new SimpleStringProperty(this, "description", "");
+    private final StringProperty portText = new SimpleStringProperty(this, "portText", "");
+    private final FormMessages messages = new FormMessages();
+    private ActorNames names = ActorNames.empty();
+    private RuleContext context = RuleContext.empty();
+    private RuleSet ruleSet;
+    private SecRule original;
+    private String portProblem;
+    private boolean loading;
+
+    public RuleEditorViewModel() {
+        Observable[] all = {providers, consumers, services, providersAsWorkloads, providersAsVirtualServices,
+                consumersAsWorkloads, consumersAsVirtualServices, stateless, enabled, extraScope, description};
+        for (Observable o : all) {
+            o.addListener(x -> {
+                if (!loading) {
+                    validate();
+                }
+            });
+        }
+        portText.addListener((o, a, b) -> {
+            portProblem = null;
+            validate();
+        });
+    }
+
+    /** A new rule for {@code rs} (extra-scope when {@code extra}). */
+    public void loadNew(RuleSet rs, boolean extra, ActorNames names, RuleContext context) {
+        load(rs, null, names, context);
+        extraScope.set(extra);
+        validate();
+    }
+
+    /** The form filled from {@code rule} of {@code rs} ({@code rule} null for a new rule). */
+    public void load(RuleSet rs, SecRule rule, ActorNames names, RuleContext context) {
+        loading = true;
+        try {
+            this.ruleSet = rs;
+            this.original = rule;
+            this.names = names;
+            this.context = context;
+            SecRule r = rule != null ? rule : SecRule.of(List.of(), List.of(), List.of());
+            providers.setAll(names.actors(r.providers()));
+            consumers.setAll(names.actors(r.consumers()));
+            services.setAll(r.ingressServices());
+            ResolveLabelsAs ra = r.resolveLabelsAs() == null ? ResolveLabelsAs.workloads() : r.resolveLabelsAs();
+            providersAsWorkloads.set(ra.providers().contains(ResolveLabelsAs.WORKLOADS));
+            providersAsVirtualServices.set(ra.providers().contains(ResolveLabelsAs.VIRTUAL_SERVICES));
+            consumersAsWorkloads.set(ra.consumers().contains(ResolveLabelsAs.WORKLOADS));
+            consumersAsVirtualServices.set(ra.consumers().contains(ResolveLabelsAs.VIRTUAL_SERVICES));
+            stateless.set(Boolean.TRUE.equals(r.stateless()));
+            enabled.set(!Boolean.FALSE.equals(r.enabled()));
+            extraScope.set(Boolean.TRUE.equals(r.unscopedConsumers()));
+            description.set(r.description() == null ? "" : r.description());
+            portText.set("");
+            portProblem = null;
+        } finally {
+            loading = false;
+        }
+        validate();
+    }
+
+    public void addProvider(Chip c) {
+        if (c != null && !providers.contains(c)) {
+            providers.add(c);
+        }
+    }
+
+    public void addConsumer(Chip c) {
+        if (c != null && !consumers.contains(c)) {
+            consumers.add(c);
+        }
+    }
+
+    /** Adds a named service (a service chip from {@link ActorNames#serviceChoices()}). */
+    public void addService(Chip service) {
+        if (service != null && service.href() != null) {
+            IngressService s = IngressService.service(service.href());
+            if (!services.contains(s)) {
+                services.add(s);
+            }
+        }
+    }
+
+    /** Adds the port typed in {@link #portTextProperty()}; a typing mistake is shown on the services field. */
+    public boolean addPort() {
+        try {
+            IngressService s = PortText.parse(portText.get());
+            if (!services.contains(s)) {
+                services.add(s);
+            }
+            portText.set("");
+            return true;
+        } catch (IllegalArgumentException e) {
+            portProblem = e.getMessage();
+            validate();
+            return false;
+        }
+    }
+
+    /** The rule as the form says, ready to send. */
+    public SecRule toRule() {
+        List<String> provAs = new ArrayList<>();
+        List<String> consAs = new ArrayList<>();
+        if (providersAsWorkloads.get()) {
+            provAs.add(ResolveLabelsAs.WORKLOADS);
+        }
+        if (providersAsVirtualServices.get()) {
+            provAs.add(ResolveLabelsAs.VIRTUAL_SERVICES);
+        }
+        if (consumersAsWorkloads.get()) {
+            consAs.add(ResolveLabelsAs.WORKLOADS);
+        }
+        if (consumersAsVirtualServices.get()) {
+            consAs.add(ResolveLabelsAs.VIRTUAL_SERVICES);
+        }
+        SecRule o = original;
+        List<Href> userGroups = o == null ? List.of() : o.consumingSecurityPrincipals();
+        String desc = description.get() == null || description.get().isBlank() ? null : description.get().trim();
+        return new SecRule(o == null ? null : o.href(), desc, enabled.get(), Actors.of(providers), Actors.of(consumers),
+                List.copyOf(services), o == null ? null : o.egressServices(), new ResolveLabelsAs(provAs, consAs, null),
+                extraScope.get(), stateless.get(), o == null ? null : o.secConnect(), o == null ? null : o.machineAuth(),
+                o == null ? null : o.networkType(), userGroups, o == null ? null : o.useWorkloadSubnets(),
+                o == null ? null : o.extra());
+    }
+
+    private void validate() {
+        FormMessages.Builder b = new FormMessages.Builder();
+        for (Violation v : RuleConstraints.check(toRule(), context)) {
+            b.add(FormField.of(v.field()), v.message());
+        }
+        if (portProblem != null) {
+            b.add(FormField.SERVICES, portProblem);
+        }
+        messages.set(b.build());
+    }
+
+    public boolean isNew() {
+        return original == null;
+    }
+
+    public RuleSet ruleSet() {
+        return ruleSet;
+    }
+
+    public SecRule original() {
+        return original;
+    }
+
+    public ActorNames names() {
+        return names;
+    }
+
+    public FormMessages messages() {
+        return messages;
+    }
+
+    public ObservableList<Chip> providers() {
+        return providers;
+    }
+
+    public ObservableList<Chip> consumers() {
+        return consumers;
+    }
+
+    public ObservableList<IngressService> services() {
+        return services;
+    }
+
+    public BooleanProperty providersAsWorkloadsProperty() {
+        return providersAsWorkloads;
+    }
+
+    public BooleanProperty providersAsVirtualServicesProperty() {
+        return providersAsVirtualServices;
+    }
+
+    public BooleanProperty consumersAsWorkloadsProperty() {
+        return consumersAsWorkloads;
+    }
+
+    public BooleanProperty consumersAsVirtualServicesProperty() {
+        return consumersAsVirtualServices;
+    }
+
+    public BooleanProperty statelessProperty() {
+        return stateless;
+    }
+
+    public BooleanProperty enabledProperty() {
+        return enabled;
+    }
+
+    /** Extra-scope: consumers outside the rule set's scope ({@code unscoped_consumers}). */
+    public BooleanProperty extraScopeProperty() {
+        return extraScope;
+    }
+
+    public StringProperty descriptionProperty() {
+        return description;
+    }
+
+    public StringProperty portTextProperty() {
+        return portText;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.pceworkbench.ui.rulesets;
+
+import atlantafx.base.theme.Styles;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+
+/** The rule set form, bound to {@link RuleSetEditorViewModel}: name, description, enabled and scopes. */
+final class RuleSetForm {
+    private final ScrollPane root;
+
+    RuleSetForm(RuleSetsViewModel vm) {
+        RuleSetEditorViewModel f = vm.ruleSetEditor();
+        FieldDecorations deco = new FieldDecorations(f.messages());
+        Label title = new Label();
+        title.setId("ruleSetFormTitle");
+        title.getStyleClass().add(Styles.TITLE_4);
+        vm.editingProperty().addListener((o, a, b) -> title.setText(f.isNew() ? "New rule set" : "Edit rule set "
+                + f.original().name()));
+        TextField name = new TextField();
+        name.setId("ruleSetNameField");
+        name.textProperty().bindBidirectional(f.nameProperty());
+        deco.register(name, FormField.NAME);
+        TextArea description = new TextArea();
+        description.setId("ruleSetDescriptionField");
+        description.setPrefRowCount(2);
+        description.textProperty().bindBidirectional(f.descriptionProperty());
+        CheckBox enabled = RuleForm.check("ruleSetEnabledBox", "Enabled", f.enabledProperty());
+
+        VBox scopes = new VBox(4);
+        scopes.setId("scopesList");
+        Runnable rebuild = () -> {
+            scopes.getChildren().clear();
+            for (int i = 0; i < f.scopes().size(); i++) {
+                int index = i;
+                List<Chip> scope = f.scopes().get(i);
+                Button remove = new Button("Remove");
+                remove.getStyleClass().add(Styles.FLAT);
+                remove.setOnAction(e -> f.removeScope(index));
+                scopes.getChildren().add(new HBox(6, ChipViews.row(scope, null, "All"), remove));
+            }
+            if (f.scopes().isEmpty()) {
+                scopes.getChildren().add(new Label("No scope: the rule set applies to all workloads (global scope)."));
+            }
+        };
+        f.scopes().addListener((ListChangeListener<List<Chip>>) c -> rebuild.run());
+        rebuild.run();
+        HBox picker = ActorPicker.of("scopePicker", vm.namesProperty(),
+                c -> c.kind() == Chip.Kind.LABEL || c.kind() == Chip.Kind.LABEL_GROUP, f::addToScopeDraft, false);
+        deco.register((javafx.scene.control.Control) picker.getChildren().get(0), FormField.SCOPES);
+        Button addScope = new Button("Add scope");
+        addScope.setId("addScopeButton");
+        addScope.setOnAction(e -> f.addScope());
+        Button clear = new Button("Clear");
+        clear.setOnAction(e -> f.clearScopeDraft());
+
+        Button save = new Button("Save rule set");
+        save.setId("saveRuleSetButton");
+        save.getStyleClass().add(Styles.ACCENT);
+        save.disableProperty().bind(f.messages().validProperty().not().or(vm.savingProperty()));
+        save.setOnAction(e -> vm.edits().save());
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> vm.edits().cancel());
+        VBox box = new VBox(8, title, new Label("Name"), name, deco.messageLabel(FormField.NAME, "ruleSetNameMessage"),
+                new Label("Description"), description, enabled,
+                RuleForm.section("Scopes"), scopes, new Label("Compose a scope (one label or label group of each type):"),
+                ChipViews.editable(f.scopeDraft(), "scopeDraftChips"), picker, new HBox(6, addScope, clear),
+                deco.messageLabel(FormField.SCOPES, "scopesMessage"), new HBox(8, save, cancel));
+        box.setPadding(new Insets(12));
+        root = new ScrollPane(box);
+        root.setId("ruleSetForm");
+        root.setFitToWidth(true);
+    }
+
+    Node root() {
+        return root;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.pceworkbench.ui.rulesets;
+
+import dev.pceworkbench.pce.CancellationToken;
+import dev.pceworkbench.pce.Progress;
+import dev.pceworkbench.pce.PceClient;
+import dev.pceworkbench.pce.api.Refs;
+import dev.pceworkbench.pce.model.PendingChange;
+import dev.pceworkbench.pce.model.PolicyVersion;
+import dev.pceworkbench.pce.model.RuleSet;
+import dev.pceworkbench.pce.model.Workload;
+import dev.pceworkbench.task.TaskContext;
+import dev.pceworkbench.workspace.PolicyWorkspace;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The load tasks' bodies, off the FX thread. First {@link #run}: the version's rule sets and the
+ * small collections their rules refer to (through the workspace, with progress), the draft's
+ * pending rule sets, the list of policy versions and the table rows, which is all the table needs.
+ * Then {@link #workloadNames}: the workloads, only to name workload actors (on a large PCE they
+ * take as long as the rule sets, so the table does not wait for them); when the workspace already
+ * holds them, the first step names them at once and the second is skipped.
+ */
+final class RuleSetsLoad {
+    /** What a load produced. */
+    record Result(String version, List<RuleSet> ruleSets, List<RuleSetRow> rows, ActorNames names,
+                  List<String> versions, long millis) {
+    }
+
+    private RuleSetsLoad() {
+    }
+
+    static Result run(PolicyWorkspace ws, String version, TaskContext ctx) {
+        long t0 = System.nanoTime();
+        CancellationToken token = ctx.token();
+        Progress.Listener p = ctx.pceProgress();
+        List<RuleSet> ruleSets = ws.ruleSets(version, token, p);
+        ActorNames names = ActorNames.withoutWorkloads(ws.labels(token, p), ws.labelGroups(version, token, p),
+                ws.ipLists(version, token, p), ws.virtualServices(version, token, p), ws.services(version, token, p));
+        Optional<List<Workload>> workloads = ws.loaded(PolicyWorkspace.WORKLOADS, null);
+        if (workloads.isPresent()) {
+            names = names.withWorkloads(workloads.get());
+        }
+        PceClient client = ws.client();
+        Set<String> pending = new HashSet<>();
+        if ("draft".equals(version)) {
+            ctx.message("Reading pending changes");
+            for (PendingChange c : client.provisioning().pending(token).of(PolicyWorkspace.RULE_SETS)) {
+                pending.add(Refs.toDraft(c.href()));
+            }
+        }
+        ctx.message("Reading policy versions");
+        List<String> versions = new ArrayList<>();
+        for (PolicyVersion v : client.provisioning().versions(100, token)) {
+            if (v.version() != null) {
+                versions.add(v.version().toString());
+            }
+        }
+        ctx.message("Preparing " + ruleSets.size() + " rule sets");
+        List<RuleSetRow> rows = new ArrayList<>(ruleSets.size());
+        for (RuleSet rs : ruleSets) {
+            boolean isPending = rs.updateType() != null || (rs.href() != null && pending.contains(Refs.toDraft(rs.href())));
+            rows.add(RuleSetRow.of(rs, names, isPending));
+        }
+        token.throwIfCancelled("Loading rule sets");
+        return new Result(version, ruleSets, rows, names, versions, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** {@code names} plus the workloads' hostnames, loading the workloads through the workspace. */
+    static ActorNames workloadNames(PolicyWorkspace ws, ActorNames names, TaskContext ctx) {
+        List<Workload> workloads = ws.workloads(ctx.token(), ctx.pceProgress());
+        ctx.message("Naming " + workloads.size() + " workloads");
+        ActorNames named = names.withWorkloads(workloads);
+        ctx.token().throwIfCancelled("Naming workloads");
+        return named;
+    }
+}

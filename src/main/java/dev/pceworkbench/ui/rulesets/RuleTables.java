@@ -1,0 +1,151 @@
+package dev.pceworkbench.ui.rulesets;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.pceworkbench.pce.model.IpTablesRule;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The virtualized rule tables of the detail pane and the rule filter: providers, services,
+ * consumers as chips (user groups with the consumers), {@code resolve_labels_as}, stateless,
+ * enabled, description and a "pending" badge; and the custom iptables rules table.
+ */
+final class RuleTables {
+    private RuleTables() {
+    }
+
+    static <S, T> TableColumn<S, T> column(String title, Function<S, T> value, double width) {
+        TableColumn<S, T> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static <S> TableColumn<S, S> chipColumn(String title, Function<S, List<Chip>> chips, Consumer<Chip> open,
+                                                 double width) {
+        TableColumn<S, S> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
+        c.setCellFactory(col -> ChipViews.cell(chips, open, "None"));
+        c.setSortable(false);
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /** A column of badges: {@code status} gives the badge text ("pending", "pending deletion") or null. */
+    static <S> TableColumn<S, String> badgeColumn(String title, Function<S, String> status) {
+        TableColumn<S, String> c = column(title, status, 80);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Label badge = pendingBadge();
+                badge.setText(item);
+                setGraphic(badge);
+            }
+        });
+        return c;
+    }
+
+    static Label pendingBadge() {
+        Label l = new Label("pending");
+        l.getStyleClass().add("pending-badge");
+        l.setStyle("-fx-background-color: #c77700; -fx-text-fill: white; "
+                + "-fx-background-radius: 8; -fx-padding: 0 6 0 6; -fx-font-size: 0.85em;");
+        return l;
+    }
+
+    private static String yesNo(boolean b) {
+        return b ? "Yes" : "No";
+    }
+
+    /** A rule table ({@code withRuleSet}: first column the rule set's name, for the rule filter). */
+    static TableView<RuleRow> rules(String id, ObservableList<RuleRow> items, RuleSetsViewModel vm, boolean withRuleSet,
+                                    Consumer<RuleRow> onOpen) {
+        TableView<RuleRow> t = new TableView<>(items);
+        t.setId(id);
+        t.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        List<TableColumn<RuleRow, ?>> cols = new ArrayList<>();
+        if (withRuleSet) {
+            cols.add(column("Rule set", r -> r.ruleSet().name(), 160));
+        }
+        cols.add(chipColumn("Providers", r -> vm.names().actors(r.rule().providers()), vm::openObject, 200));
+        cols.add(chipColumn("Services", r -> vm.names().services(r.rule().ingressServices()), null, 140));
+        cols.add(chipColumn("Consumers", r -> {
+            List<Chip> chips = new ArrayList<>(vm.names().actors(r.rule().consumers()));
+            chips.addAll(vm.names().userGroups(r.rule().consumingSecurityPrincipals()));
+            return chips;
+        }, vm::openObject, 200));
+        cols.add(column("Resolve labels as", RuleRow::resolveText, 150));
+        cols.add(column("Stateless", r -> yesNo(r.stateless()), 70));
+        cols.add(column("Enabled", r -> yesNo(r.enabled()), 70));
+        cols.add(badgeColumn("Status", r -> r.pending() ? "pending" : null));
+        cols.add(column("Description", RuleRow::description, 200));
+        t.getColumns().setAll(cols);
+        t.setPlaceholder(new Label(withRuleSet ? "Type in the rule filter to find rules" : "No rules"));
+        // Workload names arrive after the rules: render the visible cells again with them.
+        vm.namesProperty().addListener((o, a, b) -> t.refresh());
+        t.setRowFactory(tv -> {
+            TableRow<RuleRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    onOpen.accept(row.getItem());
+                }
+            });
+            return row;
+        });
+        vm.selectedRuleProperty().addListener((o, a, b) -> {
+            if (b != null && items.contains(b)) {
+                t.getSelectionModel().select(b);
+                t.scrollTo(b);
+            }
+        });
+        return t;
+    }
+
+    static TableView<IpTablesRule> ipTables(ObservableList<IpTablesRule> items, RuleSetsViewModel vm) {
+        TableView<IpTablesRule> t = new TableView<>(items);
+        t.setId("ipTablesRulesTable");
+        t.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<IpTablesRule, String> statements = new TableColumn<>("Statements");
+        statements.setCellValueFactory(cd -> new ReadOnlyStringWrapper(String.join("\n", cd.getValue().statements()
+                .stream().map(s -> s.tableName() + " " + s.chainName() + " " + s.parameters()).toList())));
+        statements.setPrefWidth(320);
+        TableColumn<IpTablesRule, IpTablesRule> actors = chipColumn("Applied to", r -> vm.names().actors(r.actors()),
+                vm::openObject, 200);
+        t.getColumns().setAll(List.of(statements, actors, column("IP version", IpTablesRule::ipVersion, 80),
+                column("Enabled", r -> yesNo(!Boolean.FALSE.equals(r.enabled())), 70),
+                badgeColumn("Status", r -> r.updateType() != null ? "pending" : null),
+                column("Description", r -> r.description() == null ? "" : r.description(), 200)));
+        t.setPlaceholder(new Label("No custom iptables rules"));
+        vm.namesProperty().addListener((o, a, b) -> t.refresh());
+        t.setRowFactory(tv -> {
+            TableRow<IpTablesRule> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty() && vm.editableProperty().get()) {
+                    vm.edits().editIpTablesRule(row.getItem());
+                }
+            });
+            return row;
+        });
+        return t;
+    }
+}
