@@ -1,0 +1,85 @@
+package dev.pceworkbench.ui.common.policy;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.function.Function;
+
+/** Small building blocks the rule search and policy check views share (buttons, status line, text columns). */
+public final class ViewParts {
+    private ViewParts() {
+    }
+
+    public static Button button(String id, String text, Ikon icon, String tooltip, Runnable action) {
+        Button b = new Button(text, icon == null ? null : new FontIcon(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tooltip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** A label in the danger colour that takes no room while it is empty. */
+    public static Label errorLabel(String id, ObservableValue<String> text) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.getStyleClass().add(Styles.DANGER);
+        l.textProperty().bind(text);
+        l.visibleProperty().bind(Bindings.createBooleanBinding(() -> text.getValue() != null && !text.getValue().isEmpty(), text));
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    /** Status text, then a progress bar while {@code progress} is busy. */
+    public static HBox statusLine(String id, ObservableValue<String> status, TaskProgress progress) {
+        Label l = new Label();
+        l.setId(id);
+        l.textProperty().bind(status);
+        ProgressBar bar = new ProgressBar();
+        bar.setId(id + "Progress");
+        bar.progressProperty().bind(progress.progress());
+        bar.visibleProperty().bind(progress.busy());
+        bar.managedProperty().bind(bar.visibleProperty());
+        bar.setPrefWidth(160);
+        Label message = new Label();
+        message.getStyleClass().add(Styles.TEXT_MUTED);
+        message.textProperty().bind(progress.message());
+        message.visibleProperty().bind(progress.busy());
+        message.managedProperty().bind(message.visibleProperty());
+        HBox box = new HBox(8, l, bar, message);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
+    }
+
+    public static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    public static <T> TableColumn<T, String> textColumn(String header, Function<T, String> text, double width) {
+        TableColumn<T, String> c = new TableColumn<>(header);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(text.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    public static Node muted(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        return l;
+    }
+}

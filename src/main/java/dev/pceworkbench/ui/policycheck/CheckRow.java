@@ -1,0 +1,21 @@
+package dev.pceworkbench.ui.policycheck;
+
+import dev.pceworkbench.policy.CheckResult;
+import dev.pceworkbench.policy.PolicyCheck;
+import dev.pceworkbench.ui.common.policy.PolicyNames;
+
+/**
+ * One rule that allows the checked connection in the active policy, the draft, or both: its rule
+ * set and number, the href to open (the active rule's when it is active), whether it allows the
+ * connection now and after provisioning, and why (which scope and which actors matched).
+ */
+public record CheckRow(String ruleSet, int number, String href, boolean allowedNow, boolean allowedAfterProvisioning,
+                       String reason) {
+
+    static CheckRow of(PolicyCheck.Comparison.Row row, PolicyNames activeNames, PolicyNames draftNames) {
+        CheckResult.Allow shown = row.active() != null ? row.active() : row.draft();
+        PolicyNames names = row.active() != null ? activeNames : draftNames;
+        return new CheckRow(shown.hit().ruleSet().name(), names.ruleNumber(shown.hit().ruleSet(), shown.hit().index()),
+                shown.hit().href(), row.allowedNow(), row.allowedAfterProvisioning(), shown.reason().text());
+    }
+}

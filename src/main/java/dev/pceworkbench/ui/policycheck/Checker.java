@@ -1,0 +1,69 @@
+package dev.pceworkbench.ui.policycheck;
+
+import dev.pceworkbench.policy.Endpoint;
+import dev.pceworkbench.policy.PolicyCheck;
+import dev.pceworkbench.policy.PortRange;
+import dev.pceworkbench.policy.RuleSearchIndex;
+import dev.pceworkbench.ui.common.policy.ActorOption;
+import dev.pceworkbench.ui.common.policy.ActorOptions;
+import dev.pceworkbench.ui.common.policy.PolicyNames;
+
+import java.util.Locale;
+
+/**
+ * The active and draft policy checks over the workspace's two indexes, with what a check needs
+ * around them: the workloads to resolve what a user typed (hostname, name, href, or an IP address)
+ * and names for the answers. Built in a background task, then used from any thread.
+ */
+final class Checker {
+    final RuleSearchIndex activeIndex;
+    final RuleSearchIndex draftIndex;
+    final PolicyCheck active;
+    final PolicyCheck draft;
+    final PolicyNames activeNames;
+    final PolicyNames draftNames;
+    final ActorOptions workloads;
+
+    Checker(RuleSearchIndex activeIndex, RuleSearchIndex draftIndex) {
+        this.activeIndex = activeIndex;
+        this.draftIndex = draftIndex;
+        this.active = new PolicyCheck(activeIndex);
+        this.draft = new PolicyCheck(draftIndex);
+        this.activeNames = new PolicyNames(activeIndex.model().data());
+        this.draftNames = new PolicyNames(draftIndex.model().data());
+        this.workloads = ActorOptions.workloads(draftIndex.model().data());
+    }
+
+    /**
+     * The endpoint a user typed for {@code role} ("consumer" or "provider").
+     *
+     * @throws IllegalArgumentException with a message saying how to fix it
+     */
+    Endpoint endpoint(String role, String typed) {
+        String t = typed == null ? "" : typed.trim();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("Type the " + role + ": a workload (hostname, name or href) or an IP address.");
+        }
+        ActorOption o = workloads.resolve(t).orElseThrow(() -> new IllegalArgumentException(
+                capital(role) + " '" + t + "' is neither a workload nor an IP address. Pick a workload from the "
+                        + "suggestions (search by hostname, name or label), or type an IP address such as 10.0.0.5."));
+        return o.ip() != null ? Endpoint.ip(o.ip()) : Endpoint.workload(o.workloadHref());
+    }
+
+    PolicyCheck.Comparison compare(Endpoint consumer, Endpoint provider, PortRange service) {
+        return PolicyCheck.compare(active, draft, consumer, provider, service);
+    }
+
+    /** "workload web-01" or "IP address 10.0.0.5", for answers. */
+    String describe(Endpoint e) {
+        if (!e.isWorkload()) {
+            return "IP address " + e.ip();
+        }
+        var w = draftIndex.model().workload(e.workloadHref());
+        return w == null ? e.workloadHref() : "workload " + PolicyNames.workload(w);
+    }
+
+    private static String capital(String s) {
+        return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+}

@@ -1,0 +1,194 @@
+package dev.pceworkbench.ui.policycheck;
+
+import atlantafx.base.theme.Styles;
+import dev.pceworkbench.ui.common.export.TableExport;
+import dev.pceworkbench.ui.common.policy.ViewParts;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.TextFields;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The policy check view, built in code and bound only to {@link PolicyCheckViewModel}: a tab for
+ * one check (consumer and provider pickers, port/protocol, the answers "allowed now" and "allowed
+ * after provisioning" side by side, the allowing rules with the selected rule's reason, open and
+ * verify on PCE) and a tab for the bulk mode (choose a CSV, progress and cancel, the answers,
+ * export). Host it through {@link #root()}.
+ */
+public final class PolicyCheckView {
+    private final PolicyCheckViewModel model;
+    private final TabPane root;
+
+    public PolicyCheckView(PolicyCheckViewModel model) {
+        this.model = model;
+        Tab single = new Tab("Check a connection", singlePane());
+        single.setId("singleTab");
+        Tab bulk = new Tab("Bulk check (CSV)", bulkPane());
+        bulk.setId("bulkTab");
+        root = new TabPane(single, bulk);
+        root.setId("policyCheckView");
+        root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        model.loadChoices();
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    private TextField endpointField(String id, String prompt, StringProperty p) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.textProperty().bindBidirectional(p);
+        f.setOnAction(e -> model.check());
+        TextFields.bindAutoCompletion(f, req -> model.suggest(req.getUserText()));
+        GridPane.setHgrow(f, Priority.ALWAYS);
+        return f;
+    }
+
+    private Node singlePane() {
+        TextField consumer = endpointField("consumerField", "Workload (hostname, name or label words) or IP address",
+                model.consumerProperty());
+        TextField provider = endpointField("providerField", "Workload (hostname, name or label words) or IP address",
+                model.providerProperty());
+        TextField service = new TextField();
+        service.setId("serviceField");
+        service.setPromptText("e.g. 443/tcp, 161/udp, icmp, gre");
+        service.textProperty().bindBidirectional(model.serviceProperty());
+        service.setOnAction(e -> model.check());
+        Button check = ViewParts.button("checkButton", "Check", Material2AL.FACT_CHECK,
+                "Which rules allow this connection, now and after provisioning (Enter)", model::check);
+        check.getStyleClass().add(Styles.ACCENT);
+        check.disableProperty().bind(model.progress().busy());
+        Button cancel = ViewParts.button("cancelCheckButton", "Cancel", Material2AL.CANCEL, "Stop the running check",
+                model::cancel);
+        cancel.disableProperty().bind(model.progress().busy().not());
+
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(6);
+        form.addRow(0, new Label("Consumer"), consumer);
+        form.addRow(1, new Label("Provider"), provider);
+        HBox serviceRow = new HBox(8, service, check, cancel);
+        serviceRow.setAlignment(Pos.CENTER_LEFT);
+        form.addRow(2, new Label("Port and protocol"), serviceRow);
+
+        Label now = answerLabel("allowedNow", model.allowedNowProperty());
+        Label after = answerLabel("allowedAfter", model.allowedAfterProperty());
+        HBox answers = new HBox(16, now, after);
+        HBox.setHgrow(now, Priority.ALWAYS);
+        HBox.setHgrow(after, Priority.ALWAYS);
+
+        TableView<CheckRow> rules = new TableView<>(model.rows());
+        rules.setId("rulesTable");
+        rules.setPlaceholder(new Label("No allowing rules to show"));
+        rules.getColumns().add(ViewParts.textColumn("Rule set", CheckRow::ruleSet, 200));
+        rules.getColumns().add(ViewParts.textColumn("Rule", r -> String.valueOf(r.number()), 60));
+        rules.getColumns().add(ViewParts.textColumn("Allowed now", r -> r.allowedNow() ? "Yes" : "No", 130));
+        rules.getColumns().add(ViewParts.textColumn("Allowed after provisioning", r -> r.allowedAfterProvisioning() ? "Yes" : "No", 220));
+        rules.getColumns().add(ViewParts.textColumn("Reason", CheckRow::reason, 600));
+        rules.setRowFactory(t -> {
+            TableRow<CheckRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    model.open(row.getItem());
+                }
+            });
+            return row;
+        });
+        TextArea reason = new TextArea();
+        reason.setId("reasonText");
+        reason.setEditable(false);
+        reason.setWrapText(true);
+        reason.setPromptText("Select a rule to read why it allows the connection");
+        reason.textProperty().bind(Bindings.createStringBinding(() -> {
+            CheckRow r = rules.getSelectionModel().getSelectedItem();
+            return r == null ? "" : r.reason();
+        }, rules.getSelectionModel().selectedItemProperty()));
+        SplitPane split = new SplitPane(rules, reason);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.72);
+        VBox.setVgrow(split, Priority.ALWAYS);
+
+        Button open = ViewParts.button("openRuleButton", "Open in rule set view", Material2MZ.OPEN_IN_NEW,
+                "Show the selected rule in its rule set (or double-click a row)",
+                () -> model.open(rules.getSelectionModel().getSelectedItem()));
+        open.disableProperty().bind(rules.getSelectionModel().selectedItemProperty().isNull());
+        Button verify = ViewParts.button("verifyButton", "Verify on PCE", Material2MZ.VERIFIED,
+                "Ask the PCE's own policy check, for the active policy and the draft, and compare", model::verifyOnPce);
+        verify.disableProperty().bind(model.canVerifyProperty().not());
+        HBox bar = new HBox(8, ViewParts.statusLine("checkStatus", model.statusProperty(), model.progress()),
+                ViewParts.spacer(), open, verify);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        Label verifyStatus = new Label();
+        verifyStatus.setId("verifyStatus");
+        verifyStatus.setWrapText(true);
+        verifyStatus.textProperty().bind(model.verifyStatusProperty());
+        ListView<String> differences = new ListView<>(model.verifyDifferences());
+        differences.setId("verifyDifferences");
+        differences.setPrefHeight(90);
+        differences.visibleProperty().bind(Bindings.isNotEmpty(model.verifyDifferences()));
+        differences.managedProperty().bind(differences.visibleProperty());
+
+        VBox box = new VBox(8, form, ViewParts.errorLabel("formError", model.formErrorProperty()), bar, answers, split,
+                verifyStatus, differences);
+        box.setPadding(new Insets(10, 12, 10, 12));
+        return box;
+    }
+
+    private static Label answerLabel(String id, javafx.beans.value.ObservableValue<String> text) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.getStyleClass().add(Styles.TITLE_4);
+        l.textProperty().bind(text);
+        return l;
+    }
+
+    private Node bulkPane() {
+        BulkCheckViewModel bulk = model.bulk();
+        Button run = ViewParts.button("bulkRunButton", "Choose CSV and check", Material2AL.FOLDER_OPEN,
+                "A CSV with consumer, provider and port/protocol columns (a header row is optional)", bulk::chooseAndRun);
+        run.disableProperty().bind(bulk.progress().busy());
+        Button cancel = ViewParts.button("bulkCancelButton", "Cancel", Material2AL.CANCEL, "Stop the bulk check",
+                bulk::cancel);
+        cancel.disableProperty().bind(bulk.progress().busy().not());
+        Button export = ViewParts.button("bulkExportButton", "Export answers", Material2MZ.SAVE_ALT,
+                "Save the answers as CSV", bulk::exportAnswers);
+        export.disableProperty().bind(bulk.canExportProperty().not());
+        HBox bar = new HBox(8, run, cancel, export, ViewParts.statusLine("bulkStatus", bulk.statusProperty(), bulk.progress()));
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        TableView<BulkRow> table = new TableView<>(bulk.rows());
+        table.setId("bulkTable");
+        table.setPlaceholder(new Label("No answers yet"));
+        for (TableExport.Column<BulkRow> c : BulkCheckViewModel.COLUMNS) {
+            table.getColumns().add(ViewParts.textColumn(c.header(), c.value(),
+                    c.header().equals("Rules") || c.header().equals("Error") ? 320 : 130));
+        }
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox box = new VBox(8, bar, table);
+        box.setPadding(new Insets(10, 12, 10, 12));
+        return box;
+    }
+}

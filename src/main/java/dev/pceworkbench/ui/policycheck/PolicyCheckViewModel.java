@@ -1,0 +1,296 @@
+package dev.pceworkbench.ui.policycheck;
+
+import dev.pceworkbench.policy.Endpoint;
+import dev.pceworkbench.policy.PolicyCheck;
+import dev.pceworkbench.policy.PortRange;
+import dev.pceworkbench.policy.RuleSearchIndex;
+import dev.pceworkbench.task.BackgroundTask;
+import dev.pceworkbench.task.TaskContext;
+import dev.pceworkbench.task.TaskExecutor;
+import dev.pceworkbench.ui.common.DialogService;
+import dev.pceworkbench.ui.common.Navigator;
+import dev.pceworkbench.ui.common.policy.ActorOption;
+import dev.pceworkbench.ui.common.policy.ActorOptions;
+import dev.pceworkbench.ui.common.policy.PceQueries;
+import dev.pceworkbench.ui.common.policy.PortSpec;
+import dev.pceworkbench.ui.common.policy.TaskProgress;
+import dev.pceworkbench.workspace.NotConnectedException;
+import dev.pceworkbench.workspace.PolicyWorkspace;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+
+/**
+ * The policy check feature: consumer and provider (a workload picked by hostname, name or label, or
+ * a typed IP address) and a port/protocol; Check answers for the active policy and the draft side
+ * by side ("allowed now" / "allowed after provisioning") with every allowing rule and its reason, or
+ * {@value dev.pceworkbench.policy.CheckResult#NO_RULES}; open a rule in the rule set view; verify
+ * the answer with the PCE's own policy check; and the bulk mode ({@link BulkCheckViewModel}). A
+ * policy change in the workspace drops the answers, which would otherwise be stale.
+ */
+public final class PolicyCheckViewModel {
+    public static final String FEATURE_ID = "policy-check";
+
+    /** What was checked, resolved, with the answer. */
+    public record Answer(Endpoint consumer, Endpoint provider, PortRange service, PolicyCheck.Comparison comparison) {
+    }
+
+    private final PolicyWorkspace workspace;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final Navigator navigator;
+    private final StringProperty consumer = new SimpleStringProperty(this, "consumer", "");
+    private final StringProperty provider = new SimpleStringProperty(this, "provider", "");
+    private final StringProperty service = new SimpleStringProperty(this, "service", "");
+    private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper(this, "formError", "");
+    private final ReadOnlyObjectWrapper<Answer> answer = new ReadOnlyObjectWrapper<>(this, "answer");
+    private final ReadOnlyStringWrapper allowedNow = new ReadOnlyStringWrapper(this, "allowedNow", "");
+    private final ReadOnlyStringWrapper allowedAfter = new ReadOnlyStringWrapper(this, "allowedAfter", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
+            "Pick the consumer and provider, type the port and protocol, and press Check.");
+    private final ObservableList<CheckRow> rows = FXCollections.observableArrayList();
+    private final TaskProgress progress = new TaskProgress();
+    private final ReadOnlyStringWrapper verifyStatus = new ReadOnlyStringWrapper(this, "verifyStatus", "");
+    private final ReadOnlyObjectWrapper<Boolean> pceAgrees = new ReadOnlyObjectWrapper<>(this, "pceAgrees");
+    private final ObservableList<String> verifyDifferences = FXCollections.observableArrayList();
+    private final BooleanBinding canVerify;
+    private final BulkCheckViewModel bulk;
+    private volatile ActorOptions workloads = ActorOptions.EMPTY;
+    private volatile Checker checker;
+    private boolean choicesRequested;
+
+    public PolicyCheckViewModel(PolicyWorkspace workspace, TaskExecutor executor, DialogService dialogs, Navigator navigator) {
+        this.workspace = workspace;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.navigator = navigator;
+        this.bulk = new BulkCheckViewModel(executor, dialogs, this::checker);
+        canVerify = Bindings.createBooleanBinding(() -> answer.get() != null && !progress.busy().get(), answer, progress.busy());
+        workspace.addListener(change -> {
+            checker = null;
+            if (answer.get() != null) {
+                clearAnswer();
+                status.set("The policy changed on the PCE; check again to see the current answer.");
+            }
+            bulk.policyChanged();
+            if (choicesRequested) {
+                loadChoices();
+            }
+        });
+    }
+
+    // ---- commands ------------------------------------------------------------------------------
+
+    /** Loads both policy versions (the check needs them) and the workloads for the pickers. */
+    public void loadChoices() {
+        choicesRequested = true;
+        executor.execute(BackgroundTask.of("Loading the policy for the policy check", this::checker)
+                .ownedBy(FEATURE_ID)
+                .onSuccess(c -> workloads = c.workloads)
+                .onFailure(e -> {
+                    if (e instanceof NotConnectedException) {
+                        status.set(e.getMessage()); // the connection's arrival reloads it
+                    } else {
+                        dialogs.showError("Could not load the policy for the policy check", e);
+                    }
+                }));
+    }
+
+    /** The checks over the current indexes (cached until the workspace's indexes change). */
+    Checker checker(TaskContext ctx) {
+        RuleSearchIndex active = workspace.index("active", ctx.token(), ctx.pceProgress());
+        RuleSearchIndex draft = workspace.index("draft", ctx.token(), ctx.pceProgress());
+        Checker c = checker;
+        if (c == null || c.activeIndex != active || c.draftIndex != draft) {
+            c = new Checker(active, draft);
+            checker = c;
+        }
+        return c;
+    }
+
+    /** Up to 40 workloads matching what was typed (hostname, name or label words); any thread. */
+    public List<ActorOption> suggest(String typed) {
+        return workloads.suggest(typed, 40);
+    }
+
+    /** Checks the connection in the active policy and in the draft. */
+    public void check() {
+        PortRange svc;
+        try {
+            svc = PortSpec.parseConnection(service.get());
+        } catch (IllegalArgumentException e) {
+            formError.set(e.getMessage());
+            return;
+        }
+        String c = consumer.get();
+        String p = provider.get();
+        formError.set("");
+        progress.cancel();
+        clearAnswer();
+        status.set("Checking…");
+        executor.execute(progress.track(BackgroundTask.of("Policy check", ctx -> {
+            Checker ch = checker(ctx);
+            Endpoint ce = ch.endpoint("consumer", c);
+            Endpoint pe = ch.endpoint("provider", p);
+            PolicyCheck.Comparison cmp = ch.compare(ce, pe, svc);
+            List<CheckRow> out = cmp.rows().stream().map(r -> CheckRow.of(r, ch.activeNames, ch.draftNames)).toList();
+            out.forEach(CheckRow::reason); // reasons are worked out here, off the FX thread
+            String what = ch.describe(ce) + " → " + ch.describe(pe) + " on " + PortSpec.format(svc);
+            return new Outcome(new Answer(ce, pe, svc, cmp), out, what);
+        })).ownedBy(FEATURE_ID).onSuccess(r -> {
+            Answer a = r.answer();
+            answer.set(a);
+            rows.setAll(r.rows());
+            allowedNow.set((a.comparison().allowedNow() ? "Allowed now: " : "Not allowed now: ")
+                    + a.comparison().active().summary());
+            allowedAfter.set((a.comparison().allowedAfterProvisioning() ? "Allowed after provisioning: "
+                    : "Not allowed after provisioning: ") + a.comparison().draft().summary());
+            status.set(r.what());
+        }).onCancelled(() -> status.set("Check cancelled.")).onFailure(e -> {
+            if (e instanceof IllegalArgumentException) {
+                formError.set(e.getMessage());
+                status.set("");
+            } else {
+                status.set("The check failed.");
+                dialogs.showError("Policy check failed", e);
+            }
+        }));
+    }
+
+    private record Outcome(Answer answer, List<CheckRow> rows, String what) {
+    }
+
+    public void cancel() {
+        progress.cancel();
+    }
+
+    /** Shows the rule in the rule set view (the active rule when it is active, else the draft one). */
+    public void open(CheckRow row) {
+        if (row == null) {
+            return;
+        }
+        try {
+            navigator.open(Navigator.Target.fromHref(row.href()));
+        } catch (RuntimeException e) {
+            dialogs.showError("Could not open rule " + row.number() + " of '" + row.ruleSet() + "'", e);
+        }
+    }
+
+    /** Asks the PCE's own policy check, for both versions, and compares the allowing rules. */
+    public void verifyOnPce() {
+        Answer a = answer.get();
+        if (a == null) {
+            return;
+        }
+        verifyStatus.set("Asking the PCE…");
+        verifyDifferences.clear();
+        pceAgrees.set(null);
+        executor.execute(progress.track(BackgroundTask.of("Verifying the policy check on the PCE", ctx -> {
+            var client = workspace.client();
+            PceQueries.Agreement now = PceQueries.Agreement.of(a.comparison().active().ruleHrefs(),
+                    PceQueries.allow(client, "active", a.consumer(), a.provider(), a.service(), ctx.token()));
+            PceQueries.Agreement after = PceQueries.Agreement.of(a.comparison().draft().ruleHrefs(),
+                    PceQueries.allow(client, "draft", a.consumer(), a.provider(), a.service(), ctx.token()));
+            return new PceQueries.Agreement[]{now, after};
+        })).ownedBy(FEATURE_ID).onSuccess(r -> {
+            boolean agrees = r[0].agrees() && r[1].agrees();
+            pceAgrees.set(agrees);
+            verifyStatus.set(agrees ? "The PCE agrees, now and after provisioning." : "The PCE disagrees. Now: "
+                    + r[0].summary() + " After provisioning: " + r[1].summary());
+            String[] labels = {"now", "after provisioning"};
+            for (int i = 0; i < 2; i++) {
+                for (String h : r[i].onlyInWorkbench()) {
+                    verifyDifferences.add("Only in the workbench (" + labels[i] + "): " + h);
+                }
+                for (String h : r[i].onlyOnPce()) {
+                    verifyDifferences.add("Only on the PCE (" + labels[i] + "): " + h);
+                }
+            }
+        }).onCancelled(() -> verifyStatus.set("")).onFailure(e -> {
+            verifyStatus.set("The PCE could not answer.");
+            dialogs.showError("The PCE's policy check failed", e);
+        }));
+    }
+
+    private void clearAnswer() {
+        answer.set(null);
+        rows.clear();
+        allowedNow.set("");
+        allowedAfter.set("");
+        verifyStatus.set("");
+        verifyDifferences.clear();
+        pceAgrees.set(null);
+    }
+
+    // ---- properties ----------------------------------------------------------------------------
+
+    public StringProperty consumerProperty() {
+        return consumer;
+    }
+
+    public StringProperty providerProperty() {
+        return provider;
+    }
+
+    public StringProperty serviceProperty() {
+        return service;
+    }
+
+    public ReadOnlyStringProperty formErrorProperty() {
+        return formError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Answer> answerProperty() {
+        return answer.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty allowedNowProperty() {
+        return allowedNow.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty allowedAfterProperty() {
+        return allowedAfter.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObservableList<CheckRow> rows() {
+        return rows;
+    }
+
+    public TaskProgress progress() {
+        return progress;
+    }
+
+    public ReadOnlyStringProperty verifyStatusProperty() {
+        return verifyStatus.getReadOnlyProperty();
+    }
+
+    /** Whether the PCE agreed with the last verification; null before one. */
+    public ReadOnlyObjectProperty<Boolean> pceAgreesProperty() {
+        return pceAgrees.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> verifyDifferences() {
+        return verifyDifferences;
+    }
+
+    public BooleanBinding canVerifyProperty() {
+        return canVerify;
+    }
+
+    public BulkCheckViewModel bulk() {
+        return bulk;
+    }
+}

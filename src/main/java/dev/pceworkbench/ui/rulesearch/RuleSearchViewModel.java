@@ -1,0 +1,330 @@
+package dev.pceworkbench.ui.rulesearch;
+
+import dev.pceworkbench.ui.common.policy.ActorOptions;
+import dev.pceworkbench.ui.common.policy.PceQueries;
+import dev.pceworkbench.ui.common.policy.PolicyNames;
+import dev.pceworkbench.ui.common.policy.TaskProgress;
+import dev.pceworkbench.policy.RuleHit;
+import dev.pceworkbench.policy.RuleSearch;
+import dev.pceworkbench.policy.RuleSearchIndex;
+import dev.pceworkbench.task.BackgroundTask;
+import dev.pceworkbench.task.TaskExecutor;
+import dev.pceworkbench.ui.common.DialogService;
+import dev.pceworkbench.ui.common.Navigator;
+import dev.pceworkbench.workspace.NotConnectedException;
+import dev.pceworkbench.workspace.PolicyWorkspace;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rule search feature: the form ({@link SearchForm}: policy version; basic text, or advanced
+ * ports, description, actor filters on either side, match all or any, flags), the search itself on the workspace's
+ * cached engine index (no cap, timed), the results with the columns chosen for the session, and
+ * the commands open in rule set view, export CSV / JSON (every result, in a background task) and
+ * verify on PCE (the PCE's own rule search for the same query, compared rule by rule). A change to
+ * the policy in the workspace drops the results, which would otherwise be stale.
+ */
+public final class RuleSearchViewModel {
+    public static final String FEATURE_ID = "rule-search";
+    public static final List<String> VERSIONS = List.of("draft", "active");
+
+    private final PolicyWorkspace workspace;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final Navigator navigator;
+
+    private final SearchForm form = new SearchForm();
+    private final ReadOnlyStringWrapper choicesStatus = new ReadOnlyStringWrapper(this, "choicesStatus", "");
+
+    private final ObservableList<RuleRow> results = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<SearchRequest> lastRequest = new ReadOnlyObjectWrapper<>(this, "lastRequest");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Choose what to look for and press Search.");
+    private final TaskProgress progress = new TaskProgress();
+    private final Map<RuleColumn, BooleanProperty> columnVisible = new EnumMap<>(RuleColumn.class);
+
+    private final ReadOnlyStringWrapper verifyStatus = new ReadOnlyStringWrapper(this, "verifyStatus", "");
+    private final ReadOnlyObjectWrapper<PceQueries.Agreement> agreement = new ReadOnlyObjectWrapper<>(this, "agreement");
+    private final ObservableList<String> verifyDifferences = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper verifyUnsupported = new ReadOnlyStringWrapper(this, "verifyUnsupported",
+            "Search first; then the PCE is asked the same question.");
+    private final BooleanBinding canVerify;
+    private final BooleanBinding hasResults = Bindings.isNotEmpty(results);
+    private BackgroundTask<?> searchTask;
+    private BackgroundTask<?> choicesTask;
+    private boolean choicesRequested;
+
+    public RuleSearchViewModel(PolicyWorkspace workspace, TaskExecutor executor, DialogService dialogs, Navigator navigator) {
+        this.workspace = workspace;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.navigator = navigator;
+        for (RuleColumn c : RuleColumn.values()) {
+            columnVisible.put(c, new SimpleBooleanProperty(this, "column" + c, c.shownByDefault()));
+        }
+        canVerify = Bindings.createBooleanBinding(() -> verifyUnsupported.get().isEmpty() && !progress.busy().get(),
+                verifyUnsupported, progress.busy());
+        lastRequest.addListener((o, a, r) -> verifyUnsupported.set(r == null ? "Search first; then the PCE is asked the same question."
+                : r.pceUnsupportedReason().orElse("")));
+        form.versionProperty().addListener((o, a, b) -> {
+            if (choicesRequested) {
+                loadChoices();
+            }
+        });
+        workspace.addListener(change -> {
+            if (!results.isEmpty() || lastRequest.get() != null) {
+                results.clear();
+                lastRequest.set(null);
+                clearVerification();
+                status.set("The policy changed on the PCE; search again to see the current rules.");
+            }
+            form.setOptions(ActorOptions.EMPTY);
+            if (choicesRequested) {
+                loadChoices();
+            }
+        });
+    }
+
+    // ---- commands ------------------------------------------------------------------------------
+
+    /** Loads the labels, label groups, workloads and IP lists of the chosen version for the actor picker. */
+    public void loadChoices() {
+        choicesRequested = true;
+        if (choicesTask != null) {
+            choicesTask.cancel();
+        }
+        String v = form.versionProperty().get();
+        choicesStatus.set("Loading labels, label groups and workloads…");
+        choicesTask = executor.execute(BackgroundTask.of("Loading policy objects (" + v + ")", ctx -> {
+            RuleSearchIndex ix = workspace.index(v, ctx.token(), ctx.pceProgress());
+            return ActorOptions.actors(ix.model().data(), workspace.labelDimensions(ctx.token(), ctx.pceProgress()));
+        }).ownedBy(FEATURE_ID).onSuccess(o -> {
+            if (v.equals(form.versionProperty().get())) {
+                form.setOptions(o);
+                choicesStatus.set("");
+            }
+        }).onCancelled(() -> choicesStatus.set("")).onFailure(e -> {
+            if (e instanceof NotConnectedException) {
+                choicesStatus.set(e.getMessage()); // the connection's arrival reloads them
+                return;
+            }
+            choicesStatus.set("Could not load the labels and workloads: pick them again after a search.");
+            dialogs.showError("Could not load the labels and workloads of the " + v + " policy", e);
+        }));
+    }
+
+    /** Runs the search on the chosen version's index; the results replace the previous ones. */
+    public void search() {
+        SearchRequest req = form.request();
+        RuleSearch query;
+        try {
+            query = req.query();
+        } catch (IllegalArgumentException e) {
+            form.setError(e.getMessage());
+            return;
+        }
+        form.setError("");
+        cancel();
+        clearVerification();
+        status.set("Searching the " + req.version() + " policy…");
+        searchTask = executor.execute(progress.track(BackgroundTask.of("Rule search (" + req.version() + ")", ctx -> {
+            RuleSearchIndex ix = workspace.index(req.version(), ctx.token(), ctx.pceProgress());
+            ctx.message("Searching " + ix.model().ruleCount() + " rules");
+            long t0 = System.nanoTime();
+            List<RuleHit> hits = query.run(ix);
+            long nanos = System.nanoTime() - t0;
+            ctx.token().throwIfCancelled("Rule search");
+            ctx.message("Listing " + hits.size() + " rules");
+            return new Outcome(req, RuleRow.of(hits, names(ix)), nanos);
+        })).ownedBy(FEATURE_ID).onSuccess(out -> {
+            results.setAll(out.rows());
+            lastRequest.set(out.request());
+            status.set(count(out.rows().size(), "rule", "rules") + " in " + millis(out.nanos()) + " ("
+                    + out.request().version() + " policy)");
+        }).onCancelled(() -> status.set("Search cancelled.")).onFailure(e -> {
+            status.set("The search failed.");
+            dialogs.showError("Rule search failed", e);
+        }));
+    }
+
+    private record Outcome(SearchRequest request, List<RuleRow> rows, long nanos) {
+    }
+
+    private volatile RuleSearchIndex namedIndex;
+    private volatile PolicyNames names;
+
+    /** Names for one index, made once per index (the index changes only when the policy does). */
+    private PolicyNames names(RuleSearchIndex ix) {
+        synchronized (this) {
+            if (namedIndex != ix) {
+                names = new PolicyNames(ix.model().data());
+                namedIndex = ix;
+            }
+            return names;
+        }
+    }
+
+    /** Cancels a running search or export. */
+    public void cancel() {
+        progress.cancel();
+    }
+
+    /** Shows the rule in the rule set view (its rule set, the rule selected), in the version searched. */
+    public void open(RuleRow row) {
+        if (row == null) {
+            return;
+        }
+        try {
+            navigator.open(Navigator.Target.fromHref(row.href()));
+        } catch (RuntimeException e) {
+            dialogs.showError("Could not open rule " + row.number() + " of '" + row.ruleSet() + "'", e);
+        }
+    }
+
+    public void exportCsv() {
+        export("csv", (file, rows, req, ctx) -> RuleExports.csv(file, rows, ctx.token()));
+    }
+
+    public void exportJson() {
+        export("json", (file, rows, req, ctx) -> RuleExports.json(file, req.version(), rows, ctx.token()));
+    }
+
+    private interface Writer {
+        void write(Path file, List<RuleRow> rows, SearchRequest req, dev.pceworkbench.task.TaskContext ctx) throws Exception;
+    }
+
+    private void export(String ext, Writer writer) {
+        SearchRequest req = lastRequest.get();
+        if (results.isEmpty() || req == null) {
+            dialogs.notify("Nothing to export: search first.");
+            return;
+        }
+        var file = dialogs.chooseFileToSave("Export " + results.size() + " rules as " + ext.toUpperCase(Locale.ROOT),
+                "rules-" + req.version() + "." + ext, ext);
+        if (file.isEmpty()) {
+            return;
+        }
+        List<RuleRow> rows = List.copyOf(results);
+        Path target = file.get();
+        executor.execute(progress.track(BackgroundTask.of("Exporting " + rows.size() + " rules", ctx -> {
+            writer.write(target, rows, req, ctx);
+            return target;
+        })).ownedBy(FEATURE_ID).onSuccess(p -> dialogs.notify("Exported " + count(rows.size(), "rule", "rules") + " to " + p))
+                .onFailure(e -> dialogs.showError("Could not export the rules to " + target, e)));
+    }
+
+    /** Asks the PCE's own rule search the last query and compares its rules with the workbench's. */
+    public void verifyOnPce() {
+        SearchRequest req = lastRequest.get();
+        if (req == null || req.pceUnsupportedReason().isPresent()) {
+            return;
+        }
+        Set<String> mine = new LinkedHashSet<>();
+        results.forEach(r -> mine.add(r.href()));
+        clearVerification();
+        verifyStatus.set("Asking the PCE…");
+        executor.execute(progress.track(BackgroundTask.of("Verifying the rule search on the PCE", ctx ->
+                PceQueries.Agreement.of(mine, PceQueries.ruleSearch(workspace.client(), req.version(), req.pceBody(),
+                        ctx.token())))).ownedBy(FEATURE_ID).onSuccess(a -> {
+            agreement.set(a);
+            verifyStatus.set(a.summary());
+            a.onlyInWorkbench().forEach(h -> verifyDifferences.add("Only in the workbench: " + h));
+            a.onlyOnPce().forEach(h -> verifyDifferences.add("Only on the PCE: " + h));
+        }).onCancelled(() -> verifyStatus.set("")).onFailure(e -> {
+            verifyStatus.set("The PCE could not answer.");
+            dialogs.showError("The PCE's rule search failed", e);
+        }));
+    }
+
+    private void clearVerification() {
+        agreement.set(null);
+        verifyStatus.set("");
+        verifyDifferences.clear();
+    }
+
+    // ---- formatting ----------------------------------------------------------------------------
+
+    static String count(int n, String one, String many) {
+        return String.format(Locale.US, "%,d", n) + " " + (n == 1 ? one : many);
+    }
+
+    static String millis(long nanos) {
+        return nanos < 1_000_000 ? "under 1 ms" : String.format(Locale.US, "%,d ms", nanos / 1_000_000);
+    }
+
+    // ---- properties ----------------------------------------------------------------------------
+
+    public SearchForm form() {
+        return form;
+    }
+
+    public ReadOnlyStringProperty choicesStatusProperty() {
+        return choicesStatus.getReadOnlyProperty();
+    }
+
+    public ObservableList<RuleRow> results() {
+        return results;
+    }
+
+    public ReadOnlyObjectProperty<SearchRequest> lastRequestProperty() {
+        return lastRequest.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public TaskProgress progress() {
+        return progress;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return progress.busy();
+    }
+
+    /** Whether a column is shown; kept for the session (the view model lives as long as the window). */
+    public BooleanProperty columnVisibleProperty(RuleColumn c) {
+        return columnVisible.get(c);
+    }
+
+    public ReadOnlyStringProperty verifyStatusProperty() {
+        return verifyStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PceQueries.Agreement> agreementProperty() {
+        return agreement.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> verifyDifferences() {
+        return verifyDifferences;
+    }
+
+    /** Why "verify on PCE" is not available for the last search; empty when it is. */
+    public ReadOnlyStringProperty verifyUnsupportedProperty() {
+        return verifyUnsupported.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canVerifyProperty() {
+        return canVerify;
+    }
+
+    public BooleanBinding hasResultsProperty() {
+        return hasResults;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.pceworkbench.ui.policycheck;
+
+import dev.pceworkbench.pce.model.IngressService;
+import dev.pceworkbench.pce.model.RuleSet;
+import dev.pceworkbench.pce.model.SecRule;
+import dev.pceworkbench.pce.model.Workload;
+import dev.pceworkbench.policy.Endpoint;
+import dev.pceworkbench.policy.PolicyCheck;
+import dev.pceworkbench.policy.PortRange;
+import dev.pceworkbench.policy.RuleSearchIndex;
+import dev.pceworkbench.ui.common.policy.PolicyNames;
+import dev.pceworkbench.ui.common.policy.PortSpec;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Test tuples found in the demo data by asking the engine, never written down: a workload-to-workload
+ * connection some rule allows now, and one that no rule allows in either version.
+ */
+record CheckTuples(Workload consumer, Workload provider, PortRange service, PolicyCheck.Comparison comparison) {
+
+    String serviceText() {
+        return PortSpec.format(service);
+    }
+
+    String consumerText() {
+        return PolicyNames.workload(consumer);
+    }
+
+    String providerText() {
+        return PolicyNames.workload(provider);
+    }
+
+    static CheckTuples find(RuleSearchIndex active, RuleSearchIndex draft, boolean allowed) {
+        PolicyCheck a = new PolicyCheck(active);
+        PolicyCheck d = new PolicyCheck(draft);
+        Set<PortRange> ports = new LinkedHashSet<>();
+        for (RuleSet rs : active.model().data().ruleSets()) {
+            for (SecRule r : rs.rules()) {
+                for (IngressService s : r.ingressServices()) {
+                    if (!s.serviceRef() && s.port() != null && s.proto() != null && (s.proto() == 6 || s.proto() == 17)) {
+                        ports.add(PortRange.of(s.proto(), s.port()));
+                    }
+                }
+            }
+        }
+        List<Workload> ws = active.model().workloads();
+        for (PortRange p : ports) {
+            for (Workload c : ws) {
+                for (Workload pr : ws) {
+                    if (c == pr) {
+                        continue;
+                    }
+                    PolicyCheck.Comparison cmp = PolicyCheck.compare(a, d, Endpoint.workload(c.href()),
+                            Endpoint.workload(pr.href()), p);
+                    boolean any = cmp.allowedNow() || cmp.allowedAfterProvisioning();
+                    if (allowed ? cmp.allowedNow() && cmp.allowedAfterProvisioning() : !any) {
+                        return new CheckTuples(c, pr, p, cmp);
+                    }
+                }
+            }
+        }
+        throw new AssertionError("the demo data has no " + (allowed ? "allowed" : "unallowed") + " connection");
+    }
+}
