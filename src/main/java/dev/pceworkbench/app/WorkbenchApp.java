@@ -9,11 +9,21 @@ import dev.pceworkbench.connection.SecretStores;
 import dev.pceworkbench.task.FxTaskExecutor;
 import dev.pceworkbench.ui.common.FxDialogService;
 import dev.pceworkbench.ui.common.Navigator;
+import dev.pceworkbench.ui.common.ObjectDetailsView;
+import dev.pceworkbench.ui.common.ObjectDetailsViewModel;
+import dev.pceworkbench.ui.labels.LabelsView;
+import dev.pceworkbench.ui.labels.LabelsViewModel;
 import dev.pceworkbench.ui.common.OsTheme;
 import dev.pceworkbench.ui.common.Themes;
 import dev.pceworkbench.ui.common.UiSettings;
 import dev.pceworkbench.ui.connections.ConnectionsView;
 import dev.pceworkbench.ui.connections.ConnectionsViewModel;
+import dev.pceworkbench.ui.policycheck.PolicyCheckView;
+import dev.pceworkbench.ui.policycheck.PolicyCheckViewModel;
+import dev.pceworkbench.ui.rulesearch.RuleSearchView;
+import dev.pceworkbench.ui.rulesearch.RuleSearchViewModel;
+import dev.pceworkbench.ui.rulesets.RuleSetsView;
+import dev.pceworkbench.ui.rulesets.RuleSetsViewModel;
 import dev.pceworkbench.ui.shell.Feature;
 import dev.pceworkbench.ui.shell.ShellView;
 import dev.pceworkbench.ui.shell.ShellViewModel;
@@ -24,6 +34,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.util.List;
 import java.util.Objects;
@@ -65,9 +76,28 @@ public final class WorkbenchApp extends Application {
         ConnectionsViewModel connectionsModel = new ConnectionsViewModel(profiles, connections, executor, dialogs);
         PolicyWorkspace workspace = new PolicyWorkspace(() -> connections.active().map(ActiveConnection::client));
         Navigator navigator = new Navigator();
+        // Another PCE: every view reloads (the workspace itself forgets the old PCE's objects).
+        connections.activeProperty().addListener((o, a, b) -> workspace.refreshAll());
+        LabelsViewModel labelsModel = new LabelsViewModel(workspace, executor, dialogs, navigator);
+        navigator.register(Navigator.Kind.LABEL, LabelsViewModel.FEATURE_ID, labelsModel::open);
+        navigator.register(Navigator.Kind.LABEL_GROUP, LabelsViewModel.FEATURE_ID, labelsModel::open);
+        navigator.fallback(t -> ObjectDetailsView.showWindow(stage,
+                new ObjectDetailsViewModel(t, workspace, executor, dialogs)));
+        RuleSetsViewModel ruleSetsModel = new RuleSetsViewModel(workspace, executor, dialogs, navigator);
+        navigator.register(Navigator.Kind.RULE_SET, RuleSetsViewModel.FEATURE_ID, ruleSetsModel::open);
+        RuleSearchViewModel ruleSearchModel = new RuleSearchViewModel(workspace, executor, dialogs, navigator);
+        PolicyCheckViewModel policyCheckModel = new PolicyCheckViewModel(workspace, executor, dialogs, navigator);
         List<Feature> features = List.of(
                 new Feature("connections", "Connections", Material2AL.CLOUD_QUEUE,
-                        () -> new ConnectionsView(connectionsModel).root()));
+                        () -> new ConnectionsView(connectionsModel).root()),
+                new Feature(LabelsViewModel.FEATURE_ID, "Labels", Material2AL.LABEL,
+                        () -> new LabelsView(labelsModel).root()),
+                new Feature(RuleSetsViewModel.FEATURE_ID, "Rulesets", Material2MZ.RULE,
+                        () -> new RuleSetsView(ruleSetsModel).root()),
+                new Feature(RuleSearchViewModel.FEATURE_ID, "Rule search", Material2MZ.SEARCH,
+                        () -> new RuleSearchView(ruleSearchModel).root()),
+                new Feature(PolicyCheckViewModel.FEATURE_ID, "Policy check", Material2AL.FACT_CHECK,
+                        () -> new PolicyCheckView(policyCheckModel).root()));
         shell[0] = new ShellViewModel(features, connections, executor.registry(), settings, theme);
         shell[0].themeProperty().addListener((o, a, b) -> Themes.apply(b));
         navigator.showFeatureWith(shell[0]::select);
