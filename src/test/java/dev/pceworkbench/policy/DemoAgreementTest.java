@@ -2,15 +2,10 @@ package dev.pceworkbench.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pceworkbench.demo.DemoPce;
-import dev.pceworkbench.demo.DemoPceOptions;
 import dev.pceworkbench.pce.CancellationToken;
-import dev.pceworkbench.pce.ConnectionSettings;
-import dev.pceworkbench.pce.Credentials;
 import dev.pceworkbench.pce.PceClient;
-import dev.pceworkbench.pce.TlsSettings;
 import dev.pceworkbench.pce.http.PceResponse;
-import dev.pceworkbench.pce.http.RequestLimiter;
-import dev.pceworkbench.pce.http.RetryPolicy;
+import dev.pceworkbench.testing.DemoPces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,14 +44,9 @@ class DemoAgreementTest {
 
     @BeforeAll
     static void start() throws Exception {
-        // The JDK server otherwise leaves Nagle on: each small response then waits ~40 ms for a delayed ACK.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        pce = DemoPce.start(DemoPceOptions.defaults().withRateLimit(0));
+        pce = DemoPces.startSmall();
         // The demo's rate limit is off; so is the client's request budget (10,000+ requests in a minute).
-        client = PceClient.connect(ConnectionSettings.of(pce.baseUrl(), 0, 1,
-                        new Credentials.ApiKey(pce.credentials().authUsername(), pce.credentials().secret()))
-                .withTls(TlsSettings.verifying().withCaBundlePem(pce.caPem())), RetryPolicy.defaults(),
-                new RequestLimiter(0), Duration.ofMinutes(5));
+        client = DemoPces.client(pce, Duration.ofMinutes(5));
         for (String version : List.of("active", "draft")) {
             INDEXES.put(version, RuleSearchIndex.build(PolicyModel.build(PolicyDataLoader.load(client, version))));
         }

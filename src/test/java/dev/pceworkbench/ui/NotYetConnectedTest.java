@@ -1,13 +1,7 @@
 package dev.pceworkbench.ui;
 
 import dev.pceworkbench.demo.DemoPce;
-import dev.pceworkbench.demo.DemoPceOptions;
-import dev.pceworkbench.pce.ConnectionSettings;
-import dev.pceworkbench.pce.Credentials;
 import dev.pceworkbench.pce.PceClient;
-import dev.pceworkbench.pce.TlsSettings;
-import dev.pceworkbench.pce.http.RequestLimiter;
-import dev.pceworkbench.pce.http.RetryPolicy;
 import dev.pceworkbench.task.SynchronousTaskExecutor;
 import dev.pceworkbench.ui.common.Navigator;
 import dev.pceworkbench.ui.labels.LabelsViewModel;
@@ -15,6 +9,7 @@ import dev.pceworkbench.ui.policycheck.PolicyCheckViewModel;
 import dev.pceworkbench.ui.rulesearch.RuleSearchViewModel;
 import dev.pceworkbench.ui.rulesets.RuleSetsViewModel;
 import dev.pceworkbench.workspace.PolicyWorkspace;
+import dev.pceworkbench.testing.DemoPces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,12 +38,8 @@ class NotYetConnectedTest {
 
     @BeforeAll
     static void start() throws Exception {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        pce = DemoPce.start(DemoPceOptions.defaults().withRateLimit(0));
-        client = PceClient.connect(ConnectionSettings.of(pce.baseUrl(), 0, 1,
-                        new Credentials.ApiKey(pce.credentials().authUsername(), pce.credentials().secret()))
-                .withTls(TlsSettings.verifying().withCaBundlePem(pce.caPem())), RetryPolicy.defaults(),
-                new RequestLimiter(0), Duration.ofMinutes(1));
+        pce = DemoPces.startSmall();
+        client = DemoPces.client(pce, Duration.ofMinutes(1));
     }
 
     @AfterAll

@@ -1,20 +1,17 @@
 package dev.pceworkbench.workspace;
 
 import dev.pceworkbench.demo.DemoPce;
-import dev.pceworkbench.demo.DemoPceOptions;
 import dev.pceworkbench.demo.server.Faults;
 import dev.pceworkbench.pce.CancellationToken;
-import dev.pceworkbench.pce.ConnectionSettings;
-import dev.pceworkbench.pce.Credentials;
 import dev.pceworkbench.pce.PceCancelledException;
 import dev.pceworkbench.pce.PceClient;
 import dev.pceworkbench.pce.Progress;
-import dev.pceworkbench.pce.TlsSettings;
 import dev.pceworkbench.pce.http.RequestLimiter;
 import dev.pceworkbench.pce.http.RetryPolicy;
 import dev.pceworkbench.pce.model.Label;
 import dev.pceworkbench.pce.model.RuleSet;
 import dev.pceworkbench.policy.RuleSearchIndex;
+import dev.pceworkbench.testing.DemoPces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,16 +41,12 @@ class PolicyWorkspaceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        pce = DemoPce.start(DemoPceOptions.defaults().withRateLimit(0));
+        pce = DemoPces.startSmall();
         client = connect();
     }
 
     static PceClient connect() {
-        return PceClient.connect(ConnectionSettings.of(pce.baseUrl(), 0, 1,
-                        new Credentials.ApiKey(pce.credentials().authUsername(), pce.credentials().secret()))
-                .withTls(TlsSettings.verifying().withCaBundlePem(pce.caPem())), RetryPolicy.defaults(),
-                new RequestLimiter(0), Duration.ofMinutes(1));
+        return DemoPces.client(pce, Duration.ofMinutes(1));
     }
 
     @AfterAll

@@ -12,6 +12,7 @@ import dev.pceworkbench.pce.model.SecRule;
 import dev.pceworkbench.pce.model.VirtualService;
 import dev.pceworkbench.pce.model.Workload;
 import dev.pceworkbench.policy.PolicyData;
+import dev.pceworkbench.policy.PolicyModel;
 import dev.pceworkbench.policy.usage.UsageReference.Kind;
 
 import java.util.ArrayDeque;
@@ -41,8 +42,6 @@ import java.util.Set;
  * visited set.
  */
 public final class WhereUsed {
-    private static final String MARK = "/sec_policy/";
-
     private final PolicyData data;
     private final Map<String, LabelGroup> groups = new HashMap<>();
     /** Child (label href or neutral group href) → the groups that list it as a member or sub-group. */
@@ -55,7 +54,7 @@ public final class WhereUsed {
             if (g.href() == null) {
                 continue;
             }
-            groups.put(neutral(g.href()), g);
+            groups.put(PolicyModel.neutralHref(g.href()), g);
             for (Href l : g.labels()) {
                 if (l != null && l.href() != null) {
                     parents.computeIfAbsent(l.href(), k -> new ArrayList<>(2)).add(g);
@@ -63,7 +62,7 @@ public final class WhereUsed {
             }
             for (Href s : g.subGroups()) {
                 if (s != null && s.href() != null) {
-                    parents.computeIfAbsent(neutral(s.href()), k -> new ArrayList<>(2)).add(g);
+                    parents.computeIfAbsent(PolicyModel.neutralHref(s.href()), k -> new ArrayList<>(2)).add(g);
                 }
             }
         }
@@ -76,7 +75,7 @@ public final class WhereUsed {
 
     /** The uses of the label or label group {@code href}: groups first, then rule sets, rules, the rest, workloads last. */
     public List<UsageReference> find(String href) {
-        String subject = neutral(Objects.requireNonNull(href));
+        String subject = PolicyModel.neutralHref(Objects.requireNonNull(href));
         String version = data.version();
         List<UsageReference> out = new ArrayList<>();
         // Every href whose use counts as a use of the subject, with the group it goes through (null: itself).
@@ -115,7 +114,7 @@ public final class WhereUsed {
             String child = todo.poll();
             LabelGroup childGroup = groups.get(child);
             for (LabelGroup parent : parents.getOrDefault(child, List.of())) {
-                String p = neutral(parent.href());
+                String p = PolicyModel.neutralHref(parent.href());
                 if (targets.containsKey(p)) {
                     continue;
                 }
@@ -218,7 +217,7 @@ public final class WhereUsed {
         Set<String> labels = new HashSet<>();
         Set<String> seen = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>();
-        todo.add(neutral(groupHref));
+        todo.add(PolicyModel.neutralHref(groupHref));
         while (!todo.isEmpty()) {
             String h = todo.poll();
             LabelGroup g = groups.get(h);
@@ -232,7 +231,7 @@ public final class WhereUsed {
             }
             for (Href s : g.subGroups()) {
                 if (s != null && s.href() != null) {
-                    todo.add(neutral(s.href()));
+                    todo.add(PolicyModel.neutralHref(s.href()));
                 }
             }
         }
@@ -253,7 +252,7 @@ public final class WhereUsed {
         if (ref == null || ref.href() == null) {
             return null;
         }
-        String h = neutral(ref.href());
+        String h = PolicyModel.neutralHref(ref.href());
         return targets.containsKey(h) ? h : null;
     }
 
@@ -268,19 +267,5 @@ public final class WhereUsed {
 
     private static String name(LabelGroup g, String href) {
         return g == null || g.name() == null ? href : g.name();
-    }
-
-    /** The draft form of a policy href ({@code /sec_policy/active/...} → {@code /sec_policy/draft/...}); others unchanged. */
-    static String neutral(String href) {
-        int i = href.indexOf(MARK);
-        if (i < 0) {
-            return href;
-        }
-        int from = i + MARK.length();
-        int end = href.indexOf('/', from);
-        if (end < 0 || href.startsWith("draft/", from)) {
-            return href;
-        }
-        return href.substring(0, from) + "draft" + href.substring(end);
     }
 }

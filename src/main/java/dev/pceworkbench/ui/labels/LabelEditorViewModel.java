@@ -1,17 +1,7 @@
 package dev.pceworkbench.ui.labels;
 
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 import java.util.Collection;
 import java.util.List;
@@ -25,7 +15,7 @@ import java.util.function.Supplier;
  * PCE's reserved "All ..." names, unique in its dimension ignoring case), so most refusals never
  * reach the PCE. A refusal that does keeps the editor open with what the user typed.
  */
-public final class LabelEditorViewModel {
+public final class LabelEditorViewModel extends DimensionEditor {
     /** The longest value accepted (the PCE stores label values in 255 characters). */
     public static final int MAX_LENGTH = 255;
 
@@ -34,12 +24,7 @@ public final class LabelEditorViewModel {
             "app", "All Applications", "env", "All Environments", "loc", "All Locations");
 
     private final LabelRow original;
-    private final ObservableList<DimensionChoice> dimensions = FXCollections.observableArrayList();
-    private final ObjectProperty<DimensionChoice> dimension = new SimpleObjectProperty<>(this, "dimension");
     private final StringProperty value = new SimpleStringProperty(this, "value", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
-    private final BooleanProperty saving = new SimpleBooleanProperty(this, "saving");
     private final Supplier<Collection<LabelRow>> existing;
 
     /**
@@ -50,17 +35,16 @@ public final class LabelEditorViewModel {
      */
     LabelEditorViewModel(LabelRow original, List<DimensionChoice> dimensions, DimensionChoice preset,
                          Supplier<Collection<LabelRow>> existing) {
+        super(dimensions);
         this.original = original;
         this.existing = existing;
-        this.dimensions.setAll(dimensions.stream().filter(d -> !d.all()).toList());
         if (original != null) {
-            dimension.set(this.dimensions.stream().filter(d -> d.key().equals(original.key())).findFirst()
-                    .orElse(new DimensionChoice(original.key(), original.dimension())));
+            startWith(original.key(), original.dimension());
             value.set(original.value());
-        } else if (preset != null && !preset.all()) {
-            dimension.set(preset);
+        } else {
+            startWith(preset);
         }
-        dimension.addListener((o, a, b) -> validate());
+        dimensionProperty().addListener((o, a, b) -> validate());
         value.addListener((o, a, b) -> validate());
         validate();
     }
@@ -78,30 +62,8 @@ public final class LabelEditorViewModel {
         return original == null ? "New label" : "Rename label " + original.display();
     }
 
-    public ObservableList<DimensionChoice> dimensions() {
-        return dimensions;
-    }
-
-    public ObjectProperty<DimensionChoice> dimensionProperty() {
-        return dimension;
-    }
-
     public StringProperty valueProperty() {
         return value;
-    }
-
-    /** The first problem in the form, or empty. */
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty validProperty() {
-        return valid.getReadOnlyProperty();
-    }
-
-    /** True while the PCE is asked; the form is read-only meanwhile. */
-    public BooleanProperty savingProperty() {
-        return saving;
     }
 
     /** The value to send: what was typed without surrounding spaces. */
@@ -109,19 +71,9 @@ public final class LabelEditorViewModel {
         return value.get() == null ? "" : value.get().strip();
     }
 
-    public String key() {
-        return dimension.get() == null ? null : dimension.get().key();
-    }
-
-    /** Checks the form again (also after the list of existing labels changed). */
-    public void validate() {
-        String problem = problem();
-        error.set(problem);
-        valid.set(problem.isEmpty());
-    }
-
-    private String problem() {
-        DimensionChoice d = dimension.get();
+    @Override
+    String problem() {
+        DimensionChoice d = dimensionProperty().get();
         if (d == null || d.key() == null) {
             return "Choose the label's dimension (role, application, environment, location...).";
         }

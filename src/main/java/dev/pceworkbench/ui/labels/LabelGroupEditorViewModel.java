@@ -4,14 +4,6 @@ import dev.pceworkbench.pce.api.Refs;
 import dev.pceworkbench.pce.model.Href;
 import dev.pceworkbench.pce.model.LabelGroup;
 import javafx.beans.Observable;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -33,22 +25,17 @@ import java.util.Set;
  * Changing the key offers that key's labels and keeps the ticked ones of the old key, flagged, so
  * nothing the user chose disappears silently.
  */
-public final class LabelGroupEditorViewModel {
+public final class LabelGroupEditorViewModel extends DimensionEditor {
     private final LabelGroup original;
     private final List<LabelRow> labels;
     private final List<LabelGroup> groups;
     private final Set<String> forbiddenSubGroups;
-    private final ObservableList<DimensionChoice> dimensions = FXCollections.observableArrayList();
-    private final ObjectProperty<DimensionChoice> dimension = new SimpleObjectProperty<>(this, "dimension");
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final StringProperty description = new SimpleStringProperty(this, "description", "");
     private final ObservableList<MemberChoice> memberChoices =
             FXCollections.observableArrayList(c -> new Observable[]{c.selectedProperty()});
     private final ObservableList<MemberChoice> subGroupChoices =
             FXCollections.observableArrayList(c -> new Observable[]{c.selectedProperty()});
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
-    private final BooleanProperty saving = new SimpleBooleanProperty(this, "saving");
 
     /**
      * @param original           the draft group being edited, or null for a new one
@@ -60,18 +47,17 @@ public final class LabelGroupEditorViewModel {
      */
     LabelGroupEditorViewModel(LabelGroup original, List<DimensionChoice> dimensions, DimensionChoice preset,
                               List<LabelRow> labels, List<LabelGroup> groups, Set<String> forbiddenSubGroups) {
+        super(dimensions);
         this.original = original;
         this.labels = labels;
         this.groups = groups;
         this.forbiddenSubGroups = forbiddenSubGroups;
-        this.dimensions.setAll(dimensions.stream().filter(d -> !d.all()).toList());
         if (original != null) {
             name.set(original.name());
             description.set(original.description() == null ? "" : original.description());
-            dimension.set(this.dimensions.stream().filter(d -> d.key().equals(original.key())).findFirst()
-                    .orElse(new DimensionChoice(original.key(), original.key())));
-        } else if (preset != null && !preset.all()) {
-            dimension.set(preset);
+            startWith(original.key(), original.key());
+        } else {
+            startWith(preset);
         }
         Set<String> ticked = new HashSet<>();
         if (original != null) {
@@ -79,7 +65,7 @@ public final class LabelGroupEditorViewModel {
             original.subGroups().forEach(h -> ticked.add(Refs.toDraft(h.href())));
         }
         rebuildChoices(ticked);
-        dimension.addListener((o, a, b) -> {
+        dimensionProperty().addListener((o, a, b) -> {
             Set<String> keep = new HashSet<>(selectedHrefs(memberChoices));
             keep.addAll(selectedHrefs(subGroupChoices));
             rebuildChoices(keep);
@@ -131,14 +117,6 @@ public final class LabelGroupEditorViewModel {
         return original == null ? "New label group (draft)" : "Edit label group " + original.name() + " (draft)";
     }
 
-    public ObservableList<DimensionChoice> dimensions() {
-        return dimensions;
-    }
-
-    public ObjectProperty<DimensionChoice> dimensionProperty() {
-        return dimension;
-    }
-
     public StringProperty nameProperty() {
         return name;
     }
@@ -153,22 +131,6 @@ public final class LabelGroupEditorViewModel {
 
     public ObservableList<MemberChoice> subGroupChoices() {
         return subGroupChoices;
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty validProperty() {
-        return valid.getReadOnlyProperty();
-    }
-
-    public BooleanProperty savingProperty() {
-        return saving;
-    }
-
-    public String key() {
-        return dimension.get() == null ? null : dimension.get().key();
     }
 
     /** Ticks (or unticks) the member label or sub-group {@code href}, if it is offered. */
@@ -191,13 +153,8 @@ public final class LabelGroupEditorViewModel {
         return body;
     }
 
-    public void validate() {
-        String problem = problem();
-        error.set(problem);
-        valid.set(problem.isEmpty());
-    }
-
-    private String problem() {
+    @Override
+    String problem() {
         String n = name.get() == null ? "" : name.get().strip();
         if (n.isEmpty()) {
             return "Enter a name for the label group.";
@@ -216,7 +173,7 @@ public final class LabelGroupEditorViewModel {
         if (key == null) {
             return "Choose the group's dimension: a group holds labels of one dimension only.";
         }
-        String keyName = dimension.get().displayName();
+        String keyName = dimensionProperty().get().displayName();
         for (MemberChoice c : selected(memberChoices)) {
             if (!key.equals(c.key())) {
                 return "Label " + c.text() + " is not in the " + keyName + " dimension. Untick it, or change the group's dimension.";

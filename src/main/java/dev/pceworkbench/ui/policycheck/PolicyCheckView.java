@@ -10,11 +10,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -105,15 +103,7 @@ public final class PolicyCheckView {
         rules.getColumns().add(ViewParts.textColumn("Allowed now", r -> r.allowedNow() ? "Yes" : "No", 130));
         rules.getColumns().add(ViewParts.textColumn("Allowed after provisioning", r -> r.allowedAfterProvisioning() ? "Yes" : "No", 220));
         rules.getColumns().add(ViewParts.textColumn("Reason", CheckRow::reason, 600));
-        rules.setRowFactory(t -> {
-            TableRow<CheckRow> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    model.open(row.getItem());
-                }
-            });
-            return row;
-        });
+        ViewParts.openOnDoubleClick(rules, model::open);
         TextArea reason = new TextArea();
         reason.setId("reasonText");
         reason.setEditable(false);
@@ -139,18 +129,9 @@ public final class PolicyCheckView {
                 ViewParts.spacer(), open, verify);
         bar.setAlignment(Pos.CENTER_LEFT);
 
-        Label verifyStatus = new Label();
-        verifyStatus.setId("verifyStatus");
-        verifyStatus.setWrapText(true);
-        verifyStatus.textProperty().bind(model.verifyStatusProperty());
-        ListView<String> differences = new ListView<>(model.verifyDifferences());
-        differences.setId("verifyDifferences");
-        differences.setPrefHeight(90);
-        differences.visibleProperty().bind(Bindings.isNotEmpty(model.verifyDifferences()));
-        differences.managedProperty().bind(differences.visibleProperty());
-
         VBox box = new VBox(8, form, ViewParts.errorLabel("formError", model.formErrorProperty()), bar, answers, split,
-                verifyStatus, differences);
+                ViewParts.verifyStatus(model.verifyStatusProperty()),
+                ViewParts.verifyDifferences(model.verifyDifferences(), 90));
         box.setPadding(new Insets(10, 12, 10, 12));
         return box;
     }

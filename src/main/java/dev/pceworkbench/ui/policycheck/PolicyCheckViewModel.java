@@ -12,7 +12,9 @@ import dev.pceworkbench.ui.common.Navigator;
 import dev.pceworkbench.ui.common.policy.ActorOption;
 import dev.pceworkbench.ui.common.policy.ActorOptions;
 import dev.pceworkbench.ui.common.policy.PceQueries;
+import dev.pceworkbench.ui.common.policy.PceVerification;
 import dev.pceworkbench.ui.common.policy.PortSpec;
+import dev.pceworkbench.ui.common.policy.RuleLinks;
 import dev.pceworkbench.ui.common.policy.TaskProgress;
 import dev.pceworkbench.workspace.NotConnectedException;
 import dev.pceworkbench.workspace.PolicyWorkspace;
@@ -59,9 +61,8 @@ public final class PolicyCheckViewModel {
             "Pick the consumer and provider, type the port and protocol, and press Check.");
     private final ObservableList<CheckRow> rows = FXCollections.observableArrayList();
     private final TaskProgress progress = new TaskProgress();
-    private final ReadOnlyStringWrapper verifyStatus = new ReadOnlyStringWrapper(this, "verifyStatus", "");
+    private final PceVerification verification = new PceVerification(this);
     private final ReadOnlyObjectWrapper<Boolean> pceAgrees = new ReadOnlyObjectWrapper<>(this, "pceAgrees");
-    private final ObservableList<String> verifyDifferences = FXCollections.observableArrayList();
     private final BooleanBinding canVerify;
     private final BulkCheckViewModel bulk;
     private volatile ActorOptions workloads = ActorOptions.EMPTY;
@@ -178,11 +179,7 @@ public final class PolicyCheckViewModel {
         if (row == null) {
             return;
         }
-        try {
-            navigator.open(Navigator.Target.fromHref(row.href()));
-        } catch (RuntimeException e) {
-            dialogs.showError("Could not open rule " + row.number() + " of '" + row.ruleSet() + "'", e);
-        }
+        RuleLinks.open(navigator, dialogs, row.href(), row.number(), row.ruleSet());
     }
 
     /** Asks the PCE's own policy check, for both versions, and compares the allowing rules. */
@@ -191,8 +188,7 @@ public final class PolicyCheckViewModel {
         if (a == null) {
             return;
         }
-        verifyStatus.set("Asking the PCE…");
-        verifyDifferences.clear();
+        verification.asking();
         pceAgrees.set(null);
         executor.execute(progress.track(BackgroundTask.of("Verifying the policy check on the PCE", ctx -> {
             var client = workspace.client();
@@ -204,21 +200,12 @@ public final class PolicyCheckViewModel {
         })).ownedBy(FEATURE_ID).onSuccess(r -> {
             boolean agrees = r[0].agrees() && r[1].agrees();
             pceAgrees.set(agrees);
-            verifyStatus.set(agrees ? "The PCE agrees, now and after provisioning." : "The PCE disagrees. Now: "
+            verification.answered(agrees ? "The PCE agrees, now and after provisioning." : "The PCE disagrees. Now: "
                     + r[0].summary() + " After provisioning: " + r[1].summary());
-            String[] labels = {"now", "after provisioning"};
-            for (int i = 0; i < 2; i++) {
-                for (String h : r[i].onlyInWorkbench()) {
-                    verifyDifferences.add("Only in the workbench (" + labels[i] + "): " + h);
-                }
-                for (String h : r[i].onlyOnPce()) {
-                    verifyDifferences.add("Only on the PCE (" + labels[i] + "): " + h);
-                }
-            }
-        }).onCancelled(() -> verifyStatus.set("")).onFailure(e -> {
-            verifyStatus.set("The PCE could not answer.");
-            dialogs.showError("The PCE's policy check failed", e);
-        }));
+            verification.addDifferences(r[0], "now");
+            verification.addDifferences(r[1], "after provisioning");
+        }).onCancelled(verification::cancelled)
+                .onFailure(e -> verification.failed(dialogs, "The PCE's policy check failed", e)));
     }
 
     private void clearAnswer() {
@@ -226,8 +213,7 @@ public final class PolicyCheckViewModel {
         rows.clear();
         allowedNow.set("");
         allowedAfter.set("");
-        verifyStatus.set("");
-        verifyDifferences.clear();
+        verification.clear();
         pceAgrees.set(null);
     }
 
@@ -274,7 +260,7 @@ public final class PolicyCheckViewModel {
     }
 
     public ReadOnlyStringProperty verifyStatusProperty() {
-        return verifyStatus.getReadOnlyProperty();
+        return verification.statusProperty();
     }
 
     /** Whether the PCE agreed with the last verification; null before one. */
@@ -283,7 +269,7 @@ public final class PolicyCheckViewModel {
     }
 
     public ObservableList<String> verifyDifferences() {
-        return verifyDifferences;
+        return verification.differences();
     }
 
     public BooleanBinding canVerifyProperty() {

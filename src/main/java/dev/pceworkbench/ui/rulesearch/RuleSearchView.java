@@ -22,7 +22,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
@@ -229,15 +228,7 @@ public final class RuleSearchView {
             item.selectedProperty().bindBidirectional(model.columnVisibleProperty(c));
             columns.getItems().add(item);
         }
-        table.setRowFactory(t -> {
-            TableRow<RuleRow> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    model.open(row.getItem());
-                }
-            });
-            return row;
-        });
+        ViewParts.openOnDoubleClick(table, model::open);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Button open = ViewParts.button("openButton", "Open in rule set view", Material2MZ.OPEN_IN_NEW,
@@ -262,17 +253,8 @@ public final class RuleSearchView {
                 ViewParts.spacer(), columns, open, csv, json, verify);
         bar.setAlignment(Pos.CENTER_LEFT);
 
-        Label verifyStatus = new Label();
-        verifyStatus.setId("verifyStatus");
-        verifyStatus.textProperty().bind(model.verifyStatusProperty());
-        verifyStatus.setWrapText(true);
-        ListView<String> differences = new ListView<>(model.verifyDifferences());
-        differences.setId("verifyDifferences");
-        differences.setPrefHeight(100);
-        differences.visibleProperty().bind(Bindings.isNotEmpty(model.verifyDifferences()));
-        differences.managedProperty().bind(differences.visibleProperty());
-
-        VBox box = new VBox(8, bar, table, verifyStatus, differences);
+        VBox box = new VBox(8, bar, table, ViewParts.verifyStatus(model.verifyStatusProperty()),
+                ViewParts.verifyDifferences(model.verifyDifferences(), 100));
         box.setPadding(new Insets(6, 12, 10, 12));
         return box;
     }

@@ -2,7 +2,9 @@ package dev.pceworkbench.ui.rulesearch;
 
 import dev.pceworkbench.ui.common.policy.ActorOptions;
 import dev.pceworkbench.ui.common.policy.PceQueries;
+import dev.pceworkbench.ui.common.policy.PceVerification;
 import dev.pceworkbench.ui.common.policy.PolicyNames;
+import dev.pceworkbench.ui.common.policy.RuleLinks;
 import dev.pceworkbench.ui.common.policy.TaskProgress;
 import dev.pceworkbench.policy.RuleHit;
 import dev.pceworkbench.policy.RuleSearch;
@@ -59,9 +61,8 @@ public final class RuleSearchViewModel {
     private final TaskProgress progress = new TaskProgress();
     private final Map<RuleColumn, BooleanProperty> columnVisible = new EnumMap<>(RuleColumn.class);
 
-    private final ReadOnlyStringWrapper verifyStatus = new ReadOnlyStringWrapper(this, "verifyStatus", "");
+    private final PceVerification verification = new PceVerification(this);
     private final ReadOnlyObjectWrapper<PceQueries.Agreement> agreement = new ReadOnlyObjectWrapper<>(this, "agreement");
-    private final ObservableList<String> verifyDifferences = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper verifyUnsupported = new ReadOnlyStringWrapper(this, "verifyUnsupported",
             "Search first; then the PCE is asked the same question.");
     private final BooleanBinding canVerify;
@@ -190,11 +191,7 @@ public final class RuleSearchViewModel {
         if (row == null) {
             return;
         }
-        try {
-            navigator.open(Navigator.Target.fromHref(row.href()));
-        } catch (RuntimeException e) {
-            dialogs.showError("Could not open rule " + row.number() + " of '" + row.ruleSet() + "'", e);
-        }
+        RuleLinks.open(navigator, dialogs, row.href(), row.number(), row.ruleSet());
     }
 
     public void exportCsv() {
@@ -238,24 +235,20 @@ public final class RuleSearchViewModel {
         Set<String> mine = new LinkedHashSet<>();
         results.forEach(r -> mine.add(r.href()));
         clearVerification();
-        verifyStatus.set("Asking the PCE…");
+        verification.asking();
         executor.execute(progress.track(BackgroundTask.of("Verifying the rule search on the PCE", ctx ->
                 PceQueries.Agreement.of(mine, PceQueries.ruleSearch(workspace.client(), req.version(), req.pceBody(),
                         ctx.token())))).ownedBy(FEATURE_ID).onSuccess(a -> {
             agreement.set(a);
-            verifyStatus.set(a.summary());
-            a.onlyInWorkbench().forEach(h -> verifyDifferences.add("Only in the workbench: " + h));
-            a.onlyOnPce().forEach(h -> verifyDifferences.add("Only on the PCE: " + h));
-        }).onCancelled(() -> verifyStatus.set("")).onFailure(e -> {
-            verifyStatus.set("The PCE could not answer.");
-            dialogs.showError("The PCE's rule search failed", e);
-        }));
+            verification.answered(a.summary());
+            verification.addDifferences(a, null);
+        }).onCancelled(verification::cancelled)
+                .onFailure(e -> verification.failed(dialogs, "The PCE's rule search failed", e)));
     }
 
     private void clearVerification() {
         agreement.set(null);
-        verifyStatus.set("");
-        verifyDifferences.clear();
+        verification.clear();
     }
 
     // ---- formatting ----------------------------------------------------------------------------
@@ -304,7 +297,7 @@ public final class RuleSearchViewModel {
     }
 
     public ReadOnlyStringProperty verifyStatusProperty() {
-        return verifyStatus.getReadOnlyProperty();
+        return verification.statusProperty();
     }
 
     public ReadOnlyObjectProperty<PceQueries.Agreement> agreementProperty() {
@@ -312,7 +305,7 @@ public final class RuleSearchViewModel {
     }
 
     public ObservableList<String> verifyDifferences() {
-        return verifyDifferences;
+        return verification.differences();
     }
 
     /** Why "verify on PCE" is not available for the last search; empty when it is. */

@@ -29,6 +29,11 @@ final class FieldDecorations {
         messages.errors().addListener((MapChangeListener<FormField, String>) c -> support.revalidate());
     }
 
+    /** Decorates the search field of an {@link ActorPicker} with the messages of {@code field}. */
+    void registerPicker(javafx.scene.layout.HBox picker, FormField field) {
+        register((Control) picker.getChildren().get(0), field);
+    }
+
     /** Decorates {@code control} with the messages of {@code field}. */
     void register(Control control, FormField field) {
         support.registerValidator(control, false, (Control c, Object value) -> {

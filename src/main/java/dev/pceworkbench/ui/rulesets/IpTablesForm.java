@@ -1,8 +1,6 @@
 package dev.pceworkbench.ui.rulesets;
 
-import atlantafx.base.theme.Styles;
 import javafx.collections.FXCollections;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -20,9 +18,7 @@ final class IpTablesForm {
     IpTablesForm(RuleSetsViewModel vm) {
         IpTablesEditorViewModel f = vm.ipTablesEditor();
         FieldDecorations deco = new FieldDecorations(f.messages());
-        Label title = new Label();
-        title.setId("ipTablesFormTitle");
-        title.getStyleClass().add(Styles.TITLE_4);
+        Label title = FormParts.title("ipTablesFormTitle");
         vm.editingProperty().addListener((o, a, b) -> title.setText(f.ruleSet() == null ? ""
                 : (f.isNew() ? "New custom iptables rule in " : "Edit custom iptables rule in ") + f.ruleSet().name()));
         TextArea statements = new TextArea();
@@ -36,29 +32,21 @@ final class IpTablesForm {
         version.valueProperty().bindBidirectional(f.ipVersionProperty());
         HBox picker = ActorPicker.of("ipTablesActorPicker", vm.namesProperty(),
                 c -> c.kind() != Chip.Kind.IP_LIST && c.kind() != Chip.Kind.VIRTUAL_SERVICE, f::addActor, false);
-        deco.register((javafx.scene.control.Control) picker.getChildren().get(0), FormField.ACTORS);
+        deco.registerPicker(picker, FormField.ACTORS);
         TextField description = new TextField();
         description.setId("ipTablesDescriptionField");
         description.textProperty().bindBidirectional(f.descriptionProperty());
-        Button save = new Button("Save iptables rule");
-        save.setId("saveIpTablesButton");
-        save.getStyleClass().add(Styles.ACCENT);
-        save.disableProperty().bind(f.messages().validProperty().not().or(vm.savingProperty()));
-        save.setOnAction(e -> vm.edits().save());
-        Button cancel = new Button("Cancel");
-        cancel.setOnAction(e -> vm.edits().cancel());
+        Button save = FormParts.save("Save iptables rule", "saveIpTablesButton", f.messages(), vm);
+        Button cancel = FormParts.cancel(vm);
         VBox box = new VBox(8, title,
-                RuleForm.section("Statements, one per line: table chain parameters"), statements,
+                FormParts.section("Statements, one per line: table chain parameters"), statements,
                 deco.messageLabel(FormField.IP_TABLES, "ipTablesMessage"),
                 new HBox(8, new Label("IP version"), version),
-                RuleForm.section("Applied to"), ChipViews.editable(f.actors(), "ipTablesActorsChips"), picker,
+                FormParts.section("Applied to"), ChipViews.editable(f.actors(), "ipTablesActorsChips"), picker,
                 deco.messageLabel(FormField.ACTORS, "ipTablesActorsMessage"),
-                RuleForm.check("ipTablesEnabledBox", "Enabled", f.enabledProperty()),
+                FormParts.check("ipTablesEnabledBox", "Enabled", f.enabledProperty()),
                 new Label("Description"), description, new HBox(8, save, cancel));
-        box.setPadding(new Insets(12));
-        root = new ScrollPane(box);
-        root.setId("ipTablesForm");
-        root.setFitToWidth(true);
+        root = FormParts.scrolling(box, "ipTablesForm");
     }
 
     Node root() {

@@ -1,9 +1,7 @@
 package dev.pceworkbench.ui.rulesets;
 
-import atlantafx.base.theme.Styles;
 import dev.pceworkbench.pce.model.IngressService;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -29,17 +27,15 @@ final class RuleForm {
         FormMessages m = f.messages();
         FieldDecorations deco = new FieldDecorations(m);
 
-        Label title = new Label();
-        title.setId("ruleFormTitle");
-        title.getStyleClass().add(Styles.TITLE_4);
+        Label title = FormParts.title("ruleFormTitle");
         vm.editingProperty().addListener((o, a, b) -> title.setText(f.ruleSet() == null ? "" : (f.isNew()
                 ? "New " + (f.extraScopeProperty().get() ? "extra-scope" : "intra-scope") + " rule in "
                 : "Edit rule in ") + f.ruleSet().name()));
 
         HBox providerPicker = ActorPicker.of("providerPicker", vm.namesProperty(), c -> true, f::addProvider, false);
-        deco.register((javafx.scene.control.Control) providerPicker.getChildren().get(0), FormField.PROVIDERS);
-        CheckBox provW = check("providersAsWorkloads", "Workloads", f.providersAsWorkloadsProperty());
-        CheckBox provVs = check("providersAsVirtualServices", "Virtual services", f.providersAsVirtualServicesProperty());
+        deco.registerPicker(providerPicker, FormField.PROVIDERS);
+        CheckBox provW = FormParts.check("providersAsWorkloads", "Workloads", f.providersAsWorkloadsProperty());
+        CheckBox provVs = FormParts.check("providersAsVirtualServices", "Virtual services", f.providersAsVirtualServicesProperty());
 
         FlowPane serviceChips = new FlowPane(4, 4);
         serviceChips.setId("servicesChips");
@@ -59,7 +55,7 @@ final class RuleForm {
         f.services().addListener((ListChangeListener<IngressService>) c -> rebuild.run());
         rebuild.run();
         HBox servicePicker = ActorPicker.of("servicePicker", vm.namesProperty(), c -> true, f::addService, true);
-        deco.register((javafx.scene.control.Control) servicePicker.getChildren().get(0), FormField.SERVICES);
+        deco.registerPicker(servicePicker, FormField.SERVICES);
         TextField port = new TextField();
         port.setId("portField");
         port.setPromptText("443/tcp, 8000-8080/udp, icmp");
@@ -70,59 +66,38 @@ final class RuleForm {
         addPort.setOnAction(e -> f.addPort());
 
         HBox consumerPicker = ActorPicker.of("consumerPicker", vm.namesProperty(), c -> true, f::addConsumer, false);
-        deco.register((javafx.scene.control.Control) consumerPicker.getChildren().get(0), FormField.CONSUMERS);
-        CheckBox consW = check("consumersAsWorkloads", "Workloads", f.consumersAsWorkloadsProperty());
-        CheckBox consVs = check("consumersAsVirtualServices", "Virtual services", f.consumersAsVirtualServicesProperty());
+        deco.registerPicker(consumerPicker, FormField.CONSUMERS);
+        CheckBox consW = FormParts.check("consumersAsWorkloads", "Workloads", f.consumersAsWorkloadsProperty());
+        CheckBox consVs = FormParts.check("consumersAsVirtualServices", "Virtual services", f.consumersAsVirtualServicesProperty());
         deco.register(provVs, FormField.RESOLVE_LABELS_AS);
 
-        CheckBox extra = check("extraScopeBox", "Extra-scope (consumers outside the rule set's scope)", f.extraScopeProperty());
-        CheckBox stateless = check("statelessBox", "Stateless", f.statelessProperty());
+        CheckBox extra = FormParts.check("extraScopeBox", "Extra-scope (consumers outside the rule set's scope)", f.extraScopeProperty());
+        CheckBox stateless = FormParts.check("statelessBox", "Stateless", f.statelessProperty());
         deco.register(stateless, FormField.STATELESS);
-        CheckBox enabled = check("ruleEnabledBox", "Enabled", f.enabledProperty());
+        CheckBox enabled = FormParts.check("ruleEnabledBox", "Enabled", f.enabledProperty());
         TextField description = new TextField();
         description.setId("ruleDescriptionField");
         description.setPromptText("Why this rule exists");
         description.textProperty().bindBidirectional(f.descriptionProperty());
 
-        Button save = new Button("Save rule");
-        save.setId("saveRuleButton");
-        save.getStyleClass().add(Styles.ACCENT);
+        Button save = FormParts.save("Save rule", "saveRuleButton", m, vm);
         save.setDefaultButton(true);
-        save.disableProperty().bind(m.validProperty().not().or(vm.savingProperty()));
-        save.setOnAction(e -> vm.edits().save());
-        Button cancel = new Button("Cancel");
+        Button cancel = FormParts.cancel(vm);
         cancel.setId("cancelRuleButton");
-        cancel.setOnAction(e -> vm.edits().cancel());
 
         VBox box = new VBox(8, title,
-                section("Providers"), ChipViews.editable(f.providers(), "providersChips"), providerPicker,
+                FormParts.section("Providers"), ChipViews.editable(f.providers(), "providersChips"), providerPicker,
                 deco.messageLabel(FormField.PROVIDERS, "providersMessage"),
                 new HBox(12, new Label("Providers' labels resolve as"), provW, provVs),
-                section("Services"), serviceChips, servicePicker, new HBox(6, port, addPort),
+                FormParts.section("Services"), serviceChips, servicePicker, new HBox(6, port, addPort),
                 deco.messageLabel(FormField.SERVICES, "servicesMessage"),
-                section("Consumers"), ChipViews.editable(f.consumers(), "consumersChips"), consumerPicker,
+                FormParts.section("Consumers"), ChipViews.editable(f.consumers(), "consumersChips"), consumerPicker,
                 deco.messageLabel(FormField.CONSUMERS, "consumersMessage"),
                 new HBox(12, new Label("Consumers' labels resolve as"), consW, consVs),
                 deco.messageLabel(FormField.RESOLVE_LABELS_AS, "resolveMessage"),
-                section("Options"), extra, stateless, deco.messageLabel(FormField.STATELESS, "statelessMessage"), enabled,
+                FormParts.section("Options"), extra, stateless, deco.messageLabel(FormField.STATELESS, "statelessMessage"), enabled,
                 new Label("Description"), description, new HBox(8, save, cancel));
-        box.setPadding(new Insets(12));
-        root = new ScrollPane(box);
-        root.setId("ruleForm");
-        root.setFitToWidth(true);
-    }
-
-    static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add(Styles.TEXT_BOLD);
-        return l;
-    }
-
-    static CheckBox check(String id, String text, javafx.beans.property.BooleanProperty p) {
-        CheckBox c = new CheckBox(text);
-        c.setId(id);
-        c.selectedProperty().bindBidirectional(p);
-        return c;
+        root = FormParts.scrolling(box, "ruleForm");
     }
 
     Node root() {

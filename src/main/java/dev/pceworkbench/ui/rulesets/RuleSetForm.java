@@ -2,7 +2,6 @@ package dev.pceworkbench.ui.rulesets;
 
 import atlantafx.base.theme.Styles;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -22,9 +21,7 @@ final class RuleSetForm {
     RuleSetForm(RuleSetsViewModel vm) {
         RuleSetEditorViewModel f = vm.ruleSetEditor();
         FieldDecorations deco = new FieldDecorations(f.messages());
-        Label title = new Label();
-        title.setId("ruleSetFormTitle");
-        title.getStyleClass().add(Styles.TITLE_4);
+        Label title = FormParts.title("ruleSetFormTitle");
         vm.editingProperty().addListener((o, a, b) -> title.setText(f.isNew() ? "New rule set" : "Edit rule set "
                 + f.original().name()));
         TextField name = new TextField();
@@ -35,7 +32,7 @@ final class RuleSetForm {
         description.setId("ruleSetDescriptionField");
         description.setPrefRowCount(2);
         description.textProperty().bindBidirectional(f.descriptionProperty());
-        CheckBox enabled = RuleForm.check("ruleSetEnabledBox", "Enabled", f.enabledProperty());
+        CheckBox enabled = FormParts.check("ruleSetEnabledBox", "Enabled", f.enabledProperty());
 
         VBox scopes = new VBox(4);
         scopes.setId("scopesList");
@@ -57,29 +54,21 @@ final class RuleSetForm {
         rebuild.run();
         HBox picker = ActorPicker.of("scopePicker", vm.namesProperty(),
                 c -> c.kind() == Chip.Kind.LABEL || c.kind() == Chip.Kind.LABEL_GROUP, f::addToScopeDraft, false);
-        deco.register((javafx.scene.control.Control) picker.getChildren().get(0), FormField.SCOPES);
+        deco.registerPicker(picker, FormField.SCOPES);
         Button addScope = new Button("Add scope");
         addScope.setId("addScopeButton");
         addScope.setOnAction(e -> f.addScope());
         Button clear = new Button("Clear");
         clear.setOnAction(e -> f.clearScopeDraft());
 
-        Button save = new Button("Save rule set");
-        save.setId("saveRuleSetButton");
-        save.getStyleClass().add(Styles.ACCENT);
-        save.disableProperty().bind(f.messages().validProperty().not().or(vm.savingProperty()));
-        save.setOnAction(e -> vm.edits().save());
-        Button cancel = new Button("Cancel");
-        cancel.setOnAction(e -> vm.edits().cancel());
+        Button save = FormParts.save("Save rule set", "saveRuleSetButton", f.messages(), vm);
+        Button cancel = FormParts.cancel(vm);
         VBox box = new VBox(8, title, new Label("Name"), name, deco.messageLabel(FormField.NAME, "ruleSetNameMessage"),
                 new Label("Description"), description, enabled,
-                RuleForm.section("Scopes"), scopes, new Label("Compose a scope (one label or label group of each type):"),
+                FormParts.section("Scopes"), scopes, new Label("Compose a scope (one label or label group of each type):"),
                 ChipViews.editable(f.scopeDraft(), "scopeDraftChips"), picker, new HBox(6, addScope, clear),
                 deco.messageLabel(FormField.SCOPES, "scopesMessage"), new HBox(8, save, cancel));
-        box.setPadding(new Insets(12));
-        root = new ScrollPane(box);
-        root.setId("ruleSetForm");
-        root.setFitToWidth(true);
+        root = FormParts.scrolling(box, "ruleSetForm");
     }
 
     Node root() {

@@ -3,13 +3,13 @@ package dev.pceworkbench.ui.rulesets;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.pceworkbench.pce.model.IpTablesRule;
+import dev.pceworkbench.ui.common.policy.ViewParts;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 
 import java.util.ArrayList;
@@ -102,15 +102,7 @@ final class RuleTables {
         t.setPlaceholder(new Label(withRuleSet ? "Type in the rule filter to find rules" : "No rules"));
         // Workload names arrive after the rules: render the visible cells again with them.
         vm.namesProperty().addListener((o, a, b) -> t.refresh());
-        t.setRowFactory(tv -> {
-            TableRow<RuleRow> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    onOpen.accept(row.getItem());
-                }
-            });
-            return row;
-        });
+        ViewParts.openOnDoubleClick(t, onOpen);
         vm.selectedRuleProperty().addListener((o, a, b) -> {
             if (b != null && items.contains(b)) {
                 t.getSelectionModel().select(b);
@@ -137,14 +129,10 @@ final class RuleTables {
                 column("Description", r -> r.description() == null ? "" : r.description(), 200)));
         t.setPlaceholder(new Label("No custom iptables rules"));
         vm.namesProperty().addListener((o, a, b) -> t.refresh());
-        t.setRowFactory(tv -> {
-            TableRow<IpTablesRule> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty() && vm.editableProperty().get()) {
-                    vm.edits().editIpTablesRule(row.getItem());
-                }
-            });
-            return row;
+        ViewParts.openOnDoubleClick(t, r -> {
+            if (vm.editableProperty().get()) {
+                vm.edits().editIpTablesRule(r);
+            }
         });
         return t;
     }

@@ -1,14 +1,8 @@
 package dev.pceworkbench.policy.usage;
 
 import dev.pceworkbench.demo.DemoPce;
-import dev.pceworkbench.demo.DemoPceOptions;
-import dev.pceworkbench.pce.ConnectionSettings;
-import dev.pceworkbench.pce.Credentials;
 import dev.pceworkbench.pce.PceClient;
-import dev.pceworkbench.pce.TlsSettings;
 import dev.pceworkbench.pce.api.Refs;
-import dev.pceworkbench.pce.http.RequestLimiter;
-import dev.pceworkbench.pce.http.RetryPolicy;
 import dev.pceworkbench.pce.model.Actor;
 import dev.pceworkbench.pce.model.EnforcementBoundary;
 import dev.pceworkbench.pce.model.Href;
@@ -21,11 +15,11 @@ import dev.pceworkbench.pce.model.SecRule;
 import dev.pceworkbench.pce.model.VirtualService;
 import dev.pceworkbench.pce.model.Workload;
 import dev.pceworkbench.policy.PolicyData;
+import dev.pceworkbench.testing.DemoPces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +42,8 @@ class WhereUsedDemoTest {
 
     @BeforeAll
     static void start() throws Exception {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        pce = DemoPce.start(DemoPceOptions.defaults().withRateLimit(0));
-        client = PceClient.connect(ConnectionSettings.of(pce.baseUrl(), 0, 1,
-                        new Credentials.ApiKey(pce.credentials().authUsername(), pce.credentials().secret()))
-                .withTls(TlsSettings.verifying().withCaBundlePem(pce.caPem())), RetryPolicy.defaults(),
-                new RequestLimiter(0), Duration.ofMinutes(2));
+        pce = DemoPces.startSmall();
+        client = DemoPces.client(pce);
         List<Label> labels = client.labels().list(Map.of());
         List<Workload> workloads = client.workloads().list(Map.of());
         versions = Map.of("draft", load("draft", labels, workloads), "active", load("active", labels, workloads));

@@ -1,15 +1,9 @@
 package dev.pceworkbench.ui.labels;
 
 import dev.pceworkbench.demo.DemoPce;
-import dev.pceworkbench.demo.DemoPceOptions;
 import dev.pceworkbench.pce.CancellationToken;
-import dev.pceworkbench.pce.ConnectionSettings;
-import dev.pceworkbench.pce.Credentials;
 import dev.pceworkbench.pce.PceClient;
 import dev.pceworkbench.pce.Progress;
-import dev.pceworkbench.pce.TlsSettings;
-import dev.pceworkbench.pce.http.RequestLimiter;
-import dev.pceworkbench.pce.http.RetryPolicy;
 import dev.pceworkbench.pce.model.Href;
 import dev.pceworkbench.pce.model.Label;
 import dev.pceworkbench.pce.model.LabelGroup;
@@ -21,6 +15,7 @@ import dev.pceworkbench.task.SynchronousTaskExecutor;
 import dev.pceworkbench.ui.RecordingDialogService;
 import dev.pceworkbench.ui.common.Navigator;
 import dev.pceworkbench.workspace.PolicyWorkspace;
+import dev.pceworkbench.testing.DemoPces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,12 +55,8 @@ class LabelsViewModelTest {
 
     @BeforeAll
     static void start() throws Exception {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        pce = DemoPce.start(DemoPceOptions.defaults().withRateLimit(0));
-        client = PceClient.connect(ConnectionSettings.of(pce.baseUrl(), 0, 1,
-                        new Credentials.ApiKey(pce.credentials().authUsername(), pce.credentials().secret()))
-                .withTls(TlsSettings.verifying().withCaBundlePem(pce.caPem())), RetryPolicy.defaults(),
-                new RequestLimiter(0), Duration.ofMinutes(2));
+        pce = DemoPces.startSmall();
+        client = DemoPces.client(pce);
     }
 
     @AfterAll

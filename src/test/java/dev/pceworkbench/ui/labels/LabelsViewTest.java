@@ -1,13 +1,7 @@
 package dev.pceworkbench.ui.labels;
 
 import dev.pceworkbench.demo.DemoPce;
-import dev.pceworkbench.demo.DemoPceOptions;
-import dev.pceworkbench.pce.ConnectionSettings;
-import dev.pceworkbench.pce.Credentials;
 import dev.pceworkbench.pce.PceClient;
-import dev.pceworkbench.pce.TlsSettings;
-import dev.pceworkbench.pce.http.RequestLimiter;
-import dev.pceworkbench.pce.http.RetryPolicy;
 import dev.pceworkbench.pce.model.Label;
 import dev.pceworkbench.pce.model.Workload;
 import dev.pceworkbench.policy.usage.UsageReference;
@@ -15,10 +9,9 @@ import dev.pceworkbench.task.FxTaskExecutor;
 import dev.pceworkbench.ui.RecordingDialogService;
 import dev.pceworkbench.ui.common.Navigator;
 import dev.pceworkbench.workspace.PolicyWorkspace;
-import javafx.application.Platform;
+import dev.pceworkbench.testing.DemoPces;
+import dev.pceworkbench.testing.FxTests;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -34,9 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -69,12 +59,8 @@ class LabelsViewTest {
 
     @BeforeAll
     static void startDemo() throws Exception {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        pce = DemoPce.start(DemoPceOptions.defaults().withRateLimit(0));
-        client = PceClient.connect(ConnectionSettings.of(pce.baseUrl(), 0, 1,
-                        new Credentials.ApiKey(pce.credentials().authUsername(), pce.credentials().secret()))
-                .withTls(TlsSettings.verifying().withCaBundlePem(pce.caPem())), RetryPolicy.defaults(),
-                new RequestLimiter(0), Duration.ofMinutes(2));
+        pce = DemoPces.startSmall();
+        client = DemoPces.client(pce);
         workloadCounts = new HashMap<>();
         for (Workload w : client.workloads().list(Map.of())) {
             w.labels().forEach(l -> workloadCounts.merge(l.href(), 1, Integer::sum));
@@ -88,16 +74,14 @@ class LabelsViewTest {
 
     @Start
     void start(Stage stage) {
-        executor = new FxTaskExecutor(Platform::runLater, t -> {
-        }, 2);
+        executor = FxTests.executor();
         dialogs = new RecordingDialogService();
         Navigator navigator = new Navigator();
         navigator.register(Navigator.Kind.RULE_SET, "rulesets", opened::add);
         navigator.fallback(opened::add);
         PolicyWorkspace workspace = new PolicyWorkspace(() -> Optional.of(client));
         model = new LabelsViewModel(workspace, executor, dialogs, navigator);
-        stage.setScene(new Scene((Parent) new LabelsView(model).root(), 1200, 760));
-        stage.show();
+        FxTests.show(stage, new LabelsView(model).root());
     }
 
     @AfterEach
@@ -106,8 +90,7 @@ class LabelsViewTest {
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxTests.waitFor(20, condition);
     }
 
     private TableView<LabelRow> table(FxRobot robot) {

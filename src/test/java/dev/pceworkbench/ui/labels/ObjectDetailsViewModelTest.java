@@ -2,13 +2,7 @@ package dev.pceworkbench.ui.labels;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pceworkbench.demo.DemoPce;
-import dev.pceworkbench.demo.DemoPceOptions;
-import dev.pceworkbench.pce.ConnectionSettings;
-import dev.pceworkbench.pce.Credentials;
 import dev.pceworkbench.pce.PceClient;
-import dev.pceworkbench.pce.TlsSettings;
-import dev.pceworkbench.pce.http.RequestLimiter;
-import dev.pceworkbench.pce.http.RetryPolicy;
 import dev.pceworkbench.pce.json.PceJson;
 import dev.pceworkbench.pce.model.VirtualService;
 import dev.pceworkbench.pce.model.Workload;
@@ -17,11 +11,11 @@ import dev.pceworkbench.ui.RecordingDialogService;
 import dev.pceworkbench.ui.common.Navigator;
 import dev.pceworkbench.ui.common.ObjectDetailsViewModel;
 import dev.pceworkbench.workspace.PolicyWorkspace;
+import dev.pceworkbench.testing.DemoPces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,12 +34,8 @@ class ObjectDetailsViewModelTest {
 
     @BeforeAll
     static void start() throws Exception {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        pce = DemoPce.start(DemoPceOptions.defaults().withRateLimit(0));
-        client = PceClient.connect(ConnectionSettings.of(pce.baseUrl(), 0, 1,
-                        new Credentials.ApiKey(pce.credentials().authUsername(), pce.credentials().secret()))
-                .withTls(TlsSettings.verifying().withCaBundlePem(pce.caPem())), RetryPolicy.defaults(),
-                new RequestLimiter(0), Duration.ofMinutes(2));
+        pce = DemoPces.startSmall();
+        client = DemoPces.client(pce);
     }
 
     @AfterAll

@@ -10,6 +10,8 @@ import dev.pceworkbench.policy.PortRange;
 import dev.pceworkbench.policy.RuleSearchIndex;
 import dev.pceworkbench.ui.common.policy.PolicyNames;
 import dev.pceworkbench.ui.common.policy.PortSpec;
+import dev.pceworkbench.ui.rulesearch.SearchDemo;
+import dev.pceworkbench.workspace.PolicyWorkspace;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +33,11 @@ record CheckTuples(Workload consumer, Workload provider, PortRange service, Poli
 
     String providerText() {
         return PolicyNames.workload(provider);
+    }
+
+    /** The first tuple of the kind asked for in the workspace's active and draft versions. */
+    static CheckTuples find(PolicyWorkspace workspace, boolean allowed) {
+        return find(SearchDemo.index(workspace, "active"), SearchDemo.index(workspace, "draft"), allowed);
     }
 
     static CheckTuples find(RuleSearchIndex active, RuleSearchIndex draft, boolean allowed) {

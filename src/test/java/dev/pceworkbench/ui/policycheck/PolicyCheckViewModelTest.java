@@ -2,7 +2,6 @@ package dev.pceworkbench.ui.policycheck;
 
 import dev.pceworkbench.policy.CheckResult;
 import dev.pceworkbench.policy.PolicyCheck;
-import dev.pceworkbench.policy.RuleSearchIndex;
 import dev.pceworkbench.task.SynchronousTaskExecutor;
 import dev.pceworkbench.ui.RecordingDialogService;
 import dev.pceworkbench.ui.common.Navigator;
@@ -48,10 +47,8 @@ class PolicyCheckViewModelTest {
     static void start() throws Exception {
         demo = new SearchDemo();
         workspace = demo.workspace();
-        RuleSearchIndex active = SearchDemo.index(workspace, "active");
-        RuleSearchIndex draft = SearchDemo.index(workspace, "draft");
-        allowed = CheckTuples.find(active, draft, true);
-        denied = CheckTuples.find(active, draft, false);
+        allowed = CheckTuples.find(workspace, true);
+        denied = CheckTuples.find(workspace, false);
     }
 
     @AfterAll

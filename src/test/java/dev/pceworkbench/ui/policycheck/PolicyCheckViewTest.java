@@ -1,21 +1,17 @@
 package dev.pceworkbench.ui.policycheck;
 
 import dev.pceworkbench.policy.CheckResult;
-import dev.pceworkbench.policy.RuleSearchIndex;
 import dev.pceworkbench.task.FxTaskExecutor;
 import dev.pceworkbench.ui.RecordingDialogService;
 import dev.pceworkbench.ui.common.Navigator;
 import dev.pceworkbench.ui.common.export.CsvReader;
 import dev.pceworkbench.ui.rulesearch.SearchDemo;
 import dev.pceworkbench.workspace.PolicyWorkspace;
-import javafx.application.Platform;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
+import dev.pceworkbench.testing.FxTests;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +29,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,10 +57,8 @@ class PolicyCheckViewTest {
     static void start() throws Exception {
         demo = new SearchDemo();
         workspace = demo.workspace();
-        RuleSearchIndex active = SearchDemo.index(workspace, "active");
-        RuleSearchIndex draft = SearchDemo.index(workspace, "draft");
-        allowed = CheckTuples.find(active, draft, true);
-        denied = CheckTuples.find(active, draft, false);
+        allowed = CheckTuples.find(workspace, true);
+        denied = CheckTuples.find(workspace, false);
     }
 
     @AfterAll
@@ -75,15 +68,13 @@ class PolicyCheckViewTest {
 
     @Start
     void start(Stage stage) {
-        executor = new FxTaskExecutor(Platform::runLater, t -> {
-        }, 2);
+        executor = FxTests.executor();
         dialogs = new RecordingDialogService();
         opened = new CopyOnWriteArrayList<>();
         Navigator navigator = new Navigator();
         navigator.register(Navigator.Kind.RULE_SET, "rule-sets", opened::add);
         model = new PolicyCheckViewModel(workspace, executor, dialogs, navigator);
-        stage.setScene(new Scene((Parent) new PolicyCheckView(model).root(), 1200, 760));
-        stage.show();
+        FxTests.show(stage, new PolicyCheckView(model).root());
     }
 
     @AfterEach
@@ -91,17 +82,8 @@ class PolicyCheckViewTest {
         executor.close();
     }
 
-    /** The suggestions pop up a moment after typing stops; Escape closes them, as a user would. */
-    static void closeSuggestions(FxRobot robot) {
-        WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.type(KeyCode.ESCAPE);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxTests.waitFor(30, condition);
     }
 
     /** Clicks into the field and pastes the text (typing long hostnames key by key takes seconds under Monocle). */
@@ -109,7 +91,7 @@ class PolicyCheckViewTest {
         robot.clickOn(field);
         robot.interact(() -> robot.lookup(field).queryAs(TextField.class).replaceText(0,
                 robot.lookup(field).queryAs(TextField.class).getLength(), text));
-        closeSuggestions(robot);
+        FxTests.closeSuggestions(robot);
     }
 
     private void check(FxRobot robot, CheckTuples t) throws Exception {

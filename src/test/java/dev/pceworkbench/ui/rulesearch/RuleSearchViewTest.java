@@ -13,10 +13,8 @@ import dev.pceworkbench.ui.RecordingDialogService;
 import dev.pceworkbench.ui.common.Navigator;
 import dev.pceworkbench.ui.common.export.CsvReader;
 import dev.pceworkbench.workspace.PolicyWorkspace;
-import javafx.application.Platform;
+import dev.pceworkbench.testing.FxTests;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -41,7 +39,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -84,15 +81,13 @@ class RuleSearchViewTest {
 
     @Start
     void start(Stage stage) {
-        executor = new FxTaskExecutor(Platform::runLater, t -> {
-        }, 2);
+        executor = FxTests.executor();
         dialogs = new RecordingDialogService();
         opened = new CopyOnWriteArrayList<>();
         Navigator navigator = new Navigator();
         navigator.register(Navigator.Kind.RULE_SET, "rule-sets", opened::add);
         model = new RuleSearchViewModel(workspace, executor, dialogs, navigator);
-        stage.setScene(new Scene((Parent) new RuleSearchView(model).root(), 1200, 760));
-        stage.show();
+        FxTests.show(stage, new RuleSearchView(model).root());
     }
 
     @AfterEach
@@ -100,17 +95,8 @@ class RuleSearchViewTest {
         executor.close();
     }
 
-    /** The suggestions pop up a moment after typing stops; Escape closes them, as a user would. */
-    static void closeSuggestions(FxRobot robot) {
-        WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.type(KeyCode.ESCAPE);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxTests.waitFor(30, condition);
     }
 
     private boolean searched() {
@@ -165,7 +151,7 @@ class RuleSearchViewTest {
         robot.clickOn("#actorSide");
         robot.clickOn(SearchRequest.Side.CONSUMER.toString());
         robot.clickOn("#actorField").write(text, 0);
-        closeSuggestions(robot);
+        FxTests.closeSuggestions(robot);
         robot.clickOn("#addActorButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, model.form().filters().size(), model.form().errorProperty().get());

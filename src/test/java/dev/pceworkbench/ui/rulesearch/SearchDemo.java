@@ -1,20 +1,15 @@
 package dev.pceworkbench.ui.rulesearch;
 
 import dev.pceworkbench.demo.DemoPce;
-import dev.pceworkbench.demo.DemoPceOptions;
 import dev.pceworkbench.pce.CancellationToken;
-import dev.pceworkbench.pce.ConnectionSettings;
-import dev.pceworkbench.pce.Credentials;
 import dev.pceworkbench.pce.PceClient;
 import dev.pceworkbench.pce.Progress;
-import dev.pceworkbench.pce.TlsSettings;
 import dev.pceworkbench.pce.http.PceResponse;
-import dev.pceworkbench.pce.http.RequestLimiter;
-import dev.pceworkbench.pce.http.RetryPolicy;
 import dev.pceworkbench.pce.model.RuleSet;
 import dev.pceworkbench.pce.model.SecRule;
 import dev.pceworkbench.policy.RuleSearchIndex;
 import dev.pceworkbench.workspace.PolicyWorkspace;
+import dev.pceworkbench.testing.DemoPces;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,13 +25,8 @@ public final class SearchDemo implements AutoCloseable {
     public final PceClient client;
 
     public SearchDemo() throws java.io.IOException {
-        // The JDK server otherwise leaves Nagle on: each small response then waits ~40 ms for a delayed ACK.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        pce = DemoPce.start(DemoPceOptions.defaults().withRateLimit(0));
-        client = PceClient.connect(ConnectionSettings.of(pce.baseUrl(), 0, 1,
-                        new Credentials.ApiKey(pce.credentials().authUsername(), pce.credentials().secret()))
-                .withTls(TlsSettings.verifying().withCaBundlePem(pce.caPem())), RetryPolicy.defaults(),
-                new RequestLimiter(0), Duration.ofMinutes(5));
+        pce = DemoPces.startSmall();
+        client = DemoPces.client(pce, Duration.ofMinutes(5));
     }
 
     public PolicyWorkspace workspace() {

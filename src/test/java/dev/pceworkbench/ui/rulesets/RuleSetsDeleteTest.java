@@ -1,6 +1,5 @@
 package dev.pceworkbench.ui.rulesets;
 
-import dev.pceworkbench.task.SynchronousTaskExecutor;
 import dev.pceworkbench.ui.RecordingDialogService;
 import dev.pceworkbench.ui.common.Navigator;
 import dev.pceworkbench.ui.rulesets.RuleSetsViewModel.Editing;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +48,9 @@ class RuleSetsDeleteTest {
 
     @BeforeEach
     void setUp() {
-        workspace = new PolicyWorkspace(demo::clientOpt);
+        workspace = demo.workspace();
         dialogs = new RecordingDialogService();
-        vm = new RuleSetsViewModel(workspace, new SynchronousTaskExecutor(), dialogs, new Navigator());
-        vm.setRuleFilterDelay(Duration.ZERO);
-        vm.load();
+        vm = RuleSetsFixture.loadedModel(workspace, dialogs, new Navigator());
         dialogs.assertNoErrors();
     }
 

@@ -1,13 +1,12 @@
 package dev.pceworkbench.ui.rulesets;
 
 import dev.pceworkbench.demo.DemoPce;
-import dev.pceworkbench.demo.DemoPceOptions;
-import dev.pceworkbench.pce.ConnectionSettings;
-import dev.pceworkbench.pce.Credentials;
 import dev.pceworkbench.pce.PceClient;
-import dev.pceworkbench.pce.TlsSettings;
-import dev.pceworkbench.pce.http.RequestLimiter;
-import dev.pceworkbench.pce.http.RetryPolicy;
+import dev.pceworkbench.task.SynchronousTaskExecutor;
+import dev.pceworkbench.ui.common.DialogService;
+import dev.pceworkbench.ui.common.Navigator;
+import dev.pceworkbench.workspace.PolicyWorkspace;
+import dev.pceworkbench.testing.DemoPces;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -20,17 +19,25 @@ final class RuleSetsFixture implements AutoCloseable {
     final PceClient client;
 
     RuleSetsFixture() throws IOException {
-        // The JDK server otherwise leaves Nagle on: each small response then waits ~40 ms for a delayed ACK.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        pce = DemoPce.start(DemoPceOptions.defaults().withRateLimit(0));
-        client = PceClient.connect(ConnectionSettings.of(pce.baseUrl(), 0, 1,
-                        new Credentials.ApiKey(pce.credentials().authUsername(), pce.credentials().secret()))
-                .withTls(TlsSettings.verifying().withCaBundlePem(pce.caPem())), RetryPolicy.defaults(),
-                new RequestLimiter(0), Duration.ofMinutes(2));
+        pce = DemoPces.startSmall();
+        client = DemoPces.client(pce);
     }
 
     Optional<PceClient> clientOpt() {
         return Optional.of(client);
+    }
+
+    /** A new workspace over this demo's client. */
+    PolicyWorkspace workspace() {
+        return new PolicyWorkspace(this::clientOpt);
+    }
+
+    /** A rule sets view model running its tasks on this thread, its rule filter without delay, loaded. */
+    static RuleSetsViewModel loadedModel(PolicyWorkspace workspace, DialogService dialogs, Navigator navigator) {
+        RuleSetsViewModel vm = new RuleSetsViewModel(workspace, new SynchronousTaskExecutor(), dialogs, navigator);
+        vm.setRuleFilterDelay(Duration.ZERO);
+        vm.load();
+        return vm;
     }
 
     /** The first chip among {@code names}' choices of {@code kind} with {@code key} and {@code text}. */

@@ -2,7 +2,6 @@ package dev.pceworkbench.ui.rulesets;
 
 import dev.pceworkbench.pce.model.IpTablesRule;
 import dev.pceworkbench.pce.model.RuleSet;
-import dev.pceworkbench.task.SynchronousTaskExecutor;
 import dev.pceworkbench.ui.RecordingDialogService;
 import dev.pceworkbench.ui.common.Navigator;
 import dev.pceworkbench.ui.rulesets.RuleSetsViewModel.Editing;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RuleSetsViewModelTest {
     static RuleSetsFixture demo;
     PolicyWorkspace workspace;
-    SynchronousTaskExecutor executor;
     RecordingDialogService dialogs;
     Navigator navigator;
     List<Navigator.Target> opened;
@@ -49,15 +46,12 @@ class RuleSetsViewModelTest {
 
     @BeforeEach
     void setUp() {
-        workspace = new PolicyWorkspace(demo::clientOpt);
-        executor = new SynchronousTaskExecutor();
+        workspace = demo.workspace();
         dialogs = new RecordingDialogService();
         navigator = new Navigator();
         opened = new ArrayList<>();
         navigator.register(Navigator.Kind.LABEL, "labels", opened::add);
-        vm = new RuleSetsViewModel(workspace, executor, dialogs, navigator);
-        vm.setRuleFilterDelay(Duration.ZERO);
-        vm.load();
+        vm = RuleSetsFixture.loadedModel(workspace, dialogs, navigator);
         dialogs.assertNoErrors();
         assertTrue(vm.loadedProperty().get());
     }
@@ -93,7 +87,7 @@ class RuleSetsViewModelTest {
     @Test
     void theTableComesFirstAndWorkloadActorsAreNamedWhenTheWorkloadsArrive() {
         SteppingExecutor steps = new SteppingExecutor();
-        RuleSetsViewModel v = new RuleSetsViewModel(new PolicyWorkspace(demo::clientOpt), steps, dialogs, navigator);
+        RuleSetsViewModel v = new RuleSetsViewModel(demo.workspace(), steps, dialogs, navigator);
         v.load();
         assertEquals("Loading rule sets (draft)", steps.runNext());
         assertTrue(v.loadedProperty().get(), "the table is ready");
@@ -127,7 +121,7 @@ class RuleSetsViewModelTest {
     @Test
     void aReloadCancelsTheWorkloadNamesOfThePreviousLoad() {
         SteppingExecutor steps = new SteppingExecutor();
-        RuleSetsViewModel v = new RuleSetsViewModel(new PolicyWorkspace(demo::clientOpt), steps, dialogs, navigator);
+        RuleSetsViewModel v = new RuleSetsViewModel(demo.workspace(), steps, dialogs, navigator);
         v.load();
         steps.runNext();
         v.versionProperty().set("active"); // queues a new first step and cancels the queued names

@@ -3,11 +3,9 @@ package dev.pceworkbench.ui.rulesets;
 import dev.pceworkbench.task.FxTaskExecutor;
 import dev.pceworkbench.ui.RecordingDialogService;
 import dev.pceworkbench.ui.common.Navigator;
-import dev.pceworkbench.workspace.PolicyWorkspace;
+import dev.pceworkbench.testing.FxTests;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -29,7 +27,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,9 +59,8 @@ class RuleSetsViewTest {
     void start(Stage stage) {
         dialogs = new RecordingDialogService();
         executor = new FxTaskExecutor(Platform::runLater, t -> dialogs.showError("Unhandled", t), 2);
-        vm = new RuleSetsViewModel(new PolicyWorkspace(demo::clientOpt), executor, dialogs, new Navigator());
-        stage.setScene(new Scene((Parent) new RuleSetsView(vm).root(), 1200, 760));
-        stage.show();
+        vm = new RuleSetsViewModel(demo.workspace(), executor, dialogs, new Navigator());
+        FxTests.show(stage, new RuleSetsView(vm).root());
     }
 
     @AfterEach
@@ -73,8 +69,7 @@ class RuleSetsViewTest {
     }
 
     private void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxTests.waitFor(30, condition);
     }
 
     /**
@@ -160,8 +155,9 @@ class RuleSetsViewTest {
         dialogs.assertNoErrors();
         assertTrue(robot.lookup("#pendingBadge").query().isVisible());
         assertEquals(before + 1, vm.selectedProperty().get().intraRules());
-        assertFalse(robot.lookup("#ruleSetsTable .pending-badge").queryAll().isEmpty());
-        assertFalse(robot.lookup("#intraRulesTable .pending-badge").queryAll().isEmpty(), "the new rule is marked");
+        // The table cells show the new state at their next layout pass, after the model changed.
+        waitFor(() -> !robot.lookup("#ruleSetsTable .pending-badge").queryAll().isEmpty());
+        waitFor(() -> !robot.lookup("#intraRulesTable .pending-badge").queryAll().isEmpty()); // the new rule is marked
     }
 
     @Test

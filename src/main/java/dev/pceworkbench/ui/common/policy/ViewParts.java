@@ -4,11 +4,15 @@ import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -16,9 +20,13 @@ import javafx.scene.layout.Region;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** Small building blocks the rule search and policy check views share (buttons, status line, text columns). */
+/**
+ * Small building blocks the rule search and policy check views share (buttons, status line, text
+ * columns, double-click to open, the "verify on PCE" verdict and differences).
+ */
 public final class ViewParts {
     private ViewParts() {
     }
@@ -81,5 +89,37 @@ public final class ViewParts {
         Label l = new Label(text);
         l.getStyleClass().add(Styles.TEXT_MUTED);
         return l;
+    }
+
+    /** Opens a row's item with {@code open} on a double click. */
+    public static <T> void openOnDoubleClick(TableView<T> table, Consumer<T> open) {
+        table.setRowFactory(t -> {
+            TableRow<T> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    open.accept(row.getItem());
+                }
+            });
+            return row;
+        });
+    }
+
+    /** The verdict of "verify on PCE" ({@code #verifyStatus}). */
+    public static Label verifyStatus(ObservableValue<String> status) {
+        Label l = new Label();
+        l.setId("verifyStatus");
+        l.setWrapText(true);
+        l.textProperty().bind(status);
+        return l;
+    }
+
+    /** The rules only one side found ({@code #verifyDifferences}); takes no room while there are none. */
+    public static ListView<String> verifyDifferences(ObservableList<String> differences, double height) {
+        ListView<String> list = new ListView<>(differences);
+        list.setId("verifyDifferences");
+        list.setPrefHeight(height);
+        list.visibleProperty().bind(Bindings.isNotEmpty(differences));
+        list.managedProperty().bind(list.visibleProperty());
+        return list;
     }
 }

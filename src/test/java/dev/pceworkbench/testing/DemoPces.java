@@ -1,0 +1,53 @@
+package dev.pceworkbench.testing;
+
+import dev.pceworkbench.demo.DemoPce;
+import dev.pceworkbench.demo.DemoPceOptions;
+import dev.pceworkbench.pce.ConnectionSettings;
+import dev.pceworkbench.pce.Credentials;
+import dev.pceworkbench.pce.PceClient;
+import dev.pceworkbench.pce.TlsSettings;
+import dev.pceworkbench.pce.http.RequestLimiter;
+import dev.pceworkbench.pce.http.RetryPolicy;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * The demo PCE set-up the tests share: a demo PCE over HTTPS with its rate limit off, and a client
+ * that trusts the demo's CA, with the default retries, no request budget and a job timeout.
+ */
+public final class DemoPces {
+    /** The job timeout of {@link #client(DemoPce)}. */
+    public static final Duration JOB_TIMEOUT = Duration.ofMinutes(2);
+
+    private DemoPces() {
+    }
+
+    /** A demo PCE with the {@code small} data set and no rate limit. */
+    public static DemoPce startSmall() throws IOException {
+        return start(DemoPceOptions.defaults().withRateLimit(0));
+    }
+
+    /** A demo PCE with {@code options}; turns Nagle off in the JDK server first. */
+    public static DemoPce start(DemoPceOptions options) throws IOException {
+        // The JDK server otherwise leaves Nagle on: each small response then waits ~40 ms for a delayed ACK.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        return DemoPce.start(options);
+    }
+
+    /** A client for {@code pce} with a job timeout of {@link #JOB_TIMEOUT}. */
+    public static PceClient client(DemoPce pce) {
+        return client(pce, JOB_TIMEOUT);
+    }
+
+    /**
+     * A client for {@code pce}: its API key, its CA, the default retries, and no request budget (the
+     * demo's rate limit is off, and some tests send thousands of requests in a minute).
+     */
+    public static PceClient client(DemoPce pce, Duration jobTimeout) {
+        return PceClient.connect(ConnectionSettings.of(pce.baseUrl(), 0, 1,
+                        new Credentials.ApiKey(pce.credentials().authUsername(), pce.credentials().secret()))
+                .withTls(TlsSettings.verifying().withCaBundlePem(pce.caPem())), RetryPolicy.defaults(),
+                new RequestLimiter(0), jobTimeout);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.pceworkbench.testing;
+
+import dev.pceworkbench.task.FxTaskExecutor;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** What the TestFX tests of the feature views share: the executor, the stage, waiting and the suggestion pop-up. */
+public final class FxTests {
+    private FxTests() {
+    }
+
+    /** An executor on the FX thread with two workers; failures reach the view model's own handlers. */
+    public static FxTaskExecutor executor() {
+        return new FxTaskExecutor(Platform::runLater, t -> {
+        }, 2);
+    }
+
+    /** Shows {@code root} (a view's root) in a 1200 × 760 scene on {@code stage}. */
+    public static void show(Stage stage, Node root) {
+        stage.setScene(new Scene((Parent) root, 1200, 760));
+        stage.show();
+    }
+
+    /** Waits up to {@code seconds} for {@code condition}, then for the FX events it caused. */
+    public static void waitFor(long seconds, Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The suggestions pop up a moment after typing stops; Escape closes them, as a user would. */
+    public static void closeSuggestions(FxRobot robot) {
+        WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
