@@ -65,7 +65,9 @@ final class ChipViews {
         }
         FontIcon i = new FontIcon(ikon);
         i.setIconSize(12);
-        i.setStyle("-fx-icon-color: white;");
+        // The chip's own font (set on the label, inherited by its graphic) would replace the icon
+        // font and draw an empty box: name the icon font again on the icon itself.
+        i.setStyle("-fx-icon-color: white; -fx-font-family: 'Material Icons';");
         return i;
     }
 
