@@ -10,6 +10,7 @@ import dev.pceworkbench.pce.model.ScopeEntry;
 import dev.pceworkbench.pce.model.Service;
 import dev.pceworkbench.pce.model.VirtualService;
 import dev.pceworkbench.pce.model.Workload;
+import dev.pceworkbench.policy.PolicyModel;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -122,18 +123,9 @@ public final class ActorNames {
         }
     }
 
-    /** The draft form of a policy href (other hrefs unchanged), without a regex: the rule filter calls it often. */
+    /** The draft form of a policy href (the engine's version-neutral key; other hrefs unchanged). */
     private static String key(String href) {
-        if (href == null) {
-            return null;
-        }
-        int i = href.indexOf("/sec_policy/");
-        if (i < 0) {
-            return href;
-        }
-        int from = i + "/sec_policy/".length();
-        int end = href.indexOf('/', from);
-        return end < 0 || href.startsWith("draft/", from) ? href : href.substring(0, from) + "draft" + href.substring(end);
+        return PolicyModel.neutralHref(href);
     }
 
     /** The chip of the object with {@code href} (in any version's form), or null when it is not known. */

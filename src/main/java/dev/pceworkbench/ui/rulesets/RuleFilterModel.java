@@ -73,7 +73,8 @@ public final class RuleFilterModel {
         long run = ++runs;
         BackgroundTask<List<RuleRow>> task = BackgroundTask.<List<RuleRow>>of("Filtering rules", ctx -> {
                     if (wait > 0) {
-                        Thread.sleep(wait);
+                        // The debounce; the next keystroke's cancel wakes it, so no pool thread idles here.
+                        ctx.token().sleep(Duration.ofMillis(wait), "Filtering rules");
                     }
                     ctx.token().throwIfCancelled("Filtering rules");
                     long t0 = System.nanoTime();
