@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -207,7 +208,9 @@ class ClientFaultsTest {
 
     @Test
     void noSecretOrAuthorizationHeaderReachesMessagesOrLogs() {
-        List<String> logged = new ArrayList<>();
+        // Level.ALL on the root logger also catches the demo PCE's and OkHttp's threads, which
+        // log while this thread reads the list.
+        List<String> logged = new CopyOnWriteArrayList<>();
         Handler h = new Handler() {
             @Override
             public void publish(LogRecord r) {
