@@ -1,9 +1,6 @@
 package dev.pceworkbench.pce.http;
 
 import dev.pceworkbench.pce.PceConfigurationException;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.openssl.PEMParser;
 
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
@@ -11,7 +8,6 @@ import javax.naming.ldap.Rdn;
 import javax.security.auth.x500.X500Principal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,16 +17,23 @@ import java.security.cert.X509Certificate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads certificates from CA bundles (PEM files or PEM text with one or more certificates, or a
- * single DER certificate) with Bouncy Castle's {@link PEMParser}, and describes certificates for
+ * single DER certificate) with the JDK's X.509 parser, and describes certificates for
  * people: subject and issuer common names, expiry. Failures are {@link PceConfigurationException}s
  * naming the file and the reason.
  */
 public final class CertificateFiles {
+    private static final String BEGIN_CERTIFICATE = "-----BEGIN CERTIFICATE-----";
+    /** One PEM block: its label, and what lies between its BEGIN and END lines. */
+    private static final Pattern PEM_BLOCK = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----",
+            Pattern.DOTALL);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private CertificateFiles() {
@@ -60,28 +63,46 @@ public final class CertificateFiles {
         return certs;
     }
 
-    /** Every certificate in PEM text, in order; other PEM objects are skipped. */
+    /**
+     * Every certificate in PEM text, in order; other PEM objects (keys, parameters, "TRUSTED
+     * CERTIFICATE" blocks) are skipped. Read with the JDK's own X.509 parser: a trust bundle needs
+     * no Bouncy Castle (whose signed jars cost a noticeable part of a second to load and verify).
+     */
     static List<X509Certificate> readPemCertificates(String pem, String source) {
         List<X509Certificate> out = new ArrayList<>();
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            Object o;
-            while ((o = parser.readObject()) != null) {
-                if (o instanceof X509CertificateHolder h) {
-                    out.add(toX509(h, source));
+        int begins = 0;
+        for (int i = pem.indexOf(BEGIN_CERTIFICATE); i >= 0; i = pem.indexOf(BEGIN_CERTIFICATE, i + 1)) {
+            begins++;
+        }
+        try {
+            CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+            Matcher m = PEM_BLOCK.matcher(pem);
+            while (m.find()) {
+                if (!m.group(1).equals("CERTIFICATE")) {
+                    continue;
+                }
+                byte[] der;
+                try {
+                    der = Base64.getMimeDecoder().decode(m.group(2).trim());
+                } catch (IllegalArgumentException e) {
+                    throw new PceConfigurationException(source + " is not valid PEM: certificate " + (out.size() + 1)
+                            + " is not Base64 (" + e.getMessage() + ")", e);
+                }
+                try {
+                    out.add((X509Certificate) x509.generateCertificate(new ByteArrayInputStream(der)));
+                } catch (CertificateException e) {
+                    throw new PceConfigurationException(source + " holds a certificate that cannot be read (certificate "
+                            + (out.size() + 1) + "): " + reason(e), e);
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            throw new PceConfigurationException(source + " is not valid PEM: " + reason(e), e);
+        } catch (CertificateException e) {
+            throw new PceConfigurationException("This JVM cannot read X.509 certificates: " + reason(e), e);
+        }
+        if (out.size() < begins) {
+            throw new PceConfigurationException(source + " is not valid PEM: a " + BEGIN_CERTIFICATE
+                    + " line has no matching -----END CERTIFICATE----- line");
         }
         return out;
-    }
-
-    static X509Certificate toX509(X509CertificateHolder h, String source) {
-        try {
-            return new JcaX509CertificateConverter().getCertificate(h);
-        } catch (CertificateException e) {
-            throw new PceConfigurationException(source + " holds a certificate that cannot be read: " + reason(e), e);
-        }
     }
 
     private static List<X509Certificate> readDer(byte[] der, String source) {

@@ -4,6 +4,7 @@ import dev.pceworkbench.pce.PceConfigurationException;
 import dev.pceworkbench.pce.TlsSettings.ClientCertificate;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -31,6 +32,7 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -173,7 +175,7 @@ public record ClientIdentity(PrivateKey key, List<X509Certificate> chain, String
         }
         for (Object o : objects) {
             if (o instanceof X509CertificateHolder h) {
-                certs.add(CertificateFiles.toX509(h, file.toString()));
+                certs.add(toX509(h, file.toString()));
             } else if (wantKey && key == null) {
                 key = privateKey(o, passphrase, file);
             }
@@ -329,6 +331,16 @@ public record ClientIdentity(PrivateKey key, List<X509Certificate> chain, String
             return v.verify(sig);
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /** The JDK's form of a certificate Bouncy Castle's PEM parser read. */
+    private static X509Certificate toX509(X509CertificateHolder h, String source) {
+        try {
+            return new JcaX509CertificateConverter().getCertificate(h);
+        } catch (CertificateException e) {
+            throw new PceConfigurationException(source + " holds a certificate that cannot be read: "
+                    + CertificateFiles.reason(e), e);
         }
     }
 
