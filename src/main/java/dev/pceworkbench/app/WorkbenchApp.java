@@ -38,6 +38,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * The composition root: builds settings, secret store, profile store, connection manager (with
@@ -46,6 +48,7 @@ import java.util.Objects;
  * on first start). Closing the window cancels running tasks and stops the demo PCE.
  */
 public final class WorkbenchApp extends Application {
+    private static final Logger LOG = Logger.getLogger(WorkbenchApp.class.getName());
     private FxTaskExecutor executor;
     private ConnectionManager connections;
 
@@ -59,8 +62,9 @@ public final class WorkbenchApp extends Application {
                 .orElse(OsTheme.prefersDark() ? Themes.DARK : Themes.LIGHT);
         Themes.apply(theme);
 
-        SecretStore secrets = SecretStores.best();
-        ConnectionProfileStore profiles = ConnectionProfileStore.atStandardLocation();
+        // The window does not wait for the OS keychain: it is probed on a thread of its own, and the
+        // first use of a secret (after the window is up) waits for the probe's answer.
+        SecretStore secrets = SecretStores.bestInBackground();
         connections = new ConnectionManager(secrets, EmbeddedDemo.defaults());
 
         ShellViewModel[] shell = new ShellViewModel[1];
@@ -73,7 +77,10 @@ public final class WorkbenchApp extends Application {
         Thread.setDefaultUncaughtExceptionHandler((thread, t) ->
                 Platform.runLater(() -> dialogs.showError("Unexpected error in " + thread.getName(), t)));
 
-        ConnectionsViewModel connectionsModel = new ConnectionsViewModel(profiles, connections, executor, dialogs);
+        // The profiles (a file, and their secrets in the keychain) are read after the window's first
+        // frame, by whichever needs them first: the Connections view or the automatic connect.
+        Once<ConnectionsViewModel> connectionsModel = new Once<>(() -> new ConnectionsViewModel(
+                ConnectionProfileStore.atStandardLocation(), connections, executor, dialogs));
         PolicyWorkspace workspace = new PolicyWorkspace(() -> connections.active().map(ActiveConnection::client));
         Navigator navigator = new Navigator();
         // Another PCE: every view reloads (the workspace itself forgets the old PCE's objects).
@@ -89,7 +96,7 @@ public final class WorkbenchApp extends Application {
         PolicyCheckViewModel policyCheckModel = new PolicyCheckViewModel(workspace, executor, dialogs, navigator);
         List<Feature> features = List.of(
                 new Feature("connections", "Connections", Material2AL.CLOUD_QUEUE,
-                        () -> new ConnectionsView(connectionsModel).root()),
+                        () -> new ConnectionsView(connectionsModel.get()).root()),
                 new Feature(LabelsViewModel.FEATURE_ID, "Labels", Material2AL.LABEL,
                         () -> new LabelsView(labelsModel).root()),
                 new Feature(RuleSetsViewModel.FEATURE_ID, "Rulesets", Material2MZ.RULE,
@@ -102,7 +109,8 @@ public final class WorkbenchApp extends Application {
         shell[0].themeProperty().addListener((o, a, b) -> Themes.apply(b));
         navigator.showFeatureWith(shell[0]::select);
 
-        ShellView view = new ShellView(shell[0]);
+        // The window shows the shell first and the selected view right after that first frame.
+        ShellView view = new ShellView(shell[0], true);
         Scene scene = new Scene(view, 1280, 800);
         Themes.style(scene);
         view.installShortcuts(scene);
@@ -115,10 +123,36 @@ public final class WorkbenchApp extends Application {
         WindowBounds.restore(stage, settings);
         stage.setOnCloseRequest(e -> WindowBounds.save(stage, settings));
         stage.show();
-        // Connect to the profile used last time, or on first start to the embedded demo PCE.
-        connectionsModel.lastActiveProfile()
-                .or(() -> connectionsModel.profiles().stream().filter(p -> p.embeddedDemo()).findFirst())
-                .ifPresent(connectionsModel::connect);
+        long shown = StartupClock.sinceProcessStart();
+        view.whenFirstViewShown(() -> {
+            LOG.info(String.format(
+                    "Start-up: window shown after %d ms, the %s view ready after %d ms (since the process started)",
+                    shown, shell[0].selectedProperty().get().title(), StartupClock.sinceProcessStart()));
+            // Connect to the profile used last time, or on first start to the embedded demo PCE: once
+            // the first view is up, so that the demo PCE's start does not compete with building it.
+            ConnectionsViewModel model = connectionsModel.get();
+            model.lastActiveProfile()
+                    .or(() -> model.profiles().stream().filter(p -> p.embeddedDemo()).findFirst())
+                    .ifPresent(model::connect);
+        });
+    }
+
+    /** A value made at its first use, on the FX thread (the composition root's lazy parts). */
+    private static final class Once<T> implements Supplier<T> {
+        private final Supplier<T> make;
+        private T value;
+
+        Once(Supplier<T> make) {
+            this.make = make;
+        }
+
+        @Override
+        public T get() {
+            if (value == null) {
+                value = make.get();
+            }
+            return value;
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,6 +30,68 @@ public final class SecretStores {
     /** The OS keychain if it works, else a session-only store. */
     public static SecretStore best() {
         return best(KeyringSecretStore::open, DEFAULT_PROBE_LIMIT);
+    }
+
+    /**
+     * {@link #best()}, chosen on a background thread that starts now: the store returned waits for
+     * that choice at its first use only, so that the caller (the app's start-up) need not.
+     */
+    public static SecretStore bestInBackground() {
+        return chosenInBackground(SecretStores::best);
+    }
+
+    /** A store that delegates to the one {@code choice} returns, which runs on a thread started now. */
+    static SecretStore chosenInBackground(Supplier<SecretStore> choice) {
+        CompletableFuture<SecretStore> chosen = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                chosen.complete(choice.get());
+            } catch (Throwable e) {
+                chosen.completeExceptionally(e);
+            }
+        }, "secret-store-choice");
+        t.setDaemon(true);
+        t.start();
+        return new SecretStore() {
+            private SecretStore store() {
+                try {
+                    return chosen.join();
+                } catch (CompletionException e) {
+                    throw new SecretStoreException("The secret store could not be opened: "
+                            + (e.getCause() == null ? e : e.getCause()).getMessage(), e.getCause());
+                }
+            }
+
+            @Override
+            public Optional<String> get(String key) {
+                return store().get(key);
+            }
+
+            @Override
+            public void put(String key, String secret) {
+                store().put(key, secret);
+            }
+
+            @Override
+            public void delete(String key) {
+                store().delete(key);
+            }
+
+            @Override
+            public boolean persistent() {
+                return store().persistent();
+            }
+
+            @Override
+            public String description() {
+                return store().description();
+            }
+
+            @Override
+            public String toString() {
+                return chosen.isDone() ? store().toString() : "secret store (being chosen)";
+            }
+        };
     }
 
     /**

@@ -115,4 +115,47 @@ class SecretStoresTest {
     void keychainErrorsNeverQuoteTheSecret() {
         assertEquals("failed for ***", KeyringSecretStore.redact("failed for hunter2", "hunter2"));
     }
+
+    @Test
+    void theChoiceInTheBackgroundDoesNotHoldUpTheCallerAndIsAwaitedAtFirstUse() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        FakeKeychain k = new FakeKeychain(false);
+        long t0 = System.nanoTime();
+        SecretStore s = SecretStores.chosenInBackground(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return k;
+        });
+        // Returned while the choice is still blocked.
+        assertEquals(1, release.getCount());
+        assertEquals("secret store (being chosen)", s.toString());
+        new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            release.countDown();
+        }).start();
+        s.put("profile/x/api-secret", "s3cret");
+        assertTrue(System.nanoTime() - t0 >= 150_000_000L, "the first use waited for the choice");
+        assertEquals(Optional.of("s3cret"), k.get("profile/x/api-secret"));
+        assertEquals(Optional.of("s3cret"), s.get("profile/x/api-secret"));
+        assertTrue(s.persistent());
+        assertEquals("fake keychain", s.description());
+        s.delete("profile/x/api-secret");
+        assertTrue(k.m.isEmpty());
+    }
+
+    @Test
+    void aChoiceThatFailsSaysSoAtUse() {
+        SecretStore s = SecretStores.chosenInBackground(() -> {
+            throw new IllegalStateException("D-Bus went away");
+        });
+        SecretStoreException e = org.junit.jupiter.api.Assertions.assertThrows(SecretStoreException.class, () -> s.get("k"));
+        assertEquals("The secret store could not be opened: D-Bus went away", e.getMessage());
+    }
 }

@@ -24,7 +24,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,8 +38,22 @@ public final class ShellView extends BorderPane {
     private final ShellViewModel model;
     private final StackPane content = new StackPane();
     private final Map<Feature, Node> built = new HashMap<>();
+    private final List<Runnable> firstViewActions = new ArrayList<>();
+    private boolean firstViewShown;
 
+    /** A shell that builds the selected view at once. */
     public ShellView(ShellViewModel model) {
+        this(model, false);
+    }
+
+    /**
+     * @param firstViewAfterFirstFrame when true, the window's first frame shows the sidebar and the
+     *                                 status bar with a placeholder, and the selected view is built
+     *                                 right after that frame (so the window appears without waiting
+     *                                 for the view's styling and layout); when false the view is
+     *                                 built now
+     */
+    public ShellView(ShellViewModel model, boolean firstViewAfterFirstFrame) {
         this.model = model;
         setId("shell");
         setLeft(sidebar());
@@ -45,7 +61,70 @@ public final class ShellView extends BorderPane {
         setCenter(content);
         setBottom(statusBar());
         model.selectedProperty().addListener((o, a, b) -> show(b));
-        show(model.selectedProperty().get());
+        if (firstViewAfterFirstFrame && model.selectedProperty().get() != null) {
+            Label opening = new Label("Opening " + model.selectedProperty().get().title() + "…");
+            opening.setId("openingPlaceholder");
+            opening.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+            content.getChildren().setAll(opening);
+            afterNextPulse(() -> {
+                // Unless the user has picked a view meanwhile.
+                if (content.getChildren().size() == 1 && content.getChildren().get(0) == opening) {
+                    show(model.selectedProperty().get());
+                }
+                afterNextPulse(this::firstViewShown);
+            });
+        } else {
+            show(model.selectedProperty().get());
+            firstViewShown();
+        }
+    }
+
+    /**
+     * Runs {@code action} once the first view is on screen: at once when it already is, else after
+     * the pulse that styled and laid it out.
+     */
+    public void whenFirstViewShown(Runnable action) {
+        if (firstViewShown) {
+            action.run();
+        } else {
+            firstViewActions.add(action);
+        }
+    }
+
+    private void firstViewShown() {
+        firstViewShown = true;
+        List<Runnable> actions = List.copyOf(firstViewActions);
+        firstViewActions.clear();
+        actions.forEach(Runnable::run);
+    }
+
+    /**
+     * Runs {@code action} on the FX thread after the next pulse of this view's scene (the scene
+     * must get one: the window is or will be showing). The pulse's frame is rendered while
+     * {@code action} runs.
+     */
+    private void afterNextPulse(Runnable action) {
+        if (getScene() == null) {
+            sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Scene> o, Scene a, Scene b) {
+                    if (b != null) {
+                        sceneProperty().removeListener(this);
+                        afterNextPulse(action);
+                    }
+                }
+            });
+            return;
+        }
+        Scene scene = getScene();
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            javafx.application.Platform.runLater(action);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        // A pulse must come: ask for one (a scene with nothing dirty may not pulse on its own).
+        javafx.application.Platform.requestNextPulse();
     }
 
     private Node sidebar() {

@@ -9,6 +9,7 @@ import dev.pceworkbench.pce.CancellationToken;
 import dev.pceworkbench.task.BackgroundTask;
 import dev.pceworkbench.task.FxTaskExecutor;
 import dev.pceworkbench.task.TaskState;
+import dev.pceworkbench.testing.FxTests;
 import dev.pceworkbench.ui.common.Themes;
 import dev.pceworkbench.ui.common.UiSettings;
 import javafx.application.Platform;
@@ -146,5 +147,71 @@ class ShellViewTest {
     void themeToggleSwitchesToDark(FxRobot robot) {
         robot.clickOn("#themeToggle");
         assertEquals(Themes.DARK, model.themeProperty().get());
+    }
+
+    @Test
+    void theFirstViewCanComeAfterTheWindowsFirstFrame(FxRobot robot) throws Exception {
+        int[] built = new int[1];
+        List<Feature> features = List.of(
+                new Feature("first", "First view", Material2AL.CLOUD_QUEUE, () -> {
+                    built[0]++;
+                    return labelled("late-first-content");
+                }),
+                new Feature("second", "Second view", Material2AL.LABEL, () -> labelled("late-second-content")));
+        ShellViewModel late = new ShellViewModel(features, connections, executor.registry(), new UiSettings(node), Themes.LIGHT);
+        List<String> seenWhenShown = new java.util.ArrayList<>();
+        Stage[] window = new Stage[1];
+        robot.interact(() -> {
+            ShellView view = new ShellView(late, true);
+            window[0] = new Stage();
+            window[0].setScene(new Scene(view, 800, 600));
+            // Until the window has shown a frame, only the placeholder is there.
+            assertEquals(0, built[0]);
+            assertEquals("Opening First view…", ((Label) view.lookup("#openingPlaceholder")).getText());
+            view.whenFirstViewShown(() -> seenWhenShown.add(view.lookup("#late-first-content") == null ? "missing" : "shown"));
+            window[0].show();
+            assertEquals(0, built[0], "building waits for the first frame, not for show()");
+        });
+        try {
+            FxTests.waitFor(10, () -> !seenWhenShown.isEmpty());
+            assertEquals(List.of("shown"), seenWhenShown, "the callback runs once the view is in the scene");
+            assertEquals(1, built[0]);
+            assertTrue(robot.lookup("#openingPlaceholder").tryQuery().isEmpty());
+            // Callbacks registered later run at once.
+            robot.interact(() -> ((ShellView) window[0].getScene().getRoot()).whenFirstViewShown(() -> seenWhenShown.add("later")));
+            assertEquals(List.of("shown", "later"), seenWhenShown);
+        } finally {
+            robot.interact(window[0]::close);
+        }
+    }
+
+    @Test
+    void aViewPickedBeforeTheFirstFrameIsNotReplacedByTheDeferredOne(FxRobot robot) throws Exception {
+        int[] firstBuilt = new int[1];
+        List<Feature> features = List.of(
+                new Feature("first", "First view", Material2AL.CLOUD_QUEUE, () -> {
+                    firstBuilt[0]++;
+                    return labelled("early-first-content");
+                }),
+                new Feature("second", "Second view", Material2AL.LABEL, () -> labelled("early-second-content")));
+        ShellViewModel early = new ShellViewModel(features, connections, executor.registry(), new UiSettings(node), Themes.LIGHT);
+        boolean[] shown = new boolean[1];
+        Stage[] window = new Stage[1];
+        robot.interact(() -> {
+            ShellView view = new ShellView(early, true);
+            view.whenFirstViewShown(() -> shown[0] = true);
+            window[0] = new Stage();
+            window[0].setScene(new Scene(view, 800, 600));
+            window[0].show();
+            early.select(1);
+        });
+        try {
+            FxTests.waitFor(10, () -> shown[0]);
+            ShellView view = (ShellView) window[0].getScene().getRoot();
+            assertTrue(view.lookup("#early-second-content") != null);
+            assertEquals(0, firstBuilt[0], "the first view was never needed");
+        } finally {
+            robot.interact(window[0]::close);
+        }
     }
 }
