@@ -4,7 +4,10 @@
 # titled "PCE Workbench..." exists (first window shown) and until its title says it is connected to
 # the embedded demo PCE, then the median, min and max of each; also the CPU time (user + system, all
 # threads) the process had used when its first window showed, which a busy machine disturbs much
-# less than the wall-clock time. The window is polled every 10 ms with xdotool. Each run is ended
+# less than the wall-clock time, and when the app's first view was ready (the app's own log line
+# "Start-up: ... view ready after N ms", counted from the process start; the window is shown with
+# the sidebar first and the view is built right after that first frame). The window is polled
+# every 10 ms with xdotool. Each run is ended
 # with SIGTERM.
 #
 # Usage: packaging/linux/measure-startup.sh [-n RUNS] [LAUNCHER [ARGS...]]
@@ -58,11 +61,13 @@ one_run() {
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   if [ "$t2" = "-" ]; then { echo "run failed, the app's output:"; tail -20 "$log"; } >&2; fi
+  local view
+  view=$(sed -n 's/.*Start-up: .* view ready after \([0-9]*\) ms.*/\1/p' "$log" | head -1)
   # Let the window disappear before the next run.
   while xdotool search --onlyvisible --name "^PCE Workbench" >/dev/null 2>&1; do sleep 0.05; done
-  [ "$t1" = "-" ] && { echo "- - -"; return; }
-  [ "$t2" = "-" ] && { echo "$(( t1 - t0 )) - $c1"; return; }
-  echo "$(( t1 - t0 )) $(( t2 - t0 )) $c1"
+  [ "$t1" = "-" ] && { echo "- - - -"; return; }
+  [ "$t2" = "-" ] && { echo "$(( t1 - t0 )) - $c1 ${view:--}"; return; }
+  echo "$(( t1 - t0 )) $(( t2 - t0 )) $c1 ${view:--}"
 }
 
 echo "launcher: $*"
@@ -70,13 +75,14 @@ echo "warm-up: $(one_run "$@")"
 results=()
 for i in $(seq 1 "$runs"); do
   r=$(one_run "$@")
-  read -r w c cpu <<<"$r"
-  echo "run $i: window $w ms, connected $c ms, CPU at window $cpu ms"
+  read -r w c cpu view <<<"$r"
+  echo "run $i: window $w ms, first view ready $view ms, connected $c ms, CPU at window $cpu ms"
   results+=("$r")
 done
 stats() { sort -n | awk '{v[NR]=$1} END {if (NR==0) {print "n/a"; exit} printf "median %d ms, min %d ms, max %d ms (%d runs)\n", v[int((NR+1)/2)], v[1], v[NR], NR}'; }
 echo "first window shown: $(printf '%s\n' "${results[@]}" | awk '$1!="-"{print $1}' | stats)"
 echo "connected to demo:  $(printf '%s\n' "${results[@]}" | awk '$2!="-"{print $2}' | stats)"
+echo "first view ready:   $(printf '%s\n' "${results[@]}" | awk '$4!="-"{print $4}' | stats)"
 echo "CPU at first window: $(printf '%s\n' "${results[@]}" | awk '$3!="-"{print $3}' | stats)"
 failed=$(printf '%s\n' "${results[@]}" | awk '$1=="-"||$2=="-"' | wc -l)
 [ "$failed" -eq 0 ] || { echo "$failed run(s) did not show the connected window within ${timeout_s}s"; exit 1; }
