@@ -85,26 +85,29 @@ public final class WorkbenchApp extends Application {
         Navigator navigator = new Navigator();
         // Another PCE: every view reloads (the workspace itself forgets the old PCE's objects).
         connections.activeProperty().addListener((o, a, b) -> workspace.refreshAll());
-        LabelsViewModel labelsModel = new LabelsViewModel(workspace, executor, dialogs, navigator);
-        navigator.register(Navigator.Kind.LABEL, LabelsViewModel.FEATURE_ID, labelsModel::open);
-        navigator.register(Navigator.Kind.LABEL_GROUP, LabelsViewModel.FEATURE_ID, labelsModel::open);
+        // Each view's model is made when its view first opens or something navigates to it.
+        Once<LabelsViewModel> labelsModel = new Once<>(() -> new LabelsViewModel(workspace, executor, dialogs, navigator));
+        navigator.register(Navigator.Kind.LABEL, LabelsViewModel.FEATURE_ID, t -> labelsModel.get().open(t));
+        navigator.register(Navigator.Kind.LABEL_GROUP, LabelsViewModel.FEATURE_ID, t -> labelsModel.get().open(t));
         navigator.fallback(t -> ObjectDetailsView.showWindow(stage,
                 new ObjectDetailsViewModel(t, workspace, executor, dialogs)));
-        RuleSetsViewModel ruleSetsModel = new RuleSetsViewModel(workspace, executor, dialogs, navigator);
-        navigator.register(Navigator.Kind.RULE_SET, RuleSetsViewModel.FEATURE_ID, ruleSetsModel::open);
-        RuleSearchViewModel ruleSearchModel = new RuleSearchViewModel(workspace, executor, dialogs, navigator);
-        PolicyCheckViewModel policyCheckModel = new PolicyCheckViewModel(workspace, executor, dialogs, navigator);
+        Once<RuleSetsViewModel> ruleSetsModel = new Once<>(() -> new RuleSetsViewModel(workspace, executor, dialogs, navigator));
+        navigator.register(Navigator.Kind.RULE_SET, RuleSetsViewModel.FEATURE_ID, t -> ruleSetsModel.get().open(t));
+        Once<RuleSearchViewModel> ruleSearchModel = new Once<>(() ->
+                new RuleSearchViewModel(workspace, executor, dialogs, navigator));
+        Once<PolicyCheckViewModel> policyCheckModel = new Once<>(() ->
+                new PolicyCheckViewModel(workspace, executor, dialogs, navigator));
         List<Feature> features = List.of(
                 new Feature("connections", "Connections", Material2AL.CLOUD_QUEUE,
                         () -> new ConnectionsView(connectionsModel.get()).root()),
                 new Feature(LabelsViewModel.FEATURE_ID, "Labels", Material2AL.LABEL,
-                        () -> new LabelsView(labelsModel).root()),
+                        () -> new LabelsView(labelsModel.get()).root()),
                 new Feature(RuleSetsViewModel.FEATURE_ID, "Rulesets", Material2MZ.RULE,
-                        () -> new RuleSetsView(ruleSetsModel).root()),
+                        () -> new RuleSetsView(ruleSetsModel.get()).root()),
                 new Feature(RuleSearchViewModel.FEATURE_ID, "Rule search", Material2MZ.SEARCH,
-                        () -> new RuleSearchView(ruleSearchModel).root()),
+                        () -> new RuleSearchView(ruleSearchModel.get()).root()),
                 new Feature(PolicyCheckViewModel.FEATURE_ID, "Policy check", Material2AL.FACT_CHECK,
-                        () -> new PolicyCheckView(policyCheckModel).root()));
+                        () -> new PolicyCheckView(policyCheckModel.get()).root()));
         shell[0] = new ShellViewModel(features, connections, executor.registry(), settings, theme);
         shell[0].themeProperty().addListener((o, a, b) -> Themes.apply(b));
         navigator.showFeatureWith(shell[0]::select);
@@ -116,7 +119,9 @@ public final class WorkbenchApp extends Application {
         view.installShortcuts(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(shell[0].titleBinding());
-        for (int size : new int[]{16, 32, 48, 64, 128, 256}) {
+        // JavaFX gives the window one icon: the image nearest 32 px on Windows, 128 px on Linux and
+        // macOS (com.sun.javafx.tk.quantum.WindowStage#setIcons); decoding more is wasted start-up.
+        for (int size : new int[]{32, 128}) {
             stage.getIcons().add(new Image(Objects.requireNonNull(
                     WorkbenchApp.class.getResourceAsStream("/dev/pceworkbench/icons/pce-workbench-" + size + ".png"))));
         }

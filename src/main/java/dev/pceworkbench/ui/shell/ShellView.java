@@ -192,17 +192,22 @@ public final class ShellView extends BorderPane {
         tasks.getStyleClass().add("flat");
         tasks.setGraphic(busy);
         tasks.textProperty().bind(model.tasksTextBinding());
-        Popup popup = new Popup();
-        popup.setAutoHide(true);
-        TaskListView list = new TaskListView(model.tasks());
-        list.getStyleClass().add("elevated-2");
-        popup.getContent().add(list);
+        // The task list's popup is made at the first click (not needed for the first frame).
+        Popup[] popup = new Popup[1];
         tasks.setOnAction(e -> {
-            if (popup.isShowing()) {
-                popup.hide();
+            if (popup[0] == null) {
+                popup[0] = new Popup();
+                popup[0].setAutoHide(true);
+                TaskListView list = new TaskListView(model.tasks());
+                list.getStyleClass().add("elevated-2");
+                popup[0].getContent().add(list);
+            }
+            if (popup[0].isShowing()) {
+                popup[0].hide();
             } else {
+                TaskListView list = (TaskListView) popup[0].getContent().get(0);
                 var b = tasks.localToScreen(tasks.getBoundsInLocal());
-                popup.show(tasks, b.getMaxX() - list.getPrefWidth(), b.getMinY() - list.getPrefHeight() - 4);
+                popup[0].show(tasks, b.getMaxX() - list.getPrefWidth(), b.getMinY() - list.getPrefHeight() - 4);
             }
         });
 
