@@ -65,6 +65,26 @@ public final class PortSpec {
         return p;
     }
 
+    /**
+     * A rule's inline service (the rule form): one port, port range or protocol, written as the
+     * other forms here; a port without a protocol is TCP, as people mean it there.
+     */
+    public static PortRange parseService(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("Type a port such as 443/tcp, a range such as 8000-8080/udp, "
+                    + "or a protocol such as icmp.");
+        }
+        if (text.contains(",") || text.contains(";")) {
+            throw new IllegalArgumentException("Add one port or protocol at a time. " + FORMS);
+        }
+        String t = text.trim();
+        if (isPorts(t.toLowerCase(Locale.ROOT))) {
+            int[] r = ports(t, text);
+            return new PortRange(PortRange.TCP, r[0], r[1]);
+        }
+        return parse(text, false);
+    }
+
     static PortRange parse(String raw, boolean search) {
         String s = raw.trim().toLowerCase(Locale.ROOT);
         String[] parts = s.split("\\s*[/ ]\\s*");
