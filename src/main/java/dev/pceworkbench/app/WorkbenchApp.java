@@ -126,7 +126,14 @@ public final class WorkbenchApp extends Application {
                     WorkbenchApp.class.getResourceAsStream("/dev/pceworkbench/icons/pce-workbench-" + size + ".png"))));
         }
         WindowBounds.restore(stage, settings);
-        stage.setOnCloseRequest(e -> WindowBounds.save(stage, settings));
+        stage.setOnCloseRequest(e -> {
+            // A profile being edited and not saved is not lost without asking.
+            if (connectionsModel.made() && !connectionsModel.get().mayClose()) {
+                e.consume();
+                return;
+            }
+            WindowBounds.save(stage, settings);
+        });
         stage.show();
         long shown = StartupClock.sinceProcessStart();
         view.whenFirstViewShown(() -> {
@@ -157,6 +164,10 @@ public final class WorkbenchApp extends Application {
                 value = make.get();
             }
             return value;
+        }
+
+        boolean made() {
+            return value != null;
         }
     }
 

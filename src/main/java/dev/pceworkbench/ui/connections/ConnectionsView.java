@@ -3,6 +3,7 @@ package dev.pceworkbench.ui.connections;
 import atlantafx.base.theme.Styles;
 import dev.pceworkbench.connection.ConnectionProfile;
 import dev.pceworkbench.ui.connections.ConnectionCheckViewModel.State;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Bounds;
@@ -58,8 +59,10 @@ public final class ConnectionsView {
         // Several profiles can be selected for an export; the focused one is the one being edited.
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (!syncing && b != null && b != model.selectedProperty().get()) {
-                model.selectedProperty().set(b);
+            if (!syncing && b != null && b != model.selectedProperty().get() && !model.open(b)) {
+                // The user kept the form's unsaved changes: the list goes back to the profile being
+                // edited (after this selection change has finished).
+                Platform.runLater(() -> showSelected(model.selectedProperty().get()));
             }
         });
         model.selectedProperty().addListener((o, a, b) -> showSelected(b));

@@ -118,10 +118,57 @@ public final class ConnectionsViewModel {
         }
     }
 
+    /**
+     * True when the form holds nothing that is not saved, or the user agrees to discard it before
+     * doing {@code next} (e.g. "open 'Lab PCE'"); asked through the {@link DialogService}.
+     */
+    private boolean mayDiscardChanges(String next) {
+        if (!editor.dirtyProperty().get()) {
+            return true;
+        }
+        String name = editor.nameProperty().get() == null || editor.nameProperty().get().isBlank()
+                ? "The profile" : "'" + editor.nameProperty().get().trim() + "'";
+        return dialogs.confirm("Discard changes?", name + " has changes that are not saved. Discard them and " + next + "?");
+    }
+
     // --- commands -----------------------------------------------------------------------------
 
-    /** Starts a new, unsaved profile in the form. */
+    /**
+     * Opens {@code p} in the form, as a click in the profile list does. When the form holds changes
+     * that are not saved, the user is asked first; if they keep them, nothing changes.
+     *
+     * @return whether {@code p} is now the selected profile
+     */
+    public boolean open(ConnectionProfile p) {
+        if (p == null || p == selected.get()) {
+            return p == selected.get();
+        }
+        if (!mayDiscardChanges("open '" + p.name() + "'")) {
+            return false;
+        }
+        selected.set(p);
+        return true;
+    }
+
+    /**
+     * Whether the window may close: true when the form holds nothing unsaved or the user agrees to
+     * discard it.
+     */
+    public boolean mayClose() {
+        return mayDiscardChanges("close the workbench");
+    }
+
+    /**
+     * Starts a new, unsaved profile in the form (after asking, when the form holds unsaved
+     * changes; if the user keeps them, nothing changes).
+     */
     public void newProfile() {
+        if (mayDiscardChanges("start a new profile")) {
+            startNew();
+        }
+    }
+
+    private void startNew() {
         select(null);
         check.clear();
         editor.loadNew();
@@ -182,7 +229,7 @@ public final class ConnectionsViewModel {
     public boolean delete() {
         int index = indexOf(editor.idProperty().get());
         if (index < 0) {
-            newProfile();
+            startNew();
             return true;
         }
         ConnectionProfile p = profiles.get(index);
@@ -205,7 +252,7 @@ public final class ConnectionsViewModel {
                     + secrets.description(), e);
         }
         if (profiles.isEmpty()) {
-            newProfile();
+            startNew();
         } else {
             selected.set(profiles.get(Math.min(index, profiles.size() - 1)));
         }
@@ -223,7 +270,8 @@ public final class ConnectionsViewModel {
         List<ConnectionProfile> imported = files.importAfter(List.copyOf(profiles));
         profiles.addAll(imported);
         if (!imported.isEmpty()) {
-            selected.set(imported.get(0));
+            // Shown unless the form holds unsaved changes the user keeps; imported either way.
+            open(imported.get(0));
         }
         return imported.size();
     }

@@ -486,4 +486,49 @@ class ConnectionsViewModelTest {
         assertFalse(vm.secretsPersistentProperty().get());
         assertEquals("this session only", vm.secretStoreDescription());
     }
+
+    @Test
+    void unsavedChangesAreNotLostWithoutAsking() {
+        ProfileEditorViewModel e = fillDemo("Lab PCE", true);
+        assertTrue(vm.save());
+        ConnectionProfile lab = vm.selectedProperty().get();
+        ConnectionProfile demo = vm.profiles().get(0);
+        assertTrue(demo.embeddedDemo());
+        e.nameProperty().set("Lab PCE (renamed)");
+        assertTrue(e.dirtyProperty().get());
+        int before = dialogs.confirmations().size();
+
+        dialogs.answerConfirm(false);
+        assertFalse(vm.open(demo));
+        vm.newProfile();
+        assertFalse(vm.mayClose());
+        assertEquals(lab, vm.selectedProperty().get(), "kept: the list stays on the profile being edited");
+        assertEquals("Lab PCE (renamed)", e.nameProperty().get(), "kept: what was typed");
+        List<RecordingDialogService.Confirmation> asked = dialogs.confirmations().subList(before, dialogs.confirmations().size());
+        assertEquals(List.of(
+                "'Lab PCE (renamed)' has changes that are not saved. Discard them and open 'Demo PCE (embedded)'?",
+                "'Lab PCE (renamed)' has changes that are not saved. Discard them and start a new profile?",
+                "'Lab PCE (renamed)' has changes that are not saved. Discard them and close the workbench?"),
+                asked.stream().map(RecordingDialogService.Confirmation::message).toList());
+
+        dialogs.answerConfirm(true);
+        assertTrue(vm.open(demo));
+        assertEquals(demo, vm.selectedProperty().get());
+        assertEquals("Demo PCE (embedded)", e.nameProperty().get());
+        // Nothing unsaved now: no more questions, and the rename was discarded.
+        int now = dialogs.confirmations().size();
+        assertTrue(vm.open(lab));
+        assertEquals("Lab PCE", e.nameProperty().get());
+        assertTrue(vm.mayClose());
+        assertEquals(now, dialogs.confirmations().size());
+
+        // A new profile with something typed counts as unsaved too.
+        vm.newProfile();
+        vm.editor().targetProperty().set("pce.example.com");
+        dialogs.answerConfirm(false);
+        assertFalse(vm.open(lab));
+        assertEquals("'New profile' has changes that are not saved. Discard them and open 'Lab PCE'?",
+                dialogs.confirmations().get(dialogs.confirmations().size() - 1).message());
+        assertEquals("pce.example.com", vm.editor().targetProperty().get());
+    }
 }

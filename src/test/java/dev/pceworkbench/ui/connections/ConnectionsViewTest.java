@@ -2,6 +2,7 @@ package dev.pceworkbench.ui.connections;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pceworkbench.connection.ConnectionManager;
+import dev.pceworkbench.connection.ConnectionProfile;
 import dev.pceworkbench.connection.ConnectionProfileStore;
 import dev.pceworkbench.connection.EmbeddedDemo;
 import dev.pceworkbench.connection.SessionSecretStore;
@@ -254,5 +255,51 @@ class ConnectionsViewTest {
         assertTrue(Files.readString(dir.resolve("config").resolve(ConnectionProfileStore.FILE_NAME)).contains("Standalone demo"));
         assertFalse(Files.readString(dir.resolve("config").resolve(ConnectionProfileStore.FILE_NAME))
                 .contains(creds.get("secret").asText()));
+    }
+
+    /** The profile list's cell showing {@code p}. */
+    private static Node cellOf(FxRobot robot, ConnectionProfile p) {
+        return robot.lookup("#profileList .list-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && p.equals(c.getItem()))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void openingAnotherProfileWithUnsavedChangesAsksAndCanKeepThem(FxRobot robot) throws Exception {
+        ConnectionProfile demo = model.profiles().get(0);
+        // A saved profile (filled through the model: typing it is covered above), then an edit typed.
+        robot.interact(() -> {
+            model.newProfile();
+            ProfileEditorViewModel e = model.editor();
+            e.nameProperty().set("Standalone demo");
+            e.targetProperty().set(creds.get("url").asText());
+            e.usernameProperty().set(creds.get("auth_username").asText());
+            e.secretProperty().set(creds.get("secret").asText());
+            assertTrue(model.save());
+        });
+        ConnectionProfile saved = model.selectedProperty().get();
+        assertEquals("Standalone demo", saved.name());
+        clickField(robot, "#nameField");
+        robot.interact(() -> robot.lookup("#nameField").queryAs(TextField.class).end());
+        type(robot, " edited");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ListView<?> list = robot.lookup("#profileList").queryListView();
+
+        dialogs.answerConfirm(false);
+        robot.clickOn(cellOf(robot, demo));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("'Standalone demo edited' has changes that are not saved. Discard them and open 'Demo PCE (embedded)'?",
+                dialogs.confirmations().get(dialogs.confirmations().size() - 1).message());
+        assertEquals(saved, model.selectedProperty().get());
+        assertEquals(saved, list.getSelectionModel().getSelectedItem(), "the list went back to the profile being edited");
+        assertEquals("Standalone demo edited", robot.lookup("#nameField").queryAs(TextField.class).getText());
+
+        dialogs.answerConfirm(true);
+        robot.clickOn(cellOf(robot, demo));
+        waitFor(5, () -> demo.equals(model.selectedProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Demo PCE (embedded)", robot.lookup("#nameField").queryAs(TextField.class).getText());
+        assertEquals(demo, list.getSelectionModel().getSelectedItem());
+        dialogs.assertNoErrors();
     }
 }
