@@ -15,7 +15,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -23,6 +25,8 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -216,11 +220,25 @@ public final class RuleSetsView {
         return box;
     }
 
-    /** "Delete" for the row selected in {@code table}; enabled while there is one and the rule set can be edited. */
+    /**
+     * "Delete" for the row selected in {@code table}; enabled while there is one and the rule set can
+     * be edited. The Delete key in the table and its context menu do the same (and ask the same).
+     */
     private <T> Button deleteButton(String id, TableView<T> table, Consumer<T> delete) {
         Button b = button("Delete selected", id, () -> delete.accept(table.getSelectionModel().getSelectedItem()));
         b.disableProperty().bind(vm.selectionEditableProperty().not()
                 .or(table.getSelectionModel().selectedItemProperty().isNull()));
+        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && !b.isDisabled()) {
+                e.consume();
+                b.fire();
+            }
+        });
+        // No accelerator on the item: JavaFX would install it scene-wide, for all three tables at once.
+        MenuItem item = new MenuItem("Delete (Del)");
+        item.disableProperty().bind(b.disableProperty());
+        item.setOnAction(e -> b.fire());
+        table.setContextMenu(new ContextMenu(item));
         return b;
     }
 

@@ -184,6 +184,56 @@ class RuleSetsViewTest {
     }
 
     @Test
+    void theDeleteKeyAndTheContextMenuDeleteTheSelectedRuleAfterAsking(FxRobot robot) throws Exception {
+        waitFor(() -> vm.loadedProperty().get() && !vm.loadingProperty().get());
+        // A rule set with two extra-scope rules that no other test here touches.
+        Set<String> usedElsewhere = Set.of("RS-HRM-US-Dev", "RS-Internet-Egress", "RS-Legacy-Licensing", "RS-Payments-PCI");
+        String name = vm.allRuleSets().stream()
+                .filter(r -> r.extraRules() >= 2 && !r.pending() && !usedElsewhere.contains(r.ruleSet().name()))
+                .map(r -> r.ruleSet().name()).findFirst().orElseThrow();
+        openRuleSet(robot, name);
+        @SuppressWarnings("unchecked")
+        TableView<RuleRow> extra = robot.lookup("#extraRulesTable").queryAs(TableView.class);
+        int before = extra.getItems().size();
+
+        // The Delete key, declined: nothing is sent.
+        dialogs.answerConfirm(false);
+        robot.interact(() -> {
+            extra.getSelectionModel().select(0);
+            extra.requestFocus();
+        });
+        robot.press(javafx.scene.input.KeyCode.DELETE).release(javafx.scene.input.KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, dialogs.confirmations().size());
+        assertTrue(dialogs.confirmations().get(0).message().contains("from the rule set '" + name + "'"),
+                dialogs.confirmations().get(0).message());
+        assertEquals(before, extra.getItems().size());
+        assertFalse(vm.selectedProperty().get().pending());
+
+        // The Delete key, confirmed.
+        dialogs.answerConfirm(true);
+        robot.interact(() -> {
+            extra.getSelectionModel().select(0);
+            extra.requestFocus();
+        });
+        robot.press(javafx.scene.input.KeyCode.DELETE).release(javafx.scene.input.KeyCode.DELETE);
+        waitFor(() -> !vm.loadingProperty().get() && vm.selectedProperty().get() != null
+                && vm.selectedProperty().get().pending() && extra.getItems().size() == before - 1);
+
+        // The context menu's item does the same.
+        javafx.scene.control.MenuItem item = extra.getContextMenu().getItems().get(0);
+        assertEquals("Delete (Del)", item.getText());
+        robot.interact(() -> extra.getSelectionModel().clearSelection());
+        assertTrue(item.isDisable(), "nothing selected, nothing to delete");
+        robot.interact(() -> extra.getSelectionModel().select(0));
+        assertFalse(item.isDisable());
+        robot.interact(item::fire);
+        waitFor(() -> !vm.loadingProperty().get() && extra.getItems().size() == before - 2);
+        assertEquals(3, dialogs.confirmations().size());
+        dialogs.assertNoErrors();
+    }
+
+    @Test
     void aRuleBreakingTheRulesGuideSaysWhyOnItsFieldAndIsNotSent(FxRobot robot) throws Exception {
         openRuleSet(robot, "RS-Payments-PCI");
         int rules = vm.selectedProperty().get().ruleSet().rules().size();
