@@ -93,8 +93,11 @@ public final class WorkbenchApp extends Application {
                 new ObjectDetailsViewModel(t, workspace, executor, dialogs)));
         Once<RuleSetsViewModel> ruleSetsModel = new Once<>(() -> new RuleSetsViewModel(workspace, executor, dialogs, navigator));
         navigator.register(Navigator.Kind.RULE_SET, RuleSetsViewModel.FEATURE_ID, t -> ruleSetsModel.get().open(t));
-        Once<RuleSearchViewModel> ruleSearchModel = new Once<>(() ->
-                new RuleSearchViewModel(workspace, executor, dialogs, navigator));
+        Once<RuleSearchViewModel> ruleSearchModel = new Once<>(() -> {
+            RuleSearchViewModel m = new RuleSearchViewModel(workspace, executor, dialogs, navigator);
+            m.rememberColumnsIn(settings);
+            return m;
+        });
         Once<PolicyCheckViewModel> policyCheckModel = new Once<>(() ->
                 new PolicyCheckViewModel(workspace, executor, dialogs, navigator));
         List<Feature> features = List.of(

@@ -1,11 +1,14 @@
 package dev.pceworkbench.ui.common;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
- * Small UI preferences that survive restarts: the theme, the window's bounds, the last view.
+ * Small UI preferences that survive restarts: the theme, the window's bounds, the last view, the
+ * columns shown in tables with a column chooser.
  * Kept in the OS's preference store ({@code java.util.prefs}: the registry on Windows, a plist on
  * macOS, {@code ~/.java} on Linux); tests pass their own node.
  */
@@ -49,6 +52,30 @@ public final class UiSettings {
         prefs.putDouble("window.width", b.width());
         prefs.putDouble("window.height", b.height());
         prefs.putBoolean("window.maximized", b.maximized());
+        flush();
+    }
+
+    /**
+     * Which columns of the table {@code table} the user last chose to show (true) or hide (false),
+     * by column id; columns not in the map were never chosen there (or are new) and keep their
+     * default.
+     */
+    public Map<String, Boolean> columns(String table) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        String v = prefs.get("columns." + table, "");
+        for (String entry : v.split(",")) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) {
+                out.put(entry.substring(0, eq).trim(), Boolean.parseBoolean(entry.substring(eq + 1).trim()));
+            }
+        }
+        return out;
+    }
+
+    public void columns(String table, Map<String, Boolean> shown) {
+        StringBuilder b = new StringBuilder();
+        shown.forEach((id, on) -> b.append(b.length() == 0 ? "" : ",").append(id).append('=').append(on));
+        prefs.put("columns." + table, b.toString());
         flush();
     }
 

@@ -13,6 +13,7 @@ import dev.pceworkbench.task.BackgroundTask;
 import dev.pceworkbench.task.TaskExecutor;
 import dev.pceworkbench.ui.common.DialogService;
 import dev.pceworkbench.ui.common.Navigator;
+import dev.pceworkbench.ui.common.UiSettings;
 import dev.pceworkbench.workspace.NotConnectedException;
 import dev.pceworkbench.workspace.PolicyWorkspace;
 import javafx.beans.binding.Bindings;
@@ -29,6 +30,7 @@ import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +40,7 @@ import java.util.Set;
 /**
  * The rule search feature: the form ({@link SearchForm}: policy version; basic text, or advanced
  * ports, description, actor filters on either side, match all or any, flags), the search itself on the workspace's
- * cached engine index (no cap, timed), the results with the columns chosen for the session, and
+ * cached engine index (no cap, timed), the results with the columns chosen (remembered with {@link #rememberColumnsIn}), and
  * the commands open in rule set view, export CSV / JSON (every result, in a background task) and
  * verify on PCE (the PCE's own rule search for the same query, compared rule by rule). A change to
  * the policy in the workspace drops the results, which would otherwise be stale.
@@ -59,6 +61,8 @@ public final class RuleSearchViewModel {
     private final ReadOnlyObjectWrapper<SearchRequest> lastRequest = new ReadOnlyObjectWrapper<>(this, "lastRequest");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Choose what to look for and press Search.");
     private final TaskProgress progress = new TaskProgress();
+    /** The results table's key in {@link UiSettings#columns}. */
+    static final String COLUMNS_KEY = "rule-search.results";
     private final Map<RuleColumn, BooleanProperty> columnVisible = new EnumMap<>(RuleColumn.class);
 
     private final PceVerification verification = new PceVerification(this);
@@ -291,9 +295,32 @@ public final class RuleSearchViewModel {
         return progress.busy();
     }
 
-    /** Whether a column is shown; kept for the session (the view model lives as long as the window). */
+    /** Whether a column is shown (remembered across restarts once {@link #rememberColumnsIn} is called). */
     public BooleanProperty columnVisibleProperty(RuleColumn c) {
         return columnVisible.get(c);
+    }
+
+    /**
+     * Shows and hides the results table's columns as {@code settings} remembers them, and remembers
+     * every later choice there. A column added in a later version keeps its default.
+     */
+    public void rememberColumnsIn(UiSettings settings) {
+        Map<String, Boolean> chosen = settings.columns(COLUMNS_KEY);
+        for (RuleColumn c : RuleColumn.values()) {
+            Boolean shown = chosen.get(c.name());
+            if (shown != null) {
+                columnVisible.get(c).set(shown);
+            }
+        }
+        for (RuleColumn c : RuleColumn.values()) {
+            columnVisible.get(c).addListener((o, a, b) -> {
+                Map<String, Boolean> now = new LinkedHashMap<>();
+                for (RuleColumn x : RuleColumn.values()) {
+                    now.put(x.name(), columnVisible.get(x).get());
+                }
+                settings.columns(COLUMNS_KEY, now);
+            });
+        }
     }
 
     public ReadOnlyStringProperty verifyStatusProperty() {

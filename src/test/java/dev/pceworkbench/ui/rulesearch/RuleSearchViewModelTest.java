@@ -149,6 +149,39 @@ class RuleSearchViewModelTest {
     }
 
     @Test
+    void columnChoicesAreRememberedAcrossRestartsAndNewColumnsKeepTheirDefault() throws Exception {
+        java.util.prefs.Preferences node = java.util.prefs.Preferences.userRoot()
+                .node("dev/pceworkbench/test/" + java.util.UUID.randomUUID());
+        try {
+            dev.pceworkbench.ui.common.UiSettings settings = new dev.pceworkbench.ui.common.UiSettings(node);
+            model.rememberColumnsIn(settings);
+            assertTrue(model.columnVisibleProperty(RuleColumn.DESCRIPTION).get(), "the default before any choice");
+            model.columnVisibleProperty(RuleColumn.DESCRIPTION).set(false);
+            model.columnVisibleProperty(RuleColumn.HREF).set(true);
+
+            // The next start: a new view model with the same settings.
+            RuleSearchViewModel next = new RuleSearchViewModel(workspace, new SynchronousTaskExecutor(), dialogs, navigator);
+            next.rememberColumnsIn(settings);
+            for (RuleColumn c : RuleColumn.values()) {
+                boolean expected = c == RuleColumn.HREF || (c != RuleColumn.DESCRIPTION && c.shownByDefault());
+                assertEquals(expected, next.columnVisibleProperty(c).get(), c.name());
+            }
+
+            // Settings written by a version without the STATELESS column: it keeps its default (hidden),
+            // the others are as chosen.
+            settings.columns(RuleSearchViewModel.COLUMNS_KEY, java.util.Map.of("DESCRIPTION", false, "KIND", false));
+            RuleSearchViewModel older = new RuleSearchViewModel(workspace, new SynchronousTaskExecutor(), dialogs, navigator);
+            older.rememberColumnsIn(settings);
+            assertFalse(older.columnVisibleProperty(RuleColumn.DESCRIPTION).get());
+            assertFalse(older.columnVisibleProperty(RuleColumn.KIND).get());
+            assertTrue(older.columnVisibleProperty(RuleColumn.PROVIDERS).get());
+            assertFalse(older.columnVisibleProperty(RuleColumn.STATELESS).get());
+        } finally {
+            node.removeNode();
+        }
+    }
+
+    @Test
     void exportsEveryResultAsCsvAndJson() throws Exception {
         SecRule target = demo.draftRuleSets().get(3).rules().get(0);
         model.form().basicModeProperty().set(true);
