@@ -142,7 +142,8 @@ public final class WorkbenchApp extends Application {
         view.whenFirstViewShown(() -> {
             LOG.info(String.format(
                     "Start-up: window shown after %d ms, the %s view ready after %d ms (since the process started)",
-                    shown, shell[0].selectedProperty().get().title(), StartupClock.sinceProcessStart()));
+                    shown, java.util.Optional.ofNullable(shell[0].selectedProperty().get()).map(Feature::title).orElse("first"),
+                    StartupClock.sinceProcessStart()));
             // Connect to the profile used last time, or on first start to the embedded demo PCE: once
             // the first view is up, so that the demo PCE's start does not compete with building it.
             ConnectionsViewModel model = connectionsModel.get();
