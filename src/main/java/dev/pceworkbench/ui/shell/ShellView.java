@@ -66,13 +66,17 @@ public final class ShellView extends BorderPane {
             opening.setId("openingPlaceholder");
             opening.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
             content.getChildren().setAll(opening);
-            afterNextPulse(() -> {
+            // Two pulses: the first renders the shell's frame, but the frame reaches the screen only
+            // when the FX thread handles the upload the renderer then queues (the SW pipeline on
+            // Linux); building the view right after the first pulse would keep the window blank.
+            // The second pulse starts only after that upload.
+            afterNextPulse(() -> afterNextPulse(() -> {
                 // Unless the user has picked a view meanwhile.
                 if (content.getChildren().size() == 1 && content.getChildren().get(0) == opening) {
                     show(model.selectedProperty().get());
                 }
                 afterNextPulse(this::firstViewShown);
-            });
+            }));
         } else {
             show(model.selectedProperty().get());
             firstViewShown();
