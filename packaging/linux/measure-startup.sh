@@ -108,7 +108,9 @@ results=()
 for i in $(seq 1 "$runs"); do
   r=$(one_run "$@")
   read -r w c cpu view tp <<<"$r"
-  echo "run $i: window $w ms, first frame painted $tp ms, first view ready $view ms, connected $c ms, CPU at window $cpu ms"
+  painted=""
+  [ "$paint" = 0 ] || painted=" first frame painted $tp ms,"
+  echo "run $i: window $w ms,$painted first view ready $view ms, connected $c ms, CPU at window $cpu ms"
   results+=("$r")
 done
 stats() { sort -n | awk '{v[NR]=$1} END {if (NR==0) {print "n/a"; exit} printf "median %d ms, min %d ms, max %d ms (%d runs)\n", v[int((NR+1)/2)], v[1], v[NR], NR}'; }
