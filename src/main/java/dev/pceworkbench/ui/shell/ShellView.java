@@ -63,20 +63,27 @@ public final class ShellView extends BorderPane {
         model.selectedProperty().addListener((o, a, b) -> show(b));
         if (firstViewAfterFirstFrame && model.selectedProperty().get() != null) {
             Label opening = new Label("Opening " + model.selectedProperty().get().title() + "…");
-            opening.setId("openingPlaceholder");
             opening.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
-            content.getChildren().setAll(opening);
-            // Two pulses: the first renders the shell's frame, but the frame reaches the screen only
-            // when the FX thread handles the upload the renderer then queues (the SW pipeline on
-            // Linux); building the view right after the first pulse would keep the window blank.
-            // The second pulse starts only after that upload.
-            afterNextPulse(() -> afterNextPulse(() -> {
+            // Animated, so that every pulse until the view is there renders a frame (see below).
+            ProgressIndicator spinner = new ProgressIndicator();
+            spinner.setPrefSize(24, 24);
+            VBox placeholder = new VBox(8, spinner, opening);
+            placeholder.setId("openingPlaceholder");
+            placeholder.setAlignment(Pos.CENTER);
+            content.getChildren().setAll(placeholder);
+            // The view is built after the third pulse. A pulse renders its frame on the render thread,
+            // and with the software pipeline (Linux without GL) the frame reaches the screen only when
+            // the FX thread handles the upload the renderer queues when it is done. The next pulse
+            // waits for that rendering once it has a frame of its own (the spinner sees to that); so
+            // by the third pulse the shell's first frame has been uploaded, while building the view
+            // after the first would keep the window blank until the view is ready.
+            afterNextPulse(() -> afterNextPulse(() -> afterNextPulse(() -> {
                 // Unless the user has picked a view meanwhile.
-                if (content.getChildren().size() == 1 && content.getChildren().get(0) == opening) {
+                if (content.getChildren().size() == 1 && content.getChildren().get(0) == placeholder) {
                     show(model.selectedProperty().get());
                 }
                 afterNextPulse(this::firstViewShown);
-            }));
+            })));
         } else {
             show(model.selectedProperty().get());
             firstViewShown();
