@@ -1,21 +1,14 @@
 package dev.pceworkbench.demo.tls;
 
+import dev.pceworkbench.pce.http.SingleKeyManager;
+import dev.pceworkbench.pce.http.TlsMaterial;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509TrustManager;
 import java.net.InetAddress;
-import java.net.Socket;
-import java.security.GeneralSecurityException;
-import java.security.Principal;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,71 +80,8 @@ public final class DemoCertificates {
                 .addTrustedCertificate(ca.certificate())
                 .build()
                 .trustManager();
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(new KeyManager[]{new ServerKeyManager(server.keyPair().getPrivate(),
-                    new X509Certificate[]{server.certificate(), ca.certificate()})}, new TrustManager[]{trust}, null);
-            return ctx;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TLS cannot be set up in this JVM: " + e.getMessage(), e);
-        }
-    }
-
-    /** Offers the one server key for every handshake whose key type it suits. */
-    private static final class ServerKeyManager extends X509ExtendedKeyManager {
-        private static final String ALIAS = "server";
-        private final PrivateKey key;
-        private final X509Certificate[] chain;
-
-        ServerKeyManager(PrivateKey key, X509Certificate[] chain) {
-            this.key = key;
-            this.chain = chain;
-        }
-
-        /** "EC", "EC_EC", "RSA", "RSASSA-PSS"...: the part before '_' names the key algorithm. */
-        private String choose(String keyType) {
-            if (keyType == null) {
-                return null;
-            }
-            int underscore = keyType.indexOf('_');
-            String base = underscore > 0 ? keyType.substring(0, underscore) : keyType;
-            return base.equalsIgnoreCase(key.getAlgorithm()) ? ALIAS : null;
-        }
-
-        @Override
-        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-            return choose(keyType);
-        }
-
-        @Override
-        public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-            return choose(keyType);
-        }
-
-        @Override
-        public String[] getServerAliases(String keyType, Principal[] issuers) {
-            return choose(keyType) == null ? null : new String[]{ALIAS};
-        }
-
-        @Override
-        public String[] getClientAliases(String keyType, Principal[] issuers) {
-            return null;
-        }
-
-        @Override
-        public String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
-            return null;
-        }
-
-        @Override
-        public X509Certificate[] getCertificateChain(String alias) {
-            return ALIAS.equals(alias) ? chain.clone() : null;
-        }
-
-        @Override
-        public PrivateKey getPrivateKey(String alias) {
-            return ALIAS.equals(alias) ? key : null;
-        }
+        return TlsMaterial.sslContext(trust,
+                new SingleKeyManager(server.keyPair().getPrivate(), List.of(server.certificate(), ca.certificate())));
     }
 
     public static SSLParameters parameters(SSLContext ctx, boolean requireClientCert) {

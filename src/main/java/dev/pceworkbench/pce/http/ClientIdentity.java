@@ -14,16 +14,13 @@ import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
 import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.net.Socket;
 import java.security.GeneralSecurityException;
-import java.security.Principal;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -87,71 +84,7 @@ public record ClientIdentity(PrivateKey key, List<X509Certificate> chain, String
      * server, not the client, decides whether it accepts the certificate.
      */
     public X509ExtendedKeyManager keyManager() {
-        return new FixedKeyManager(this);
-    }
-
-    /** Whether the key can answer a request for {@code keyType} ("RSA", "EC", "EC_EC", "RSASSA-PSS", ...). */
-    boolean suits(String keyType) {
-        String alg = key.getAlgorithm();
-        String kt = keyType == null ? "" : keyType;
-        int underscore = kt.indexOf('_');
-        String base = underscore > 0 ? kt.substring(0, underscore) : kt;
-        return base.equalsIgnoreCase(alg) || (alg.equals("EdDSA") && (base.equals("Ed25519") || base.equals("Ed448")));
-    }
-
-    private static final class FixedKeyManager extends X509ExtendedKeyManager {
-        private static final String ALIAS = "client";
-        private final ClientIdentity identity;
-
-        FixedKeyManager(ClientIdentity identity) {
-            this.identity = identity;
-        }
-
-        private String choose(String[] keyTypes) {
-            if (keyTypes != null) {
-                for (String kt : keyTypes) {
-                    if (identity.suits(kt)) {
-                        return ALIAS;
-                    }
-                }
-            }
-            return null;
-        }
-
-        @Override
-        public String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
-            return choose(keyTypes);
-        }
-
-        @Override
-        public String chooseEngineClientAlias(String[] keyTypes, Principal[] issuers, SSLEngine engine) {
-            return choose(keyTypes);
-        }
-
-        @Override
-        public String[] getClientAliases(String keyType, Principal[] issuers) {
-            return identity.suits(keyType) ? new String[]{ALIAS} : null;
-        }
-
-        @Override
-        public String[] getServerAliases(String keyType, Principal[] issuers) {
-            return null;
-        }
-
-        @Override
-        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-            return null;
-        }
-
-        @Override
-        public X509Certificate[] getCertificateChain(String alias) {
-            return ALIAS.equals(alias) ? identity.chain().toArray(new X509Certificate[0]) : null;
-        }
-
-        @Override
-        public PrivateKey getPrivateKey(String alias) {
-            return ALIAS.equals(alias) ? identity.key() : null;
-        }
+        return new SingleKeyManager(key, chain);
     }
 
     private record Parsed(List<X509Certificate> certs, PrivateKey key) {
