@@ -102,15 +102,15 @@ public final class WorkbenchApp extends Application {
                 new PolicyCheckViewModel(workspace, executor, dialogs, navigator));
         List<Feature> features = List.of(
                 new Feature("connections", "Connections", Material2AL.CLOUD_QUEUE,
-                        () -> new ConnectionsView(connectionsModel.get()).root()),
+                        () -> new Feature.Content(new ConnectionsView(connectionsModel.get()).root(), connectionsModel.get())),
                 new Feature(LabelsViewModel.FEATURE_ID, "Labels", Material2AL.LABEL,
-                        () -> new LabelsView(labelsModel.get()).root()),
+                        () -> new Feature.Content(new LabelsView(labelsModel.get()).root(), labelsModel.get())),
                 new Feature(RuleSetsViewModel.FEATURE_ID, "Rulesets", Material2MZ.RULE,
-                        () -> new RuleSetsView(ruleSetsModel.get()).root()),
+                        () -> new Feature.Content(new RuleSetsView(ruleSetsModel.get()).root(), ruleSetsModel.get())),
                 new Feature(RuleSearchViewModel.FEATURE_ID, "Rule search", Material2MZ.SEARCH,
-                        () -> new RuleSearchView(ruleSearchModel.get()).root()),
+                        () -> new Feature.Content(new RuleSearchView(ruleSearchModel.get()).root(), ruleSearchModel.get())),
                 new Feature(PolicyCheckViewModel.FEATURE_ID, "Policy check", Material2AL.FACT_CHECK,
-                        () -> new PolicyCheckView(policyCheckModel.get()).root()));
+                        () -> new Feature.Content(new PolicyCheckView(policyCheckModel.get()).root(), policyCheckModel.get())));
         shell[0] = new ShellViewModel(features, connections, executor.registry(), settings, theme);
         shell[0].themeProperty().addListener((o, a, b) -> Themes.apply(b));
         navigator.showFeatureWith(shell[0]::select);

@@ -1,6 +1,7 @@
 package dev.pceworkbench.testing;
 
 import dev.pceworkbench.task.FxTaskExecutor;
+import dev.pceworkbench.ui.common.FeatureModel;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -24,10 +25,14 @@ public final class FxTests {
         }, 2);
     }
 
-    /** Shows {@code root} (a view's root) in a 1200 × 760 scene on {@code stage}. */
-    public static void show(Stage stage, Node root) {
+    /**
+     * Shows {@code root} (a feature view's root) in a 1200 × 760 scene on {@code stage} and tells its
+     * model it is shown, as the shell does.
+     */
+    public static void show(Stage stage, Node root, FeatureModel model) {
         stage.setScene(new Scene((Parent) root, 1200, 760));
         stage.show();
+        model.onShown();
     }
 
     /** Waits up to {@code seconds} for {@code condition}, then for the FX events it caused. */

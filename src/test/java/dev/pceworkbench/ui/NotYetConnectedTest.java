@@ -100,7 +100,7 @@ class NotYetConnectedTest {
     void labelsWaitForTheConnectionAndUnopenedViewsDoNotLoad() {
         LabelsViewModel opened = new LabelsViewModel(workspace, executor, dialogs, new Navigator());
         LabelsViewModel neverOpened = new LabelsViewModel(workspace, executor, dialogs, new Navigator());
-        opened.activate();
+        opened.onShown();
         assertEquals(List.of(), dialogs.errors());
         assertTrue(opened.rows().isEmpty());
 

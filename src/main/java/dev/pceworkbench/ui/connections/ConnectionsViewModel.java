@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.connections;
 
+import dev.pceworkbench.ui.common.FeatureModel;
 import dev.pceworkbench.connection.ActiveConnection;
 import dev.pceworkbench.connection.ConnectionManager;
 import dev.pceworkbench.connection.ConnectionProfile;
@@ -41,7 +42,7 @@ import java.util.function.Supplier;
  * only to the {@link SecretStore}; every PCE call runs as a cancellable task; failures reach the
  * user through the {@link DialogService} with the PCE's own message, and never clear the form.
  */
-public final class ConnectionsViewModel {
+public final class ConnectionsViewModel implements FeatureModel {
     private final ConnectionProfileStore store;
     private final ConnectionManager connections;
     private final SecretStore secrets;
@@ -83,13 +84,34 @@ public final class ConnectionsViewModel {
                 show(b);
             }
         });
+        readProfiles();
+        selected.set(lastActiveProfile().orElse(profiles.isEmpty() ? null : profiles.get(0)));
+    }
+
+    private void readProfiles() {
         try {
             profiles.setAll(store.load());
         } catch (UncheckedIOException e) {
             dialogs.showError("Could not read the connection profiles", e);
             profiles.setAll(ConnectionProfileStore.embeddedDemoProfile());
         }
-        selected.set(lastActiveProfile().orElse(profiles.isEmpty() ? null : profiles.get(0)));
+    }
+
+    /** Nothing to load: the profiles are read when this model is made and kept current by its commands. */
+    @Override
+    public void onShown() {
+    }
+
+    /** Reads the profiles file again (edited outside the app), keeping the selection where it still exists. */
+    @Override
+    public void reload() {
+        if (!mayDiscardChanges("read the profiles again")) {
+            return;
+        }
+        String keep = selected.get() == null ? null : selected.get().id();
+        readProfiles();
+        int i = keep == null ? -1 : indexOf(keep);
+        selected.set(i >= 0 ? profiles.get(i) : profiles.isEmpty() ? null : profiles.get(0));
     }
 
     /** Whether the form already shows {@code p} unchanged (re-selecting it must not reset the check). */

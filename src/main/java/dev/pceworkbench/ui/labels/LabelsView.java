@@ -53,12 +53,6 @@ public final class LabelsView {
         root.setId("labelsView");
         root.setDividerPositions(0.16, 0.68);
         SplitPane.setResizableWithParent(root.getItems().get(0), false);
-        // The shell shows a feature by putting its root into the scene: load (or refresh stale data) then.
-        root.sceneProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                model.activate();
-            }
-        });
     }
 
     /** The view's root node, for the shell to host. */

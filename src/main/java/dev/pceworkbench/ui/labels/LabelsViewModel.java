@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.labels;
 
+import dev.pceworkbench.ui.common.FeatureModel;
 import dev.pceworkbench.pce.model.Label;
 import dev.pceworkbench.pce.model.LabelGroup;
 import dev.pceworkbench.policy.PolicyData;
@@ -42,7 +43,7 @@ import java.util.Set;
  * from the {@link PolicyWorkspace} in background tasks owned by {@link #FEATURE_ID}; the filter
  * runs off the FX thread after a short pause in typing, each run cancelling the one before.
  */
-public final class LabelsViewModel {
+public final class LabelsViewModel implements FeatureModel {
     public static final String FEATURE_ID = "labels";
     /** The pause after the last keystroke before the filter runs. */
     public static final Duration FILTER_DELAY = Duration.ofMillis(150);
@@ -133,13 +134,15 @@ public final class LabelsViewModel {
     // --- loading ---------------------------------------------------------------------------------
 
     /** The view became visible: loads what is not loaded yet (or went stale while away). */
-    public void activate() {
+    @Override
+    public void onShown() {
         if (stale || loaded == null) {
             load();
         }
     }
 
     /** Forgets the cached labels, workloads and groups and loads them again from the PCE. */
+    @Override
     public void reload() {
         quiet = true;
         try {
@@ -255,7 +258,7 @@ public final class LabelsViewModel {
         }
         if (loaded == null || stale) {
             pendingTarget = target;
-            activate();
+            onShown();
             return;
         }
         if (target.kind() == Navigator.Kind.LABEL) {

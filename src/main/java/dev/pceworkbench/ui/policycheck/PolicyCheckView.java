@@ -44,7 +44,6 @@ public final class PolicyCheckView {
         root = new TabPane(single, bulk);
         root.setId("policyCheckView");
         root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        model.loadChoices();
     }
 
     public Node root() {

@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.policycheck;
 
+import dev.pceworkbench.ui.common.FeatureModel;
 import dev.pceworkbench.policy.Endpoint;
 import dev.pceworkbench.policy.PolicyCheck;
 import dev.pceworkbench.policy.PortRange;
@@ -39,7 +40,7 @@ import java.util.List;
  * the answer with the PCE's own policy check; and the bulk mode ({@link BulkCheckViewModel}). A
  * policy change in the workspace drops the answers, which would otherwise be stale.
  */
-public final class PolicyCheckViewModel {
+public final class PolicyCheckViewModel implements FeatureModel {
     public static final String FEATURE_ID = "policy-check";
 
     /** What was checked, resolved, with the answer. */
@@ -92,6 +93,20 @@ public final class PolicyCheckViewModel {
     // ---- commands ------------------------------------------------------------------------------
 
     /** Loads both policy versions (the check needs them) and the workloads for the pickers. */
+    /** Loads the actor choices the first time the view is shown (later changes reload them by themselves). */
+    @Override
+    public void onShown() {
+        if (!choicesRequested) {
+            loadChoices();
+        }
+    }
+
+    /** Downloads every collection again (the workspace then tells this view, which reloads its choices). */
+    @Override
+    public void reload() {
+        workspace.refreshAll();
+    }
+
     public void loadChoices() {
         choicesRequested = true;
         executor.execute(BackgroundTask.of("Loading the policy for the policy check", this::checker)

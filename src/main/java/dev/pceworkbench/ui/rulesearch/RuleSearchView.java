@@ -59,7 +59,6 @@ public final class RuleSearchView {
         root.setId("ruleSearchView");
         root.setTop(form());
         root.setCenter(resultsPane());
-        model.loadChoices();
     }
 
     public Node root() {

@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.rulesearch;
 
+import dev.pceworkbench.ui.common.FeatureModel;
 import dev.pceworkbench.ui.common.policy.ActorOptions;
 import dev.pceworkbench.ui.common.policy.PceQueries;
 import dev.pceworkbench.ui.common.policy.PceVerification;
@@ -45,7 +46,7 @@ import java.util.Set;
  * verify on PCE (the PCE's own rule search for the same query, compared rule by rule). A change to
  * the policy in the workspace drops the results, which would otherwise be stale.
  */
-public final class RuleSearchViewModel {
+public final class RuleSearchViewModel implements FeatureModel {
     public static final String FEATURE_ID = "rule-search";
     public static final List<String> VERSIONS = List.of("draft", "active");
 
@@ -109,6 +110,20 @@ public final class RuleSearchViewModel {
     // ---- commands ------------------------------------------------------------------------------
 
     /** Loads the labels, label groups, workloads and IP lists of the chosen version for the actor picker. */
+    /** Loads the actor choices the first time the view is shown (later changes reload them by themselves). */
+    @Override
+    public void onShown() {
+        if (!choicesRequested) {
+            loadChoices();
+        }
+    }
+
+    /** Downloads every collection again (the workspace then tells this view, which reloads its choices). */
+    @Override
+    public void reload() {
+        workspace.refreshAll();
+    }
+
     public void loadChoices() {
         choicesRequested = true;
         if (choicesTask != null) {

@@ -58,12 +58,6 @@ public final class RuleSetsView {
         SplitPane split = new SplitPane(ruleSetsTable(), right());
         split.setDividerPositions(0.38);
         root.setCenter(split);
-        // Load when first shown, and again when shown after leaving cancelled a load.
-        root.sceneProperty().addListener((o, a, b) -> {
-            if (b != null && !vm.loadedProperty().get() && !vm.loadingProperty().get()) {
-                vm.load();
-            }
-        });
     }
 
     private Node toolbar() {
@@ -86,7 +80,7 @@ public final class RuleSetsView {
         Button reload = new Button(null, new FontIcon(Material2MZ.REFRESH));
         reload.setId("reloadButton");
         reload.setTooltip(new javafx.scene.control.Tooltip("Reload from the PCE"));
-        reload.setOnAction(e -> vm.workspace.refreshAll());
+        reload.setOnAction(e -> vm.reload());
         ProgressBar progress = new ProgressBar();
         progress.setId("loadProgress");
         progress.progressProperty().bind(Bindings.when(vm.loadingProperty()).then(vm.progressProperty()).otherwise(0));

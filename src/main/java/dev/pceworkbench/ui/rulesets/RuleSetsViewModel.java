@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.rulesets;
 
+import dev.pceworkbench.ui.common.FeatureModel;
 import dev.pceworkbench.pce.api.Refs;
 import dev.pceworkbench.pce.model.IpTablesRule;
 import dev.pceworkbench.pce.model.RuleSet;
@@ -40,7 +41,7 @@ import java.util.Objects;
  * from the {@link PolicyWorkspace} in a background task with progress, the workloads (which only
  * name workload actors) in a second one after the table is shown; edits by any view reload it.
  */
-public final class RuleSetsViewModel {
+public final class RuleSetsViewModel implements FeatureModel {
     /** The feature id the view's tasks are owned by (the shell cancels them when the view is left). */
     public static final String FEATURE_ID = "rulesets";
 
@@ -123,6 +124,20 @@ public final class RuleSetsViewModel {
     // --- loading --------------------------------------------------------------------------------
 
     private boolean loadRequested;
+
+    /** Loads when first shown, and again when shown after leaving cancelled a load. */
+    @Override
+    public void onShown() {
+        if (!loader.loaded.get() && !loader.loading.get()) {
+            load();
+        }
+    }
+
+    /** Downloads every collection again (the workspace tells this view, which then loads). */
+    @Override
+    public void reload() {
+        workspace.refreshAll();
+    }
 
     /** Loads (or reloads) the rule sets of the selected version, keeping the selection. */
     public void load() {

@@ -37,7 +37,7 @@ import java.util.Map;
 public final class ShellView extends BorderPane {
     private final ShellViewModel model;
     private final StackPane content = new StackPane();
-    private final Map<Feature, Node> built = new HashMap<>();
+    private final Map<Feature, Feature.Content> built = new HashMap<>();
     private final List<Runnable> firstViewActions = new ArrayList<>();
     private boolean firstViewShown;
 
@@ -170,7 +170,9 @@ public final class ShellView extends BorderPane {
             content.getChildren().setAll(new Label("No views"));
             return;
         }
-        content.getChildren().setAll(built.computeIfAbsent(f, x -> x.view().get()));
+        Feature.Content c = built.computeIfAbsent(f, x -> x.content().get());
+        content.getChildren().setAll(c.root());
+        c.model().onShown();
     }
 
     private Node statusBar() {

@@ -74,7 +74,7 @@ class LabelsViewModelTest {
         navigator.register(Navigator.Kind.RULE_SET, "rulesets", opened::add);
         navigator.fallback(opened::add);
         model = new LabelsViewModel(workspace, executor, dialogs, navigator, Duration.ZERO);
-        model.activate();
+        model.onShown();
         dialogs.assertNoErrors();
     }
 
@@ -140,7 +140,7 @@ class LabelsViewModelTest {
             }
         };
         LabelsViewModel typing = new LabelsViewModel(workspace, executor, dialogs, navigator, Duration.ofMillis(150));
-        typing.activate();
+        typing.onShown();
         holding[0] = true;
         int all = typing.rows().size();
         typing.filterProperty().set("p");

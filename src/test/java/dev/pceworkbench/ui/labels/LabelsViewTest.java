@@ -81,7 +81,7 @@ class LabelsViewTest {
         navigator.fallback(opened::add);
         PolicyWorkspace workspace = new PolicyWorkspace(() -> Optional.of(client));
         model = new LabelsViewModel(workspace, executor, dialogs, navigator);
-        FxTests.show(stage, new LabelsView(model).root());
+        FxTests.show(stage, new LabelsView(model).root(), model);
     }
 
     @AfterEach

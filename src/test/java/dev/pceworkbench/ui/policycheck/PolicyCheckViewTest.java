@@ -74,7 +74,7 @@ class PolicyCheckViewTest {
         Navigator navigator = new Navigator();
         navigator.register(Navigator.Kind.RULE_SET, "rule-sets", opened::add);
         model = new PolicyCheckViewModel(workspace, executor, dialogs, navigator);
-        FxTests.show(stage, new PolicyCheckView(model).root());
+        FxTests.show(stage, new PolicyCheckView(model).root(), model);
     }
 
     @AfterEach

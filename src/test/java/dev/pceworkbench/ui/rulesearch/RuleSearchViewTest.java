@@ -87,7 +87,7 @@ class RuleSearchViewTest {
         Navigator navigator = new Navigator();
         navigator.register(Navigator.Kind.RULE_SET, "rule-sets", opened::add);
         model = new RuleSearchViewModel(workspace, executor, dialogs, navigator);
-        FxTests.show(stage, new RuleSearchView(model).root());
+        FxTests.show(stage, new RuleSearchView(model).root(), model);
     }
 
     @AfterEach

@@ -60,7 +60,7 @@ class RuleSetsViewTest {
         dialogs = new RecordingDialogService();
         executor = new FxTaskExecutor(Platform::runLater, t -> dialogs.showError("Unhandled", t), 2);
         vm = new RuleSetsViewModel(demo.workspace(), executor, dialogs, new Navigator());
-        FxTests.show(stage, new RuleSetsView(vm).root());
+        FxTests.show(stage, new RuleSetsView(vm).root(), vm);
     }
 
     @AfterEach

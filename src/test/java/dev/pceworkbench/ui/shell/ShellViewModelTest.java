@@ -11,7 +11,6 @@ import dev.pceworkbench.task.BackgroundTask;
 import dev.pceworkbench.task.SynchronousTaskExecutor;
 import dev.pceworkbench.ui.common.Themes;
 import dev.pceworkbench.ui.common.UiSettings;
-import javafx.scene.layout.Pane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +34,13 @@ class ShellViewModelTest {
     ConnectionManager connections;
     final SynchronousTaskExecutor executor = new SynchronousTaskExecutor();
     final List<Feature> features = List.of(
-            new Feature("connections", "Connections", Material2AL.CLOUD_QUEUE, Pane::new),
-            new Feature("labels", "Labels", Material2AL.LABEL, Pane::new));
+            new Feature("connections", "Connections", Material2AL.CLOUD_QUEUE, ShellViewModelTest::noView),
+            new Feature("labels", "Labels", Material2AL.LABEL, ShellViewModelTest::noView));
+
+    /** Features whose views these tests never build. */
+    private static Feature.Content noView() {
+        throw new AssertionError("the shell's model builds no view");
+    }
 
     static SecretStore memory() {
         Map<String, String> m = new HashMap<>();

@@ -65,10 +65,23 @@ class ShellViewTest {
         stage.show();
     }
 
-    private static Label labelled(String id) {
+    /** How often each feature's model was told its view is shown, by the view's id. */
+    private static final java.util.Map<String, Integer> SHOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Feature.Content labelled(String id) {
         Label l = new Label(id);
         l.setId(id);
-        return l;
+        return new Feature.Content(l, new dev.pceworkbench.ui.common.FeatureModel() {
+            @Override
+            public void onShown() {
+                SHOWN.merge(id, 1, Integer::sum);
+            }
+
+            @Override
+            public void reload() {
+                throw new AssertionError("the shell never reloads a view by itself");
+            }
+        });
     }
 
     @AfterEach
@@ -87,6 +100,17 @@ class ShellViewTest {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#first-content").tryQuery().isPresent());
+    }
+
+    @Test
+    void eachShowingOfAViewTellsItsModelOnce(FxRobot robot) {
+        SHOWN.clear();
+        robot.clickOn("Second view");
+        robot.clickOn("First view");
+        robot.clickOn("Second view");
+        WaitForAsyncUtils.waitForFxEvents();
+        // Built once each, told at every showing: the model decides what a return to the view reloads.
+        assertEquals(java.util.Map.of("first-content", 1, "second-content", 2), SHOWN);
     }
 
     @Test
