@@ -44,7 +44,7 @@ public final class RecordingDialogService implements DialogService {
     }
 
     @Override
-    public synchronized boolean confirm(String title, String message) {
+    public synchronized boolean confirm(String title, String message, String action) {
         confirmations.add(new Confirmation(title, message));
         return confirmAnswer;
     }

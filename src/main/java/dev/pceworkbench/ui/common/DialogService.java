@@ -14,8 +14,17 @@ public interface DialogService {
     /** Shows an error for a failure, with its message and stack trace as details. */
     void showError(String title, Throwable failure);
 
-    /** Asks a yes/no question; true for yes. */
-    boolean confirm(String title, String message);
+    /**
+     * Asks before an action, most often a destructive one: the message says what will happen, the
+     * action button says what it does ("Delete rule"), and Cancel is the default (Enter and Escape
+     * cancel). True when the user chose the action.
+     */
+    boolean confirm(String title, String message, String action);
+
+    /** {@link #confirm(String, String, String)} with a plain "Yes" as the action. */
+    default boolean confirm(String title, String message) {
+        return confirm(title, message, "Yes");
+    }
 
     /** A short non-blocking notification. */
     void notify(String message);

@@ -2,6 +2,8 @@ package dev.pceworkbench.ui.common;
 
 import dev.pceworkbench.pce.PceApiException;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.Priority;
@@ -53,16 +55,39 @@ public final class FxDialogService implements DialogService {
         showError(title, userMessage(failure), details(failure));
     }
 
-    /** The message a user should read: the PCE's own words when the PCE refused. */
+    /**
+     * The message a user should read: when the PCE refused, the PCE's own words only (its messages,
+     * or its token in words when it sent no message); the HTTP status, request, token and request id
+     * go to {@link #details}.
+     */
     public static String userMessage(Throwable t) {
         Throwable c = t;
         while (c != null) {
-            if (c instanceof PceApiException || c instanceof dev.pceworkbench.pce.PceException) {
+            if (c instanceof PceApiException api && !api.errors().isEmpty()) {
+                StringBuilder b = new StringBuilder();
+                for (PceApiException.PceError e : api.errors()) {
+                    String words = e.message() != null && !e.message().isBlank() ? e.message()
+                            : e.token() == null ? "" : tokenInWords(e.token());
+                    if (!words.isEmpty() && b.indexOf(words) < 0) {
+                        b.append(b.isEmpty() ? "" : "\n").append(words);
+                    }
+                }
+                if (!b.isEmpty()) {
+                    return b.toString();
+                }
+            }
+            if (c instanceof dev.pceworkbench.pce.PceException) {
                 return c.getMessage();
             }
             c = c.getCause();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** {@code label_still_has_associated_rule_set} → "Label still has associated rule set". */
+    static String tokenInWords(String token) {
+        String w = token.replace('_', ' ').trim();
+        return w.isEmpty() ? token : Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
 
     /** Token, request id and the stack trace, for the details expander. */
@@ -87,12 +112,22 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public boolean confirm(String title, String message) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.YES, ButtonType.NO);
+    public boolean confirm(String title, String message, String action) {
+        ButtonType act = new ButtonType(action, ButtonBar.ButtonData.OTHER);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, act, ButtonType.CANCEL);
         a.setTitle(title);
         a.setHeaderText(title);
         a.initOwner(owner.get());
-        return a.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
+        a.getDialogPane().setId("confirmDialog");
+        // Cancel is the default: Enter, like Escape, leaves everything as it is.
+        Button actButton = (Button) a.getDialogPane().lookupButton(act);
+        Button cancel = (Button) a.getDialogPane().lookupButton(ButtonType.CANCEL);
+        actButton.setDefaultButton(false);
+        actButton.setId("confirmAction");
+        cancel.setDefaultButton(true);
+        cancel.setId("confirmCancel");
+        a.setOnShown(e -> cancel.requestFocus());
+        return a.showAndWait().filter(b -> b == act).isPresent();
     }
 
     @Override
