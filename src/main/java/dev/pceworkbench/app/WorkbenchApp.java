@@ -51,10 +51,12 @@ public final class WorkbenchApp extends Application {
     private static final Logger LOG = Logger.getLogger(WorkbenchApp.class.getName());
     private FxTaskExecutor executor;
     private ConnectionManager connections;
+    private UiSettings settings;
 
     @Override
     public void start(Stage stage) {
-        UiSettings settings = UiSettings.forApp();
+        // Next to the profiles: removing the configuration folder is a fresh start.
+        settings = UiSettings.in(ConnectionProfileStore.standardFolder());
         // --theme=light|dark on the command line wins for this run (screenshots, demos).
         String theme = java.util.Optional.ofNullable(getParameters().getNamed().get("theme"))
                 .filter(t -> t.equals(Themes.LIGHT) || t.equals(Themes.DARK))
@@ -72,7 +74,7 @@ public final class WorkbenchApp extends Application {
             if (shell[0] != null) {
                 shell[0].notify(message);
             }
-        });
+        }, settings);
         executor = new FxTaskExecutor(Platform::runLater, t -> dialogs.showError("Something went wrong", t), 4);
         Thread.setDefaultUncaughtExceptionHandler((thread, t) ->
                 Platform.runLater(() -> dialogs.showError("Unexpected error in " + thread.getName(), t)));
@@ -182,6 +184,9 @@ public final class WorkbenchApp extends Application {
         }
         if (connections != null) {
             connections.close();
+        }
+        if (settings != null) {
+            settings.close();
         }
     }
 }

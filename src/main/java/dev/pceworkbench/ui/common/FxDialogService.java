@@ -26,10 +26,13 @@ import java.util.function.Supplier;
 public final class FxDialogService implements DialogService {
     private final Supplier<Window> owner;
     private final Consumer<String> notifier;
+    private final UiSettings settings;
 
-    public FxDialogService(Supplier<Window> owner, Consumer<String> notifier) {
+    /** Dialogs owned by {@code owner}; file choosers open where the user last chose a file ({@code settings}). */
+    public FxDialogService(Supplier<Window> owner, Consumer<String> notifier, UiSettings settings) {
         this.owner = owner;
         this.notifier = notifier;
+        this.settings = settings;
     }
 
     @Override
@@ -138,19 +141,27 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<Path> chooseFileToOpen(String title, String... extensions) {
         FileChooser fc = chooser(title, extensions);
-        return Optional.ofNullable(fc.showOpenDialog(owner.get())).map(java.io.File::toPath);
+        return remember(Optional.ofNullable(fc.showOpenDialog(owner.get())).map(java.io.File::toPath));
     }
 
     @Override
     public Optional<Path> chooseFileToSave(String title, String suggestedName, String... extensions) {
         FileChooser fc = chooser(title, extensions);
         fc.setInitialFileName(suggestedName);
-        return Optional.ofNullable(fc.showSaveDialog(owner.get())).map(java.io.File::toPath);
+        return remember(Optional.ofNullable(fc.showSaveDialog(owner.get())).map(java.io.File::toPath));
     }
 
-    private static FileChooser chooser(String title, String... extensions) {
+    /** The next chooser opens where this file is (not in the process's working directory). */
+    private Optional<Path> remember(Optional<Path> chosen) {
+        chosen.map(Path::toAbsolutePath).map(Path::getParent).ifPresent(settings::fileFolder);
+        return chosen;
+    }
+
+    private FileChooser chooser(String title, String... extensions) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
+        // The last folder the user chose a file in, else the home folder.
+        fc.setInitialDirectory(settings.fileFolder().orElse(Path.of(System.getProperty("user.home"))).toFile());
         if (extensions.length > 0) {
             String[] patterns = java.util.Arrays.stream(extensions).map(e -> "*." + e).toArray(String[]::new);
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(String.join(", ", patterns), patterns));

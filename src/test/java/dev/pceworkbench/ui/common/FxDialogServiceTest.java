@@ -28,12 +28,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FxDialogServiceTest {
     FxDialogService dialogs;
 
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path settingsFolder;
+
     @Start
     void start(Stage stage) {
         stage.setScene(new Scene(new Label("owner"), 400, 300));
         stage.show();
         dialogs = new FxDialogService(() -> stage, m -> {
-        });
+        }, UiSettings.in(settingsFolder));
     }
 
     private CompletableFuture<Boolean> ask() {

@@ -150,16 +150,17 @@ class RuleSearchViewModelTest {
 
     @Test
     void columnChoicesAreRememberedAcrossRestartsAndNewColumnsKeepTheirDefault() throws Exception {
-        java.util.prefs.Preferences node = java.util.prefs.Preferences.userRoot()
-                .node("dev/pceworkbench/test/" + java.util.UUID.randomUUID());
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("ui-settings").resolve("ui-settings.properties");
         try {
-            dev.pceworkbench.ui.common.UiSettings settings = new dev.pceworkbench.ui.common.UiSettings(node);
+            dev.pceworkbench.ui.common.UiSettings settings = new dev.pceworkbench.ui.common.UiSettings(file);
             model.rememberColumnsIn(settings);
             assertTrue(model.columnVisibleProperty(RuleColumn.DESCRIPTION).get(), "the default before any choice");
             model.columnVisibleProperty(RuleColumn.DESCRIPTION).set(false);
             model.columnVisibleProperty(RuleColumn.HREF).set(true);
 
-            // The next start: a new view model with the same settings.
+            // The next start: a new view model with the settings read again from the file.
+            settings.awaitWritten();
+            settings = new dev.pceworkbench.ui.common.UiSettings(file);
             RuleSearchViewModel next = new RuleSearchViewModel(workspace, new SynchronousTaskExecutor(), dialogs, navigator);
             next.rememberColumnsIn(settings);
             for (RuleColumn c : RuleColumn.values()) {
@@ -177,7 +178,8 @@ class RuleSearchViewModelTest {
             assertTrue(older.columnVisibleProperty(RuleColumn.PROVIDERS).get());
             assertFalse(older.columnVisibleProperty(RuleColumn.STATELESS).get());
         } finally {
-            node.removeNode();
+            java.nio.file.Files.deleteIfExists(file);
+            java.nio.file.Files.deleteIfExists(file.getParent());
         }
     }
 

@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.prefs.Preferences;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shell's state without the FX thread: title, status bar, tasks, theme and remembered view. */
 class ShellViewModelTest {
-    Preferences node;
+    Path settingsFile;
     UiSettings settings;
     ConnectionManager connections;
     final SynchronousTaskExecutor executor = new SynchronousTaskExecutor();
@@ -68,16 +69,18 @@ class ShellViewModelTest {
     }
 
     @BeforeEach
-    void setUp() {
-        node = Preferences.userRoot().node("dev/pceworkbench/test/" + UUID.randomUUID());
-        settings = new UiSettings(node);
+    void setUp() throws Exception {
+        settingsFile = Files.createTempDirectory("ui-settings").resolve(UiSettings.FILE_NAME);
+        settings = new UiSettings(settingsFile);
         connections = new ConnectionManager(memory(), new EmbeddedDemo(DemoPceOptions.defaults()));
     }
 
     @AfterEach
     void tearDown() throws Exception {
         connections.close();
-        node.removeNode();
+        settings.close();
+        Files.deleteIfExists(settingsFile);
+        Files.deleteIfExists(settingsFile.getParent());
     }
 
     private static ConnectionProfile demoProfile() {
@@ -133,7 +136,11 @@ class ShellViewModelTest {
         vm.select(7);
         assertEquals("labels", vm.selectedProperty().get().id(), "out-of-range shortcuts are ignored");
 
-        ShellViewModel again = new ShellViewModel(features, connections, executor.registry(), settings, Themes.LIGHT);
+        // The next start reads the settings again from the file in the configuration folder.
+        settings.awaitWritten();
+        UiSettings reread = new UiSettings(settingsFile);
+        assertEquals(Optional.of(Themes.DARK), reread.theme());
+        ShellViewModel again = new ShellViewModel(features, connections, executor.registry(), reread, Themes.LIGHT);
         assertEquals("labels", again.selectedProperty().get().id(), "the last view is reopened");
     }
 }

@@ -29,7 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,23 +39,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The real shell under TestFX: sidebar navigation, shortcuts, status bar, task list with cancel. */
 @ExtendWith(ApplicationExtension.class)
 class ShellViewTest {
-    Preferences node;
+    Path settingsFolder;
     ConnectionManager connections;
     FxTaskExecutor executor;
     ShellViewModel model;
     Stage stage;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         this.stage = stage;
-        node = Preferences.userRoot().node("dev/pceworkbench/test/" + UUID.randomUUID());
+        settingsFolder = Files.createTempDirectory("ui-settings");
         connections = new ConnectionManager(ShellViewModelTest.memory(), new EmbeddedDemo(DemoPceOptions.defaults()));
         executor = new FxTaskExecutor(Platform::runLater, t -> {
         }, 2);
         List<Feature> features = List.of(
                 new Feature("first", "First view", Material2AL.CLOUD_QUEUE, () -> labelled("first-content")),
                 new Feature("second", "Second view", Material2AL.LABEL, () -> labelled("second-content")));
-        model = new ShellViewModel(features, connections, executor.registry(), new UiSettings(node), Themes.LIGHT);
+        model = new ShellViewModel(features, connections, executor.registry(), UiSettings.in(settingsFolder), Themes.LIGHT);
         ShellView view = new ShellView(model);
         Scene scene = new Scene(view, 1000, 700);
         Themes.apply(Themes.LIGHT);
@@ -88,7 +89,9 @@ class ShellViewTest {
     void tearDown() throws Exception {
         executor.close();
         connections.close();
-        node.removeNode();
+        try (var files = Files.walk(settingsFolder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     @Test
@@ -182,7 +185,7 @@ class ShellViewTest {
                     return labelled("late-first-content");
                 }),
                 new Feature("second", "Second view", Material2AL.LABEL, () -> labelled("late-second-content")));
-        ShellViewModel late = new ShellViewModel(features, connections, executor.registry(), new UiSettings(node), Themes.LIGHT);
+        ShellViewModel late = new ShellViewModel(features, connections, executor.registry(), UiSettings.in(settingsFolder), Themes.LIGHT);
         List<String> seenWhenShown = new java.util.ArrayList<>();
         Stage[] window = new Stage[1];
         robot.interact(() -> {
@@ -219,7 +222,7 @@ class ShellViewTest {
                     return labelled("early-first-content");
                 }),
                 new Feature("second", "Second view", Material2AL.LABEL, () -> labelled("early-second-content")));
-        ShellViewModel early = new ShellViewModel(features, connections, executor.registry(), new UiSettings(node), Themes.LIGHT);
+        ShellViewModel early = new ShellViewModel(features, connections, executor.registry(), UiSettings.in(settingsFolder), Themes.LIGHT);
         boolean[] shown = new boolean[1];
         Stage[] window = new Stage[1];
         robot.interact(() -> {
