@@ -150,6 +150,9 @@ public final class ShellView extends BorderPane {
                 super.updateItem(f, empty);
                 setText(empty || f == null ? null : f.title());
                 setGraphic(empty || f == null ? null : new FontIcon(f.icon()));
+                // Each view's shortcut, in sidebar order (Ctrl+1 … Ctrl+9).
+                setTooltip(empty || f == null ? null : new javafx.scene.control.Tooltip(
+                        getIndex() < 9 ? f.title() + " (" + shortcutText(getIndex()) + ")" : f.title()));
             }
         });
         nav.getSelectionModel().select(model.selectedProperty().get());
@@ -240,6 +243,11 @@ public final class ShellView extends BorderPane {
     }
 
     /** Keyboard shortcuts: Ctrl+1..9 switch views, Ctrl+Shift+L toggles the theme. */
+    /** "Ctrl+3" (⌘3 on macOS): the shortcut of the view at {@code index} in the sidebar. */
+    static String shortcutText(int index) {
+        return new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(index + 1)), KeyCombination.SHORTCUT_DOWN).getDisplayText();
+    }
+
     public void installShortcuts(Scene scene) {
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
                 KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};

@@ -106,6 +106,16 @@ class ShellViewTest {
     }
 
     @Test
+    void theSidebarShowsEachViewsShortcut(FxRobot robot) {
+        var cells = robot.lookup("#sidebar").lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class);
+        List<String> tips = cells.stream().filter(c -> !c.isEmpty()).map(c -> c.getTooltip().getText()).sorted().toList();
+        assertEquals(List.of("First view (Ctrl+1)", "Second view (Ctrl+2)"), tips);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#second-content").tryQuery().isPresent());
+    }
+
+    @Test
     void eachShowingOfAViewTellsItsModelOnce(FxRobot robot) {
         SHOWN.clear();
         robot.clickOn("Second view");
