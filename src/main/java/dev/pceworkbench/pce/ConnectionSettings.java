@@ -1,6 +1,7 @@
 package dev.pceworkbench.pce;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -64,14 +65,33 @@ public record ConnectionSettings(String target, int port, int orgId, Credentials
         if (t.isEmpty()) {
             throw new IllegalArgumentException("The PCE address is empty");
         }
+        if (t.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("'" + t + "' contains a space: the PCE address is a host name such as "
+                    + "pce.example.com, or a URL such as https://pce.example.com:8443");
+        }
         boolean hasScheme = t.toLowerCase(Locale.ROOT).matches("^[a-z][a-z0-9+.-]*://.*");
-        URI u = URI.create(hasScheme ? t : "https://" + t);
+        URI u;
+        try {
+            u = new URI(hasScheme ? t : "https://" + t);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("'" + t + "' is not a host name or URL: " + e.getReason()
+                    + (e.getIndex() >= 0 ? " at \"" + (hasScheme ? t : "https://" + t).substring(e.getIndex()) + "\"" : ""));
+        }
         String scheme = u.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw new IllegalArgumentException("The PCE address must use https:// (or http://), not " + scheme + "://");
         }
+        if (u.getRawUserInfo() != null) {
+            // Requests would use only the host, and the address is saved in plain text: a secret there leaks.
+            throw new IllegalArgumentException("The PCE address must not contain a user name or secret: enter the "
+                    + "address alone, and the API key and secret (or user name and password) in their own fields");
+        }
         if (u.getHost() == null) {
             throw new IllegalArgumentException("'" + target + "' is not a host name or URL");
+        }
+        if (u.getPort() == 0 || u.getPort() > 65535) {
+            throw new IllegalArgumentException("The port in the PCE address must be a number from 1 to 65535, not "
+                    + u.getPort());
         }
         int p = u.getPort() > 0 ? u.getPort() : (port > 0 ? port : (scheme.equals("https") ? 443 : 80));
         String host = u.getHost();

@@ -213,6 +213,7 @@ public final class ConnectionsViewModel implements FeatureModel {
      */
     public boolean save() {
         if (!editor.isValid()) {
+            editor.revealAllMessages();
             return false;
         }
         ConnectionProfile p = editor.toProfile();
@@ -392,7 +393,9 @@ public final class ConnectionsViewModel implements FeatureModel {
         return () -> draft.settingsFor(p);
     }
 
+    /** The first thing that keeps the form from being used; every field's message is shown from now on. */
     private String firstProblem() {
+        editor.revealAllMessages();
         return editor.errors().values().stream().findFirst().orElse("");
     }
 

@@ -24,6 +24,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 
 import java.util.EnumMap;
+import java.util.Set;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
 
@@ -75,6 +77,7 @@ public final class ProfileEditorViewModel {
             ? "API key user name" : "Email", credentialType);
     private final StringBinding secretLabel = Bindings.createStringBinding(() -> credentialType.get() == CredentialType.API_KEY
             ? "API secret" : "Password", credentialType);
+    private final Set<Field> revealed = EnumSet.noneOf(Field.class);
     private ConnectionProfile original;
     private boolean loading;
 
@@ -93,11 +96,30 @@ public final class ProfileEditorViewModel {
                 }
             });
         }
+        // A field's message shows once the user has edited it (or asked to save, check or connect):
+        // a blank new profile does not greet the user with a column of errors.
+        Map<Field, Observable> edits = Map.ofEntries(Map.entry(Field.NAME, name), Map.entry(Field.TARGET, target),
+                Map.entry(Field.PORT, port), Map.entry(Field.ORG_ID, orgId), Map.entry(Field.USERNAME, username),
+                Map.entry(Field.SECRET, secret), Map.entry(Field.PROXY_HOST, proxyHost),
+                Map.entry(Field.PROXY_PORT, proxyPort), Map.entry(Field.PROXY_USERNAME, proxyUsername),
+                Map.entry(Field.CA_BUNDLE, caBundlePath), Map.entry(Field.CLIENT_CERT, clientCertPath),
+                Map.entry(Field.CLIENT_KEY, clientKeyPath), Map.entry(Field.CLIENT_KEY_PASSPHRASE, clientKeyPassphrase));
+        edits.forEach((f, o) -> o.addListener(x -> {
+            if (!loading && revealed.add(f)) {
+                showMessages();
+            }
+        }));
+        proxyPassword.addListener(x -> {
+            if (!loading && revealed.add(Field.PROXY_USERNAME)) {
+                showMessages();
+            }
+        });
         loadNew();
     }
 
     /** Shows {@code p} with its {@code secrets}; the form is clean afterwards. */
     public void load(ConnectionProfile p, Map<SecretKind, String> secrets) {
+        revealed.addAll(EnumSet.allOf(Field.class));
         fill(p, secrets);
         saved.set(true);
         dirty.set(false);
@@ -105,6 +127,7 @@ public final class ProfileEditorViewModel {
 
     /** A blank profile with the usual defaults (port 8443, org 1, API key, verified TLS), not yet saved. */
     public void loadNew() {
+        revealed.clear();
         fill(new ConnectionProfile(UUID.randomUUID().toString(), "New profile", "", ConnectionSettings.DEFAULT_PORT, 1,
                 CredentialType.API_KEY, "", ProxyMode.NONE, "", 0, "", true, "", ClientCertType.NONE, "", "", false), Map.of());
         saved.set(false);
@@ -113,6 +136,7 @@ public final class ProfileEditorViewModel {
 
     /** An unsaved profile pre-filled from {@code p} and {@code secrets} (a duplicate); it counts as changed. */
     public void loadDraft(ConnectionProfile p, Map<SecretKind, String> secrets) {
+        revealed.addAll(EnumSet.allOf(Field.class));
         fill(p, secrets);
         saved.set(false);
         dirty.set(true);
@@ -191,10 +215,23 @@ public final class ProfileEditorViewModel {
         Map<Field, String> found = ProfileValidator.validate(this);
         errors.keySet().retainAll(found.keySet());
         errors.putAll(found);
-        for (Field f : Field.values()) {
-            messages.get(f).set(found.getOrDefault(f, ""));
-        }
+        showMessages();
         valid.set(found.isEmpty());
+    }
+
+    private void showMessages() {
+        for (Field f : Field.values()) {
+            messages.get(f).set(revealed.contains(f) ? errors.getOrDefault(f, "") : "");
+        }
+    }
+
+    /**
+     * Shows every field's message, edited or not: the user asked to save, check or connect, so
+     * what stands in the way must be visible.
+     */
+    public void revealAllMessages() {
+        revealed.addAll(EnumSet.allOf(Field.class));
+        showMessages();
     }
 
     // --- state -------------------------------------------------------------------------------

@@ -75,7 +75,9 @@ final class ProfileValidator {
             try {
                 ConnectionSettings.of(target, 0, 1, new Credentials.ApiKey("-", "-")).baseUri();
                 String t = target.trim().toLowerCase(Locale.ROOT);
-                urlHasPort = t.contains("://") && URI.create(target.trim()).getPort() > 0;
+                urlHasPort = t.contains("://") && new URI(target.trim()).getPort() > 0;
+            } catch (java.net.URISyntaxException ex) {
+                m.put(Field.TARGET, "'" + target.trim() + "' is not a host name or URL");
             } catch (IllegalArgumentException ex) {
                 String msg = ex.getMessage() == null ? "" : ex.getMessage();
                 m.put(Field.TARGET, msg.startsWith("The PCE") || msg.startsWith("'") ? msg

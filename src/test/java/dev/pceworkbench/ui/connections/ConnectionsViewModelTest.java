@@ -137,12 +137,31 @@ class ConnectionsViewModelTest {
         assertTrue(e.errors().containsKey(Field.USERNAME));
         assertTrue(e.errors().containsKey(Field.SECRET));
         assertFalse(e.errors().containsKey(Field.PORT), "8443 is the default port");
+        for (Field f : Field.values()) {
+            assertEquals("", e.message(f), "a blank new profile shows no error before anything is typed: " + f);
+        }
+        e.targetProperty().set("pce");
+        e.targetProperty().set("");
+        assertFalse(e.message(Field.TARGET).isEmpty(), "an edited field shows its message");
+        assertEquals("", e.message(Field.SECRET), "fields not yet edited stay quiet");
+        assertFalse(vm.save(), "an invalid profile is not saved");
+        assertFalse(e.message(Field.SECRET).isEmpty(), "asking to save shows what stands in the way");
 
         e.nameProperty().set(" ");
         assertEquals("Enter a name for the profile", e.message(Field.NAME));
         e.targetProperty().set("ftp://pce.example.com");
         assertTrue(e.message(Field.TARGET).contains("https://"), e.message(Field.TARGET));
         e.targetProperty().set("pce example.com");
+        assertTrue(e.message(Field.TARGET).contains("contains a space"), e.message(Field.TARGET));
+        e.targetProperty().set("https://pce.example.com/api v2");
+        assertTrue(e.message(Field.TARGET).contains("contains a space"), e.message(Field.TARGET));
+        e.targetProperty().set("pce.example.com:99999");
+        assertTrue(e.message(Field.TARGET).contains("from 1 to 65535"), e.message(Field.TARGET));
+        e.targetProperty().set("https://api_123:SECRET@pce.example.com");
+        assertTrue(e.message(Field.TARGET).contains("must not contain a user name or secret"), e.message(Field.TARGET));
+        assertFalse(e.message(Field.TARGET).contains("SECRET"), "the message does not repeat the secret");
+        e.targetProperty().set("pce.exa^mple.com");
+        assertFalse(e.message(Field.TARGET).contains("Exception"), e.message(Field.TARGET));
         assertFalse(e.message(Field.TARGET).isEmpty());
         e.targetProperty().set("pce.example.com");
         assertEquals("", e.message(Field.TARGET));
