@@ -11,6 +11,7 @@ import dev.pceworkbench.pce.model.ServiceBinding;
 import dev.pceworkbench.pce.model.VirtualService;
 import dev.pceworkbench.pce.model.Workload;
 import dev.pceworkbench.policy.names.NameLookup;
+import dev.pceworkbench.policy.names.ObjectNames;
 
 import java.util.BitSet;
 import java.util.List;
@@ -60,6 +61,7 @@ public final class PolicyModel {
     /** Service (draft href) → name, for text search. */
     final Map<String, String> serviceNames;
     private final IpListIndex ipListIndex;
+    private volatile ObjectNames objectNames;
     /** Names this version's objects for explanations and search texts, from the arrays above. */
     final NameLookup names = new NameLookup() {
         @Override
@@ -157,6 +159,25 @@ public final class PolicyModel {
     /** The rule set holding the rule at {@code index}. */
     public RuleSet ruleSetOf(int index) {
         return rules[index].ruleSet.record;
+    }
+
+    /** The rule's 1-based position in its rule set, for the rule at {@code index} of the model's rule order. */
+    public int ruleNumber(int index) {
+        return index - rules[index].ruleSet.firstRule + 1;
+    }
+
+    /**
+     * This version's objects (and the org's workloads) by href, for views that name what the
+     * engine returns with {@link dev.pceworkbench.policy.names.Names}; built on first use.
+     */
+    public ObjectNames objectNames() {
+        ObjectNames n = objectNames;
+        if (n == null) {
+            n = new ObjectNames(data.labels(), data.labelGroups(), data.ipLists(), data.virtualServices(), data.services())
+                    .withWorkloads(data.workloads());
+            objectNames = n;
+        }
+        return n;
     }
 
     /** The workload with this href, or null. */

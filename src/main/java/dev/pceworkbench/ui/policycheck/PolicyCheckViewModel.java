@@ -158,7 +158,7 @@ public final class PolicyCheckViewModel implements FeatureModel {
             Endpoint ce = ch.endpoint("consumer", c);
             Endpoint pe = ch.endpoint("provider", p);
             PolicyCheck.Comparison cmp = ch.compare(ce, pe, svc);
-            List<CheckRow> out = cmp.rows().stream().map(r -> CheckRow.of(r, ch.activeNames, ch.draftNames)).toList();
+            List<CheckRow> out = cmp.rows().stream().map(r -> CheckRow.of(r, ch.activeIndex.model(), ch.draftIndex.model())).toList();
             out.forEach(CheckRow::reason); // reasons are worked out here, off the FX thread
             String what = ch.describe(ce) + " → " + ch.describe(pe) + " on " + PortSpec.format(svc);
             return new Outcome(new Answer(ce, pe, svc, cmp), out, what);

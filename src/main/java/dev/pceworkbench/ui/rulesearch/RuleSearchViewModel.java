@@ -4,7 +4,6 @@ import dev.pceworkbench.ui.common.FeatureModel;
 import dev.pceworkbench.ui.common.policy.ActorOptions;
 import dev.pceworkbench.ui.common.policy.PceQueries;
 import dev.pceworkbench.ui.common.policy.PceVerification;
-import dev.pceworkbench.ui.common.policy.PolicyNames;
 import dev.pceworkbench.ui.common.policy.RuleLinks;
 import dev.pceworkbench.ui.common.policy.TaskProgress;
 import dev.pceworkbench.policy.RuleHit;
@@ -171,7 +170,7 @@ public final class RuleSearchViewModel implements FeatureModel {
             long nanos = System.nanoTime() - t0;
             ctx.token().throwIfCancelled("Rule search");
             ctx.message("Listing " + hits.size() + " rules");
-            return new Outcome(req, RuleRow.of(hits, names(ix)), nanos);
+            return new Outcome(req, RuleRow.of(hits, ix.model()), nanos);
         })).ownedBy(FEATURE_ID).onSuccess(out -> {
             results.setAll(out.rows());
             lastRequest.set(out.request());
@@ -184,20 +183,6 @@ public final class RuleSearchViewModel implements FeatureModel {
     }
 
     private record Outcome(SearchRequest request, List<RuleRow> rows, long nanos) {
-    }
-
-    private volatile RuleSearchIndex namedIndex;
-    private volatile PolicyNames names;
-
-    /** Names for one index, made once per index (the index changes only when the policy does). */
-    private PolicyNames names(RuleSearchIndex ix) {
-        synchronized (this) {
-            if (namedIndex != ix) {
-                names = new PolicyNames(ix.model().data());
-                namedIndex = ix;
-            }
-            return names;
-        }
     }
 
     /** Cancels a running search or export. */
