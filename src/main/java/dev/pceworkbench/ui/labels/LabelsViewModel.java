@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.labels;
 
+import dev.pceworkbench.policy.names.ObjectKind;
 import dev.pceworkbench.ui.common.FeatureModel;
 import dev.pceworkbench.pce.model.Label;
 import dev.pceworkbench.pce.model.LabelGroup;
@@ -247,7 +248,7 @@ public final class LabelsViewModel implements FeatureModel {
 
     /** Shows the label or label group of {@code target} (in the target's version), loading first if needed. */
     public void open(Navigator.Target target) {
-        if (target.kind() == Navigator.Kind.LABEL_GROUP && target.version() != null
+        if (target.kind() == ObjectKind.LABEL_GROUP && target.version() != null
                 && !target.version().equals(version.get())) {
             if (!versions.contains(target.version())) {
                 versions.add(target.version());
@@ -261,7 +262,7 @@ public final class LabelsViewModel implements FeatureModel {
             onShown();
             return;
         }
-        if (target.kind() == Navigator.Kind.LABEL) {
+        if (target.kind() == ObjectKind.LABEL) {
             section.set(Section.LABELS);
             LabelRow row = loaded.rows().stream().filter(r -> r.href().equals(target.href())).findFirst().orElse(null);
             if (row == null) {
@@ -277,7 +278,7 @@ public final class LabelsViewModel implements FeatureModel {
             filter.set("");
             dimension.set(dimensions.stream().filter(d -> row.key().equals(d.key())).findFirst().orElse(DimensionChoice.ALL));
             refilter(Duration.ZERO);
-        } else if (target.kind() == Navigator.Kind.LABEL_GROUP) {
+        } else if (target.kind() == ObjectKind.LABEL_GROUP) {
             section.set(Section.GROUPS);
             List<GroupTree.Node> path = loaded.tree().pathTo(target.href());
             if (path.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.pceworkbench.ui.policycheck;
 
 import dev.pceworkbench.policy.CheckResult;
 import dev.pceworkbench.policy.PolicyCheck;
+import dev.pceworkbench.policy.names.ObjectKind;
 import dev.pceworkbench.task.SynchronousTaskExecutor;
 import dev.pceworkbench.ui.RecordingDialogService;
 import dev.pceworkbench.ui.common.Navigator;
@@ -61,7 +62,7 @@ class PolicyCheckViewModelTest {
         dialogs = new RecordingDialogService();
         Navigator navigator = new Navigator();
         opened = new ArrayList<>();
-        navigator.register(Navigator.Kind.RULE_SET, "rule-sets", opened::add);
+        navigator.register(ObjectKind.RULE_SET, "rule-sets", opened::add);
         model = new PolicyCheckViewModel(workspace, new SynchronousTaskExecutor(), dialogs, navigator);
         model.loadChoices();
     }
