@@ -204,6 +204,9 @@ public final class LabelsViewModel implements FeatureModel {
 
     // --- filtering -------------------------------------------------------------------------------
 
+    /** What the filter asks of each row; a test swaps it to see a failing filter reach the user. */
+    java.util.function.BiPredicate<LabelRow, String> rowMatches = LabelRow::matches;
+
     private void refilter(Duration delay) {
         if (filterTask != null) {
             filterTask.cancel();
@@ -222,7 +225,7 @@ public final class LabelsViewModel implements FeatureModel {
             List<LabelRow> out = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
                 LabelRow r = all.get(i);
-                if (d.includes(r.key()) && r.matches(text)) {
+                if (d.includes(r.key()) && rowMatches.test(r, text)) {
                     out.add(r);
                 }
                 if ((i & 4095) == 0) {
@@ -230,7 +233,8 @@ public final class LabelsViewModel implements FeatureModel {
                 }
             }
             return out;
-        }).ownedBy(FEATURE_ID).onSuccess(this::filtered));
+        }).ownedBy(FEATURE_ID).onSuccess(this::filtered)
+                .onFailure(e -> dialogs.showError("Could not filter the labels", e)));
     }
 
     private void filtered(List<LabelRow> result) {

@@ -12,6 +12,15 @@ import dev.pceworkbench.policy.PolicyModel;
 public record CheckRow(String ruleSet, int number, String href, boolean allowedNow, boolean allowedAfterProvisioning,
                        String reason) {
 
+    /** "Yes" or "No", as the table and the bulk answers say it. */
+    public String allowedNowText() {
+        return allowedNow ? "Yes" : "No";
+    }
+
+    public String allowedAfterProvisioningText() {
+        return allowedAfterProvisioning ? "Yes" : "No";
+    }
+
     static CheckRow of(PolicyCheck.Comparison.Row row, PolicyModel active, PolicyModel draft) {
         CheckResult.Allow shown = row.active() != null ? row.active() : row.draft();
         PolicyModel model = row.active() != null ? active : draft;

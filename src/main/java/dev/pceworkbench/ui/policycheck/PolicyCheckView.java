@@ -99,8 +99,8 @@ public final class PolicyCheckView {
         rules.setPlaceholder(new Label("No allowing rules to show"));
         rules.getColumns().add(ViewParts.textColumn("Rule set", CheckRow::ruleSet, 200));
         rules.getColumns().add(ViewParts.textColumn("Rule", r -> String.valueOf(r.number()), 60));
-        rules.getColumns().add(ViewParts.textColumn("Allowed now", r -> r.allowedNow() ? "Yes" : "No", 130));
-        rules.getColumns().add(ViewParts.textColumn("Allowed after provisioning", r -> r.allowedAfterProvisioning() ? "Yes" : "No", 220));
+        rules.getColumns().add(ViewParts.textColumn("Allowed now", CheckRow::allowedNowText, 130));
+        rules.getColumns().add(ViewParts.textColumn("Allowed after provisioning", CheckRow::allowedAfterProvisioningText, 220));
         rules.getColumns().add(ViewParts.textColumn("Reason", CheckRow::reason, 600));
         ViewParts.openOnDoubleClick(rules, model::open);
         TextArea reason = new TextArea();

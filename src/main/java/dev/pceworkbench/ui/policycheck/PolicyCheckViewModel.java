@@ -10,6 +10,7 @@ import dev.pceworkbench.task.TaskContext;
 import dev.pceworkbench.task.TaskExecutor;
 import dev.pceworkbench.ui.common.DialogService;
 import dev.pceworkbench.ui.common.Navigator;
+import dev.pceworkbench.ui.common.policy.ActorChoicesLoader;
 import dev.pceworkbench.ui.common.policy.ActorOption;
 import dev.pceworkbench.ui.common.policy.ActorOptions;
 import dev.pceworkbench.ui.common.policy.PceQueries;
@@ -17,7 +18,6 @@ import dev.pceworkbench.ui.common.policy.PceVerification;
 import dev.pceworkbench.ui.common.policy.PortSpec;
 import dev.pceworkbench.ui.common.policy.RuleLinks;
 import dev.pceworkbench.ui.common.policy.TaskProgress;
-import dev.pceworkbench.workspace.NotConnectedException;
 import dev.pceworkbench.workspace.PolicyWorkspace;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -68,7 +68,7 @@ public final class PolicyCheckViewModel implements FeatureModel {
     private final BulkCheckViewModel bulk;
     private volatile ActorOptions workloads = ActorOptions.EMPTY;
     private volatile Checker checker;
-    private boolean choicesRequested;
+    private final ActorChoicesLoader choices;
 
     public PolicyCheckViewModel(PolicyWorkspace workspace, TaskExecutor executor, DialogService dialogs, Navigator navigator) {
         this.workspace = workspace;
@@ -77,48 +77,43 @@ public final class PolicyCheckViewModel implements FeatureModel {
         this.navigator = navigator;
         this.bulk = new BulkCheckViewModel(executor, dialogs, this::checker);
         canVerify = Bindings.createBooleanBinding(() -> answer.get() != null && !progress.busy().get(), answer, progress.busy());
-        workspace.addListener(change -> {
-            checker = null;
-            if (answer.get() != null) {
-                clearAnswer();
-                status.set("The policy changed on the PCE; check again to see the current answer.");
-            }
-            bulk.policyChanged();
-            if (choicesRequested) {
-                loadChoices();
-            }
-        });
+        choices = new ActorChoicesLoader(workspace, executor, this::choicesTask, this::policyChanged);
+    }
+
+    private void policyChanged() {
+        checker = null;
+        if (answer.get() != null) {
+            clearAnswer();
+            status.set("The policy changed on the PCE; check again to see the current answer.");
+        }
+        bulk.policyChanged();
     }
 
     // ---- commands ------------------------------------------------------------------------------
 
-    /** Loads both policy versions (the check needs them) and the workloads for the pickers. */
     /** Loads the actor choices the first time the view is shown (later changes reload them by themselves). */
     @Override
     public void onShown() {
-        if (!choicesRequested) {
-            loadChoices();
-        }
+        choices.onShown();
     }
 
     /** Downloads every collection again (the workspace then tells this view, which reloads its choices). */
     @Override
     public void reload() {
-        workspace.refreshAll();
+        choices.reload();
     }
 
+    /** Loads both policy versions (the check needs them) and the workloads for the pickers. */
     public void loadChoices() {
-        choicesRequested = true;
-        executor.execute(BackgroundTask.of("Loading the policy for the policy check", this::checker)
+        choices.load();
+    }
+
+    private BackgroundTask<Checker> choicesTask() {
+        return BackgroundTask.of("Loading the policy for the policy check", this::checker)
                 .ownedBy(FEATURE_ID)
                 .onSuccess(c -> workloads = c.workloads)
-                .onFailure(e -> {
-                    if (e instanceof NotConnectedException) {
-                        status.set(e.getMessage()); // the connection's arrival reloads it
-                    } else {
-                        dialogs.showError("Could not load the policy for the policy check", e);
-                    }
-                }));
+                .onFailure(ActorChoicesLoader.failure(dialogs, status::set, null,
+                        "Could not load the policy for the policy check"));
     }
 
     /** The checks over the current indexes (cached until the workspace's indexes change). */

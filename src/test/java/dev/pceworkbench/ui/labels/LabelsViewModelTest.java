@@ -120,6 +120,26 @@ class LabelsViewModelTest {
     }
 
     @Test
+    void aFailingFilterRunReachesTheUserAndKeepsTheRowsShown() {
+        model.filterProperty().set("PROD");
+        List<LabelRow> shown = List.copyOf(model.rows());
+        IllegalStateException boom = new IllegalStateException("the filter broke");
+        model.rowMatches = (r, text) -> {
+            throw boom;
+        };
+
+        model.filterProperty().set("DEV");
+
+        assertEquals(1, dialogs.errors().size(), dialogs.errors().toString());
+        RecordingDialogService.Error e = dialogs.errors().get(0);
+        assertEquals("Could not filter the labels", e.title());
+        assertEquals("the filter broke", e.message());
+        assertEquals(boom, e.failure());
+        assertTrue(executor.unhandledFailures().isEmpty(), "the failure is handled, not left to the executor");
+        assertEquals(shown, List.copyOf(model.rows()), "the last good rows stay");
+    }
+
+    @Test
     void eachKeystrokeCancelsThePendingFilterRunAndTheLastOneFiltersAfterThePause() {
         // Filter runs are held back, as a pause in typing would; everything else runs at once.
         List<dev.pceworkbench.task.BackgroundTask<?>> held = new ArrayList<>();
