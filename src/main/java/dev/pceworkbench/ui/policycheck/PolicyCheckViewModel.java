@@ -21,10 +21,14 @@ import dev.pceworkbench.ui.common.policy.TaskProgress;
 import dev.pceworkbench.workspace.PolicyWorkspace;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.binding.StringExpression;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -61,6 +65,9 @@ public final class PolicyCheckViewModel implements FeatureModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
             "Pick the consumer and provider, type the port and protocol, and press Check.");
     private final ObservableList<CheckRow> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<CheckRow> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");
+    private final StringBinding selectedReason = Bindings.createStringBinding(
+            () -> selectedRow.get() == null ? "" : selectedRow.get().reason(), selectedRow);
     private final TaskProgress progress = new TaskProgress();
     private final PceVerification verification = new PceVerification(this);
     private final ReadOnlyObjectWrapper<Boolean> pceAgrees = new ReadOnlyObjectWrapper<>(this, "pceAgrees");
@@ -192,6 +199,11 @@ public final class PolicyCheckViewModel implements FeatureModel {
         RuleLinks.open(navigator, dialogs, row.href(), row.number(), row.ruleSet());
     }
 
+    /** Opens the selected rule (see {@link #open}). */
+    public void openSelected() {
+        open(selectedRow.get());
+    }
+
     /** Asks the PCE's own policy check, for both versions, and compares the allowing rules. */
     public void verifyOnPce() {
         Answer a = answer.get();
@@ -220,6 +232,7 @@ public final class PolicyCheckViewModel implements FeatureModel {
 
     private void clearAnswer() {
         answer.set(null);
+        selectedRow.set(null);
         rows.clear();
         allowedNow.set("");
         allowedAfter.set("");
@@ -228,6 +241,16 @@ public final class PolicyCheckViewModel implements FeatureModel {
     }
 
     // ---- properties ----------------------------------------------------------------------------
+
+    /** The allowing rule the user selected (the view sets it from the table). */
+    public ObjectProperty<CheckRow> selectedRowProperty() {
+        return selectedRow;
+    }
+
+    /** Why the selected rule allows the connection; empty without a selection. */
+    public StringExpression selectedReasonProperty() {
+        return selectedReason;
+    }
 
     public StringProperty consumerProperty() {
         return consumer;
