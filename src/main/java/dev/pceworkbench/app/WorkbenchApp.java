@@ -6,6 +6,7 @@ import dev.pceworkbench.connection.ConnectionProfileStore;
 import dev.pceworkbench.connection.EmbeddedDemo;
 import dev.pceworkbench.connection.SecretStore;
 import dev.pceworkbench.connection.SecretStores;
+import dev.pceworkbench.policy.names.ObjectKind;
 import dev.pceworkbench.task.FxTaskExecutor;
 import dev.pceworkbench.ui.common.FxDialogService;
 import dev.pceworkbench.ui.common.Navigator;
@@ -89,12 +90,12 @@ public final class WorkbenchApp extends Application {
         connections.activeProperty().addListener((o, a, b) -> workspace.refreshAll());
         // Each view's model is made when its view first opens or something navigates to it.
         Once<LabelsViewModel> labelsModel = new Once<>(() -> new LabelsViewModel(workspace, executor, dialogs, navigator));
-        navigator.register(Navigator.Kind.LABEL, LabelsViewModel.FEATURE_ID, t -> labelsModel.get().open(t));
-        navigator.register(Navigator.Kind.LABEL_GROUP, LabelsViewModel.FEATURE_ID, t -> labelsModel.get().open(t));
+        navigator.register(ObjectKind.LABEL, LabelsViewModel.FEATURE_ID, t -> labelsModel.get().open(t));
+        navigator.register(ObjectKind.LABEL_GROUP, LabelsViewModel.FEATURE_ID, t -> labelsModel.get().open(t));
         navigator.fallback(t -> ObjectDetailsView.showWindow(stage,
                 new ObjectDetailsViewModel(t, workspace, executor, dialogs)));
         Once<RuleSetsViewModel> ruleSetsModel = new Once<>(() -> new RuleSetsViewModel(workspace, executor, dialogs, navigator));
-        navigator.register(Navigator.Kind.RULE_SET, RuleSetsViewModel.FEATURE_ID, t -> ruleSetsModel.get().open(t));
+        navigator.register(ObjectKind.RULE_SET, RuleSetsViewModel.FEATURE_ID, t -> ruleSetsModel.get().open(t));
         Once<RuleSearchViewModel> ruleSearchModel = new Once<>(() -> {
             RuleSearchViewModel m = new RuleSearchViewModel(workspace, executor, dialogs, navigator);
             m.rememberColumnsIn(settings);

@@ -1,6 +1,7 @@
 package dev.pceworkbench.policy;
 
 import dev.pceworkbench.pce.model.Actor;
+import dev.pceworkbench.pce.model.Hrefs;
 
 import java.util.ArrayList;
 import java.util.BitSet;

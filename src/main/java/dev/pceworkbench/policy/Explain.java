@@ -1,15 +1,15 @@
 package dev.pceworkbench.policy;
 
 import dev.pceworkbench.pce.model.Actor;
-import dev.pceworkbench.pce.model.Label;
-import dev.pceworkbench.pce.model.LabelGroup;
 import dev.pceworkbench.pce.model.ScopeEntry;
-import dev.pceworkbench.pce.model.VirtualService;
-import dev.pceworkbench.pce.model.Workload;
+import dev.pceworkbench.policy.names.Names;
 
 import java.util.List;
 
-/** Builds the {@link CheckResult.Reason} of an allowing rule (on demand) and names objects the way people read them. */
+/**
+ * Builds the {@link CheckResult.Reason} of an allowing rule (on demand), naming every object
+ * through {@link Names} over the model's own arrays, so an explanation reads like every view.
+ */
 final class Explain {
     private Explain() {
     }
@@ -33,14 +33,16 @@ final class Explain {
         List<ScopeEntry> entries = scope >= 0 ? r.ruleSet.scopes[scope].entries : List.of();
         StringBuilder b = new StringBuilder("Rule set '").append(r.ruleSet.record.name()).append("'");
         if (scope >= 0) {
-            b.append(", scope ").append(entries.isEmpty() ? "All" : scope(m, entries));
+            // In brackets: a scope's labels end in a colon-separated value ("env: Dev").
+            b.append(" (scope ").append(scope(m, entries)).append(')');
         }
-        b.append(": provider ").append(c.providerEndpoint.isWorkload() ? name(m.workloads[c.workloadTarget()]) : c.providerEndpoint.ip());
+        b.append(": provider ").append(c.providerEndpoint.isWorkload()
+                ? Names.workloadName(m.workloads[c.workloadTarget()]) : c.providerEndpoint.ip());
         if (vs != null) {
-            b.append(" (bound to virtual service ").append(name(m.virtualServices[t.id()])).append(')');
+            b.append(" (bound to ").append(Names.virtualService(m.virtualServices[t.id()]).display()).append(')');
         }
         b.append(" matches ").append(actors(m, prov));
-        b.append("; consumer ").append(c.consumer >= 0 ? name(m.workloads[c.consumer]) : c.consumerEndpoint.ip())
+        b.append("; consumer ").append(c.consumer >= 0 ? Names.workloadName(m.workloads[c.consumer]) : c.consumerEndpoint.ip())
                 .append(" matches ").append(actors(m, cons));
         if (consumerByIp) {
             b.append(" by address (IP lists are not scoped)");
@@ -53,58 +55,18 @@ final class Explain {
         return new CheckResult.Reason(scope, entries, r.unscopedConsumers, prov, vs, cons, entry, b.toString());
     }
 
+    /** One scope, {@code app: CRM + env: Prod} ({@code All} when empty). */
     static String scope(PolicyModel m, List<ScopeEntry> entries) {
-        StringBuilder b = new StringBuilder();
-        for (ScopeEntry e : entries) {
-            b.append(b.length() == 0 ? "" : " | ").append(Boolean.TRUE.equals(e.exclusion()) ? "not " : "")
-                    .append(e.label() != null ? actor(m, Actor.label(e.label().href()))
-                            : e.labelGroup() != null ? actor(m, Actor.labelGroup(e.labelGroup().href())) : "?");
-        }
-        return b.toString();
+        return Names.scopeText(Names.scope(entries, m.names));
     }
 
+    /** Actors as a list, {@code role: Web, IP list Corp}. */
     static String actors(PolicyModel m, List<Actor> actors) {
-        StringBuilder b = new StringBuilder();
-        for (Actor a : actors) {
-            b.append(b.length() == 0 ? "" : " + ").append(actor(m, a));
-        }
-        return b.toString();
+        return Names.list(Names.actors(actors, m.names));
     }
 
-    /** {@code All Workloads}, {@code role Web}, {@code label group LG-Data}, {@code IP list IPL-Corp}... */
+    /** {@code All Workloads}, {@code role: Web}, {@code label group LG-Data}, {@code IP list IPL-Corp}... */
     static String actor(PolicyModel m, Actor a) {
-        if (a.allWorkloadsActor()) {
-            return "All Workloads";
-        }
-        if (a.label() != null) {
-            Integer id = m.labelIds.get(a.label().href());
-            Label l = id == null ? null : m.labels[id];
-            return l == null ? "label " + a.label().href() : l.key() + " " + l.value();
-        }
-        if (a.labelGroup() != null) {
-            LabelGroup g = m.labelGroups.get(Hrefs.neutral(a.labelGroup().href()));
-            return "label group " + (g == null ? a.labelGroup().href() : g.name());
-        }
-        if (a.workload() != null) {
-            Workload w = m.workload(a.workload().href());
-            return "workload " + (w == null ? a.workload().href() : name(w));
-        }
-        if (a.ipList() != null) {
-            Integer id = m.ipListIds.get(Hrefs.neutral(a.ipList().href()));
-            return "IP list " + (id == null ? a.ipList().href() : m.ipLists[id].name());
-        }
-        if (a.virtualService() != null) {
-            Integer id = m.virtualServiceIds.get(Hrefs.neutral(a.virtualService().href()));
-            return "virtual service " + (id == null ? a.virtualService().href() : name(m.virtualServices[id]));
-        }
-        return String.valueOf(a.kind());
-    }
-
-    static String name(Workload w) {
-        return w.hostname() != null ? w.hostname() : w.name() != null ? w.name() : w.href();
-    }
-
-    static String name(VirtualService v) {
-        return v.name() != null ? v.name() : v.href();
+        return Names.actor(a, m.names).display();
     }
 }

@@ -3,6 +3,7 @@ package dev.pceworkbench.policy;
 import dev.pceworkbench.pce.model.Actor;
 import dev.pceworkbench.pce.model.EnforcementBoundary;
 import dev.pceworkbench.pce.model.Href;
+import dev.pceworkbench.pce.model.Hrefs;
 import dev.pceworkbench.pce.model.IngressService;
 import dev.pceworkbench.pce.model.IpList;
 import dev.pceworkbench.pce.model.Label;

@@ -1,6 +1,7 @@
 package dev.pceworkbench.policy;
 
 import dev.pceworkbench.pce.model.EnforcementBoundary;
+import dev.pceworkbench.pce.model.Hrefs;
 import dev.pceworkbench.pce.model.IpList;
 import dev.pceworkbench.pce.model.Label;
 import dev.pceworkbench.pce.model.LabelGroup;
@@ -9,6 +10,8 @@ import dev.pceworkbench.pce.model.SecRule;
 import dev.pceworkbench.pce.model.ServiceBinding;
 import dev.pceworkbench.pce.model.VirtualService;
 import dev.pceworkbench.pce.model.Workload;
+import dev.pceworkbench.policy.names.NameLookup;
+import dev.pceworkbench.policy.names.ObjectNames;
 
 import java.util.BitSet;
 import java.util.List;
@@ -58,6 +61,37 @@ public final class PolicyModel {
     /** Service (draft href) → name, for text search. */
     final Map<String, String> serviceNames;
     private final IpListIndex ipListIndex;
+    private volatile ObjectNames objectNames;
+    /** Names this version's objects for explanations and search texts, from the arrays above. */
+    final NameLookup names = new NameLookup() {
+        @Override
+        public Label label(String href) {
+            Integer i = labelIds.get(href);
+            return i == null ? null : labels[i];
+        }
+
+        @Override
+        public LabelGroup labelGroup(String href) {
+            return href == null ? null : labelGroups.get(Hrefs.neutral(href));
+        }
+
+        @Override
+        public Workload workload(String href) {
+            return PolicyModel.this.workload(href);
+        }
+
+        @Override
+        public IpList ipList(String href) {
+            Integer i = href == null ? null : ipListIds.get(Hrefs.neutral(href));
+            return i == null ? null : ipLists[i];
+        }
+
+        @Override
+        public VirtualService virtualService(String href) {
+            Integer i = href == null ? null : virtualServiceIds.get(Hrefs.neutral(href));
+            return i == null ? null : virtualServices[i];
+        }
+    };
 
     PolicyModel(PolicyData data, Map<String, Integer> labelIds, Label[] labels, Map<String, LabelGroup> labelGroups,
                 Map<String, int[]> groupMembers, Map<String, Set<String>> groupsContaining,
@@ -127,6 +161,25 @@ public final class PolicyModel {
         return rules[index].ruleSet.record;
     }
 
+    /** The rule's 1-based position in its rule set, for the rule at {@code index} of the model's rule order. */
+    public int ruleNumber(int index) {
+        return index - rules[index].ruleSet.firstRule + 1;
+    }
+
+    /**
+     * This version's objects (and the org's workloads) by href, for views that name what the
+     * engine returns with {@link dev.pceworkbench.policy.names.Names}; built on first use.
+     */
+    public ObjectNames objectNames() {
+        ObjectNames n = objectNames;
+        if (n == null) {
+            n = new ObjectNames(data.labels(), data.labelGroups(), data.ipLists(), data.virtualServices(), data.services())
+                    .withWorkloads(data.workloads());
+            objectNames = n;
+        }
+        return n;
+    }
+
     /** The workload with this href, or null. */
     public Workload workload(String href) {
         Integer i = workloadIds.get(href);
@@ -138,7 +191,12 @@ public final class PolicyModel {
         return List.of(workloads);
     }
 
-    /** The version-neutral (draft-form) href of a policy object or rule, to match rules across versions. */
+    /**
+     * The version-neutral (draft-form) href of a policy object or rule.
+     *
+     * @deprecated use {@link Hrefs#neutral}; kept only for ui/rulesets until it moves over.
+     */
+    @Deprecated(forRemoval = true)
     public static String neutralHref(String href) {
         return Hrefs.neutral(href);
     }

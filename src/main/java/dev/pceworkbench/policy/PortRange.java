@@ -2,6 +2,7 @@ package dev.pceworkbench.policy;
 
 import dev.pceworkbench.pce.model.IngressService;
 import dev.pceworkbench.pce.model.ServicePort;
+import dev.pceworkbench.policy.names.Names;
 
 /**
  * One service entry as the engine compares them: an IANA protocol ({@code -1} for every protocol)
@@ -88,21 +89,9 @@ public record PortRange(int proto, int from, int to) {
         return false;
     }
 
+    /** As every view writes a port: {@code 443 TCP}, {@code 8000-8080 UDP}, {@code GRE}, {@code All Services}. */
     @Override
     public String toString() {
-        String name = switch (proto) {
-            case -1 -> "All Services";
-            case ICMP -> "ICMP";
-            case IPIP -> "IPIP";
-            case TCP -> "TCP";
-            case UDP -> "UDP";
-            case GRE -> "GRE";
-            case ICMPV6 -> "ICMPv6";
-            default -> "proto " + proto;
-        };
-        if (from < 0) {
-            return name;
-        }
-        return (from == to ? String.valueOf(from) : from + "-" + to) + " " + name;
+        return Names.port(proto, from, to);
     }
 }

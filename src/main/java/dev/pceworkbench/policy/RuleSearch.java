@@ -2,6 +2,7 @@ package dev.pceworkbench.policy;
 
 import dev.pceworkbench.pce.model.Actor;
 import dev.pceworkbench.pce.model.Href;
+import dev.pceworkbench.pce.model.Hrefs;
 import dev.pceworkbench.pce.model.Workload;
 
 import java.util.ArrayList;

@@ -1,7 +1,11 @@
 package dev.pceworkbench.policy;
 
 import dev.pceworkbench.pce.model.Actor;
+import dev.pceworkbench.pce.model.Hrefs;
 import dev.pceworkbench.pce.model.IngressService;
+import dev.pceworkbench.policy.names.Name;
+import dev.pceworkbench.policy.names.Names;
+import dev.pceworkbench.policy.names.ObjectKind;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,7 +16,8 @@ import java.util.Set;
 
 /**
  * The attribute texts of a rule that basic search looks in, lower-cased: its description, its rule
- * set's name, the names of its actors on both sides ({@code role web}, {@code label group lg-data},
+ * set's name, the names of its actors on both sides as {@link Names} writes them ({@code role: web},
+ * a label also as {@code role web}, {@code label group lg-data},
  * {@code ip list ipl-corp}, {@code all workloads}...) and of its services (a service's name, an
  * inline port as {@code 5432 tcp}). A query matches a rule when one of these texts contains it.
  */
@@ -48,7 +53,12 @@ final class RuleTexts {
     private static String[] actorTexts(PolicyModel m, Side s) {
         Set<String> out = new LinkedHashSet<>();
         for (Actor a : s.actors) {
-            out.add(lower(Explain.actor(m, a)));
+            Name n = Names.actor(a, m.names);
+            out.add(lower(n.display()));
+            if (n.kind() == ObjectKind.LABEL && n.key() != null) {
+                // The older way of writing a label ("role web") still finds it.
+                out.add(lower(n.key() + " " + n.text()));
+            }
         }
         return out.toArray(new String[0]);
     }

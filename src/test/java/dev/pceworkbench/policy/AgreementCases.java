@@ -2,6 +2,7 @@ package dev.pceworkbench.policy;
 
 import dev.pceworkbench.pce.model.Actor;
 import dev.pceworkbench.pce.model.Href;
+import dev.pceworkbench.pce.model.Hrefs;
 import dev.pceworkbench.pce.model.IngressService;
 import dev.pceworkbench.pce.model.IpList;
 import dev.pceworkbench.pce.model.IpRange;
@@ -66,12 +67,12 @@ public final class AgreementCases {
                 }
             }
         }
-        data.labelGroups().forEach(g -> groups.put(PolicyModel.neutralHref(g.href()), g));
-        data.ipLists().forEach(l -> ipLists.put(PolicyModel.neutralHref(l.href()), l));
-        data.services().forEach(s -> services.put(PolicyModel.neutralHref(s.href()), s));
-        data.virtualServices().forEach(v -> virtualServices.put(PolicyModel.neutralHref(v.href()), v));
+        data.labelGroups().forEach(g -> groups.put(Hrefs.neutral(g.href()), g));
+        data.ipLists().forEach(l -> ipLists.put(Hrefs.neutral(l.href()), l));
+        data.services().forEach(s -> services.put(Hrefs.neutral(s.href()), s));
+        data.virtualServices().forEach(v -> virtualServices.put(Hrefs.neutral(v.href()), v));
         for (ServiceBinding b : data.serviceBindings()) {
-            boundTo.computeIfAbsent(PolicyModel.neutralHref(b.virtualService().href()), k -> new ArrayList<>())
+            boundTo.computeIfAbsent(Hrefs.neutral(b.virtualService().href()), k -> new ArrayList<>())
                     .add(b.workload().href());
         }
         for (IpList l : data.ipLists()) {
@@ -145,7 +146,7 @@ public final class AgreementCases {
         List<PortRange> svc = new ArrayList<>();
         for (IngressService s : r.ingressServices()) {
             if (s.serviceRef()) {
-                Service service = services.get(PolicyModel.neutralHref(s.href()));
+                Service service = services.get(Hrefs.neutral(s.href()));
                 if (service != null) {
                     service.servicePorts().forEach(p -> svc.add(PortRange.of(p.proto(), p.port(), p.toPort())));
                 }
@@ -154,7 +155,7 @@ public final class AgreementCases {
             }
         }
         for (Actor a : r.providers()) {
-            VirtualService vs = a.virtualService() == null ? null : virtualServices.get(PolicyModel.neutralHref(a.virtualService().href()));
+            VirtualService vs = a.virtualService() == null ? null : virtualServices.get(Hrefs.neutral(a.virtualService().href()));
             if (vs != null && svc.isEmpty()) {
                 for (ServicePort p : vs.servicePorts()) {
                     PortRange e = PortRange.of(p.proto(), p.port(), p.toPort());
@@ -171,11 +172,11 @@ public final class AgreementCases {
             return Endpoint.workload(a.workload().href());
         }
         if (a.virtualService() != null) {
-            List<String> bound = boundTo.get(PolicyModel.neutralHref(a.virtualService().href()));
+            List<String> bound = boundTo.get(Hrefs.neutral(a.virtualService().href()));
             return Endpoint.workload(bound == null ? pick(data.workloads()).href() : pick(bound));
         }
         if (a.ipList() != null) {
-            IpList l = ipLists.get(PolicyModel.neutralHref(a.ipList().href()));
+            IpList l = ipLists.get(Hrefs.neutral(a.ipList().href()));
             List<IpRange> ranges = l == null ? List.of() : l.ipRanges().stream().filter(x -> !Boolean.TRUE.equals(x.exclusion())).toList();
             if (!ranges.isEmpty()) {
                 IpAddress[] b = IpAddress.block(pick(ranges).fromIp());
@@ -205,7 +206,7 @@ public final class AgreementCases {
 
     /** A random label of a group, through sub-groups. */
     private String member(String groupHref) {
-        LabelGroup g = groups.get(PolicyModel.neutralHref(groupHref));
+        LabelGroup g = groups.get(Hrefs.neutral(groupHref));
         for (int depth = 0; g != null && depth < 5; depth++) {
             int n = g.labels().size() + g.subGroups().size();
             if (n == 0) {
@@ -215,7 +216,7 @@ public final class AgreementCases {
             if (i < g.labels().size()) {
                 return g.labels().get(i).href();
             }
-            g = groups.get(PolicyModel.neutralHref(g.subGroups().get(i - g.labels().size()).href()));
+            g = groups.get(Hrefs.neutral(g.subGroups().get(i - g.labels().size()).href()));
         }
         return null;
     }

@@ -153,8 +153,8 @@ class PolicyCaseTableTest {
         assertEquals(List.of(Actor.label(ORG.db)), r.providerActors());
         assertEquals(List.of(Actor.label(ORG.web)), r.consumerActors());
         assertEquals(tcp(5432), r.service());
-        assertEquals("Rule set 'RS-HRM-US-Dev', scope app HRM | loc US | env Dev: provider hrm-db matches role DB; "
-                + "consumer hrm-web matches role Web (intra-scope rule: both in the scope); service 5432 TCP", r.text());
+        assertEquals("Rule set 'RS-HRM-US-Dev' (scope app: HRM + loc: US + env: Dev): provider hrm-db matches role: DB; "
+                + "consumer hrm-web matches role: Web (intra-scope rule: both in the scope); service 5432 TCP", r.text());
     }
 
     @Test

@@ -1,7 +1,8 @@
 package dev.pceworkbench.policy.rules;
 
-import dev.pceworkbench.pce.model.IpTablesRule;
 import dev.pceworkbench.pce.model.IpTablesRule.Statement;
+import dev.pceworkbench.pce.model.IpTablesRule;
+import dev.pceworkbench.policy.names.ObjectKind;
 import dev.pceworkbench.policy.rules.Violation.Field;
 
 import java.util.ArrayList;
@@ -54,8 +55,8 @@ public final class IpTablesRuleCheck {
                     + "labels, label groups or workloads."));
         }
         for (var a : rule.actors()) {
-            ActorKind k = ActorKind.of(a);
-            if (k == ActorKind.IP_LIST || k == ActorKind.VIRTUAL_SERVICE || k == ActorKind.UNKNOWN) {
+            ObjectKind k = ObjectKind.of(a);
+            if (k == ObjectKind.IP_LIST || k == ObjectKind.VIRTUAL_SERVICE || k == ObjectKind.UNKNOWN) {
                 out.add(new Violation(Field.ACTORS, "Custom iptables rules are programmed on workloads: "
                         + k.plural() + " cannot receive them."));
                 break;

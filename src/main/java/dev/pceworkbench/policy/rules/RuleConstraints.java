@@ -4,6 +4,7 @@ import dev.pceworkbench.pce.model.Actor;
 import dev.pceworkbench.pce.model.IngressService;
 import dev.pceworkbench.pce.model.ResolveLabelsAs;
 import dev.pceworkbench.pce.model.SecRule;
+import dev.pceworkbench.policy.names.ObjectKind;
 import dev.pceworkbench.policy.rules.Violation.Field;
 
 import java.util.ArrayList;
@@ -46,8 +47,8 @@ public final class RuleConstraints {
     /** The provider side of the table: which row applies. */
     private enum ProviderMode { WORKLOADS, VIRTUAL_SERVICES, BOTH }
 
-    private static final Set<ActorKind> WORKLOAD_SIDE = EnumSet.of(ActorKind.WORKLOAD, ActorKind.ALL_WORKLOADS,
-            ActorKind.LABEL, ActorKind.LABEL_GROUP);
+    private static final Set<ObjectKind> WORKLOAD_SIDE = EnumSet.of(ObjectKind.WORKLOAD, ObjectKind.ALL_WORKLOADS,
+            ObjectKind.LABEL, ObjectKind.LABEL_GROUP);
 
     private RuleConstraints() {
     }
@@ -62,11 +63,11 @@ public final class RuleConstraints {
         ProviderMode mode = mode(provAs);
         boolean consumersUseVs = consAs.contains(ResolveLabelsAs.VIRTUAL_SERVICES);
 
-        Set<ActorKind> providers = ActorKind.of(rule.providers());
-        Set<ActorKind> consumers = ActorKind.of(rule.consumers());
+        Set<ObjectKind> providers = ObjectKind.of(rule.providers());
+        Set<ObjectKind> consumers = ObjectKind.of(rule.consumers());
         boolean userGroups = !rule.consumingSecurityPrincipals().isEmpty();
         if (userGroups) {
-            consumers.add(ActorKind.USER_GROUP);
+            consumers.add(ObjectKind.USER_GROUP);
         }
         if (rule.providers().isEmpty()) {
             out.add(new Violation(Field.PROVIDERS, "Choose at least one provider: All Workloads, a label, a label "
@@ -76,11 +77,11 @@ public final class RuleConstraints {
             out.add(new Violation(Field.CONSUMERS, "Choose at least one consumer: All Workloads, a label, a label "
                     + "group, a workload or an IP list."));
         }
-        if (providers.contains(ActorKind.UNKNOWN)) {
+        if (providers.contains(ObjectKind.UNKNOWN)) {
             out.add(new Violation(Field.PROVIDERS, "A provider is of a kind this workbench cannot check; "
                     + "replace it with a label, label group, workload, IP list, virtual service or All Workloads."));
         }
-        if (consumers.contains(ActorKind.UNKNOWN)) {
+        if (consumers.contains(ObjectKind.UNKNOWN)) {
             out.add(new Violation(Field.CONSUMERS, "A consumer is of a kind this workbench cannot check; "
                     + "replace it with a label, label group, workload, IP list or All Workloads."));
         }
@@ -127,20 +128,20 @@ public final class RuleConstraints {
         return w && vs ? ProviderMode.BOTH : vs ? ProviderMode.VIRTUAL_SERVICES : ProviderMode.WORKLOADS;
     }
 
-    private static void checkProviders(ProviderMode mode, Set<ActorKind> providers, SecRule rule, List<Violation> out) {
-        if (mode == ProviderMode.WORKLOADS && providers.contains(ActorKind.VIRTUAL_SERVICE)) {
+    private static void checkProviders(ProviderMode mode, Set<ObjectKind> providers, SecRule rule, List<Violation> out) {
+        if (mode == ProviderMode.WORKLOADS && providers.contains(ObjectKind.VIRTUAL_SERVICE)) {
             out.add(new Violation(Field.PROVIDERS, "A virtual service is a provider only in a rule that uses "
                     + "virtual services: let providers' labels resolve as virtual services, or remove the virtual service."));
         }
-        if (mode == ProviderMode.VIRTUAL_SERVICES && providers.contains(ActorKind.WORKLOAD)) {
+        if (mode == ProviderMode.VIRTUAL_SERVICES && providers.contains(ObjectKind.WORKLOAD)) {
             out.add(new Violation(Field.PROVIDERS, "Individual workloads are not providers of a rule that uses "
                     + "virtual services only: let providers resolve as workloads too, or remove the workload."));
         }
-        if (mode != ProviderMode.WORKLOADS && providers.contains(ActorKind.IP_LIST)) {
+        if (mode != ProviderMode.WORKLOADS && providers.contains(ObjectKind.IP_LIST)) {
             out.add(new Violation(Field.PROVIDERS, "IP lists are providers only of rules whose providers resolve "
                     + "as workloads: remove the IP list or resolve providers as workloads only."));
         }
-        if (Boolean.TRUE.equals(rule.unscopedConsumers()) && providers.contains(ActorKind.IP_LIST)) {
+        if (Boolean.TRUE.equals(rule.unscopedConsumers()) && providers.contains(ObjectKind.IP_LIST)) {
             out.add(new Violation(Field.PROVIDERS, "IP lists as providers (outbound access) belong in an "
                     + "intra-scope rule, which the Rules guide recommends so that the rule reaches only the scope's "
                     + "workloads: clear 'extra-scope' or remove the IP list."));
@@ -196,33 +197,33 @@ public final class RuleConstraints {
         return null;
     }
 
-    private static void checkConsumers(ProviderMode mode, Set<ActorKind> providers, Set<ActorKind> consumers,
+    private static void checkConsumers(ProviderMode mode, Set<ObjectKind> providers, Set<ObjectKind> consumers,
                                        boolean consumersUseVs, List<Violation> out) {
         boolean providersUseVs = mode != ProviderMode.WORKLOADS;
         if (!providersUseVs && consumersUseVs) {
             out.add(new Violation(Field.RESOLVE_LABELS_AS, "Consumers may use virtual services only when the "
                     + "providers do: resolve consumers as workloads, or let providers resolve as virtual services."));
         }
-        if (consumers.contains(ActorKind.VIRTUAL_SERVICE) && (!providersUseVs || !consumersUseVs)) {
+        if (consumers.contains(ObjectKind.VIRTUAL_SERVICE) && (!providersUseVs || !consumersUseVs)) {
             out.add(new Violation(Field.CONSUMERS, "A virtual service is a consumer only when both sides use "
                     + "virtual services (resolve labels as virtual services for providers and consumers)."));
         }
-        if (providersUseVs && consumers.contains(ActorKind.USER_GROUP)) {
+        if (providersUseVs && consumers.contains(ObjectKind.USER_GROUP)) {
             out.add(new Violation(Field.CONSUMERS, "User groups are not consumers of a rule that uses virtual "
                     + "services: remove the user groups, or resolve providers as workloads."));
         }
-        if (!providersUseVs && providers.contains(ActorKind.IP_LIST) && consumers.contains(ActorKind.IP_LIST)) {
+        if (!providersUseVs && providers.contains(ObjectKind.IP_LIST) && consumers.contains(ObjectKind.IP_LIST)) {
             out.add(new Violation(Field.CONSUMERS, "When a provider is an IP list, consumers must be workloads, "
                     + "labels, label groups, user groups or All Workloads, not IP lists: one side must be workloads."));
         }
-        if (consumers.contains(ActorKind.USER_GROUP)) {
-            Set<ActorKind> workloadSide = EnumSet.copyOf(consumers);
+        if (consumers.contains(ObjectKind.USER_GROUP)) {
+            Set<ObjectKind> workloadSide = EnumSet.copyOf(consumers);
             workloadSide.retainAll(WORKLOAD_SIDE);
             if (workloadSide.isEmpty()) {
                 out.add(new Violation(Field.CONSUMERS, "User groups need at least one workload, label, label group "
                         + "or All Workloads among the consumers: add the workloads the users log on to."));
             }
-            if (consumers.contains(ActorKind.IP_LIST)) {
+            if (consumers.contains(ObjectKind.IP_LIST)) {
                 out.add(new Violation(Field.CONSUMERS, "User groups cannot be combined with IP lists: put the IP "
                         + "list in a rule of its own."));
             }

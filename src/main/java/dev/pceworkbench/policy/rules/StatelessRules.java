@@ -2,6 +2,7 @@ package dev.pceworkbench.policy.rules;
 
 import dev.pceworkbench.pce.model.Actor;
 import dev.pceworkbench.pce.model.SecRule;
+import dev.pceworkbench.policy.names.ObjectKind;
 import dev.pceworkbench.policy.rules.Violation.Field;
 
 import java.util.HashSet;
@@ -52,14 +53,14 @@ final class StatelessRules {
         if (!rule.consumingSecurityPrincipals().isEmpty()) {
             return "User groups are not allowed in a stateless rule.";
         }
-        Set<ActorKind> kinds = ActorKind.of(consumers);
+        Set<ObjectKind> kinds = ObjectKind.of(consumers);
         if (consumers.isEmpty()) {
             return null; // "choose a consumer" is reported by the combinations check
         }
-        if (kinds.equals(Set.of(ActorKind.WORKLOAD))) {
+        if (kinds.equals(Set.of(ObjectKind.WORKLOAD))) {
             return consumers.size() == 1 ? null : "There are " + consumers.size() + " workloads; only one is allowed.";
         }
-        if (kinds.equals(Set.of(ActorKind.LABEL))) {
+        if (kinds.equals(Set.of(ObjectKind.LABEL))) {
             if (consumers.size() > MAX_LABELS) {
                 return "There are " + consumers.size() + " labels; at most " + MAX_LABELS + " are allowed.";
             }
@@ -73,14 +74,14 @@ final class StatelessRules {
             }
             return null;
         }
-        Set<ActorKind> ipShape = Set.of(ActorKind.IP_LIST, ActorKind.ALL_WORKLOADS);
+        Set<ObjectKind> ipShape = Set.of(ObjectKind.IP_LIST, ObjectKind.ALL_WORKLOADS);
         if (ipShape.containsAll(kinds)) {
             return null;
         }
-        Set<ActorKind> others = new HashSet<>(kinds);
-        others.removeAll(Set.of(ActorKind.WORKLOAD, ActorKind.LABEL, ActorKind.IP_LIST, ActorKind.ALL_WORKLOADS));
+        Set<ObjectKind> others = new HashSet<>(kinds);
+        others.removeAll(Set.of(ObjectKind.WORKLOAD, ObjectKind.LABEL, ObjectKind.IP_LIST, ObjectKind.ALL_WORKLOADS));
         if (!others.isEmpty()) {
-            return capitalize(ActorKind.phrase(java.util.EnumSet.copyOf(others))) + " are not allowed.";
+            return capitalize(ObjectKind.phrase(java.util.EnumSet.copyOf(others))) + " are not allowed.";
         }
         return "Workloads, labels and IP lists cannot be mixed.";
     }

@@ -3,6 +3,7 @@ package dev.pceworkbench.policy.usage;
 import dev.pceworkbench.pce.model.Actor;
 import dev.pceworkbench.pce.model.EnforcementBoundary;
 import dev.pceworkbench.pce.model.Href;
+import dev.pceworkbench.pce.model.Hrefs;
 import dev.pceworkbench.pce.model.IpTablesRule;
 import dev.pceworkbench.pce.model.Label;
 import dev.pceworkbench.pce.model.LabelGroup;
@@ -12,7 +13,6 @@ import dev.pceworkbench.pce.model.SecRule;
 import dev.pceworkbench.pce.model.VirtualService;
 import dev.pceworkbench.pce.model.Workload;
 import dev.pceworkbench.policy.PolicyData;
-import dev.pceworkbench.policy.PolicyModel;
 import dev.pceworkbench.policy.usage.UsageReference.Kind;
 
 import java.util.ArrayDeque;
@@ -54,7 +54,7 @@ public final class WhereUsed {
             if (g.href() == null) {
                 continue;
             }
-            groups.put(PolicyModel.neutralHref(g.href()), g);
+            groups.put(Hrefs.neutral(g.href()), g);
             for (Href l : g.labels()) {
                 if (l != null && l.href() != null) {
                     parents.computeIfAbsent(l.href(), k -> new ArrayList<>(2)).add(g);
@@ -62,7 +62,7 @@ public final class WhereUsed {
             }
             for (Href s : g.subGroups()) {
                 if (s != null && s.href() != null) {
-                    parents.computeIfAbsent(PolicyModel.neutralHref(s.href()), k -> new ArrayList<>(2)).add(g);
+                    parents.computeIfAbsent(Hrefs.neutral(s.href()), k -> new ArrayList<>(2)).add(g);
                 }
             }
         }
@@ -75,7 +75,7 @@ public final class WhereUsed {
 
     /** The uses of the label or label group {@code href}: groups first, then rule sets, rules, the rest, workloads last. */
     public List<UsageReference> find(String href) {
-        String subject = PolicyModel.neutralHref(Objects.requireNonNull(href));
+        String subject = Hrefs.neutral(Objects.requireNonNull(href));
         String version = data.version();
         List<UsageReference> out = new ArrayList<>();
         // Every href whose use counts as a use of the subject, with the group it goes through (null: itself).
@@ -114,7 +114,7 @@ public final class WhereUsed {
             String child = todo.poll();
             LabelGroup childGroup = groups.get(child);
             for (LabelGroup parent : parents.getOrDefault(child, List.of())) {
-                String p = PolicyModel.neutralHref(parent.href());
+                String p = Hrefs.neutral(parent.href());
                 if (targets.containsKey(p)) {
                     continue;
                 }
@@ -217,7 +217,7 @@ public final class WhereUsed {
         Set<String> labels = new HashSet<>();
         Set<String> seen = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>();
-        todo.add(PolicyModel.neutralHref(groupHref));
+        todo.add(Hrefs.neutral(groupHref));
         while (!todo.isEmpty()) {
             String h = todo.poll();
             LabelGroup g = groups.get(h);
@@ -231,7 +231,7 @@ public final class WhereUsed {
             }
             for (Href s : g.subGroups()) {
                 if (s != null && s.href() != null) {
-                    todo.add(PolicyModel.neutralHref(s.href()));
+                    todo.add(Hrefs.neutral(s.href()));
                 }
             }
         }
@@ -252,7 +252,7 @@ public final class WhereUsed {
         if (ref == null || ref.href() == null) {
             return null;
         }
-        String h = PolicyModel.neutralHref(ref.href());
+        String h = Hrefs.neutral(ref.href());
         return targets.containsKey(h) ? h : null;
     }
 

@@ -1,5 +1,8 @@
 package dev.pceworkbench.ui.common;
 
+import dev.pceworkbench.pce.model.Hrefs;
+import dev.pceworkbench.policy.names.ObjectKind;
+
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -8,49 +11,55 @@ import java.util.function.Consumer;
 /**
  * Cross-view navigation without views knowing each other: a view model asks to open a PCE object
  * ("open this rule in its rule set", "open this label"), and the feature that registered for that
- * kind of object is shown and told which one. The composition root registers the handlers and
+ * kind of object ({@link ObjectKind}, the one list of kinds) is shown and told which one. The
+ * composition root registers the handlers and
  * tells the navigator how to show a feature (the shell's sidebar selection). Kinds nobody
  * registered go to the fallback handler (an object details window), so every reference is openable.
  */
 public final class Navigator {
-    /** The kinds of PCE object a view can be asked to open. */
-    public enum Kind { RULE_SET, LABEL, LABEL_GROUP, WORKLOAD, VIRTUAL_SERVICE, ENFORCEMENT_BOUNDARY, IP_LIST, SERVICE, OTHER }
+    /**
+     * The kinds ui/rulesets still names this way, now {@link ObjectKind}s.
+     *
+     * @deprecated use {@link ObjectKind}; goes once ui/rulesets has moved over.
+     */
+    @Deprecated(forRemoval = true)
+    public static final class Kind {
+        public static final ObjectKind RULE_SET = ObjectKind.RULE_SET;
+        public static final ObjectKind LABEL = ObjectKind.LABEL;
+        public static final ObjectKind LABEL_GROUP = ObjectKind.LABEL_GROUP;
+        public static final ObjectKind WORKLOAD = ObjectKind.WORKLOAD;
+
+        private Kind() {
+        }
+    }
 
     /**
-     * What to open: the object's href, the policy version it was seen in ("draft", "active", a
-     * number, or {@code null} for org objects), and optionally an object inside it to select (a
-     * rule's href inside a rule set).
+     * What to open: the object's kind and href, the policy version it was seen in ("draft",
+     * "active", a number, or {@code null} for org objects), and optionally an object inside it to
+     * select (a rule's href inside a rule set).
      */
-    public record Target(Kind kind, String href, String version, String selectHref) {
+    public record Target(ObjectKind kind, String href, String version, String selectHref) {
         public Target {
             Objects.requireNonNull(kind);
             Objects.requireNonNull(href);
         }
 
-        public static Target of(Kind kind, String href, String version) {
+        public static Target of(ObjectKind kind, String href, String version) {
             return new Target(kind, href, version, null);
         }
 
-        /** Guesses the kind from a PCE href ({@code /orgs/1/sec_policy/draft/rule_sets/3/sec_rules/9} → RULE_SET selecting the rule). */
+        /**
+         * The target an href names, kind from {@link ObjectKind#fromHref}: a rule
+         * ({@code /orgs/1/sec_policy/draft/rule_sets/3/sec_rules/9}, or an iptables rule) opens its
+         * RULE_SET with the rule selected; hrefs of other collections are UNKNOWN.
+         */
         public static Target fromHref(String href) {
-            String version = null;
-            var m = java.util.regex.Pattern.compile("/sec_policy/([^/]+)/").matcher(href);
-            if (m.find()) {
-                version = m.group(1);
+            ObjectKind kind = ObjectKind.fromHref(href);
+            String version = Hrefs.version(href);
+            if (kind == ObjectKind.RULE || kind == ObjectKind.IPTABLES_RULE) {
+                String ruleSet = href.substring(0, href.lastIndexOf('/', href.lastIndexOf('/') - 1));
+                return new Target(ObjectKind.RULE_SET, ruleSet, version, href);
             }
-            if (href.contains("/sec_rules/") || href.contains("/ip_tables_rules/")) {
-                String ruleSet = href.substring(0, href.indexOf(href.contains("/sec_rules/") ? "/sec_rules/" : "/ip_tables_rules/"));
-                return new Target(Kind.RULE_SET, ruleSet, version, href);
-            }
-            Kind kind = href.contains("/rule_sets/") ? Kind.RULE_SET
-                    : href.contains("/label_groups/") ? Kind.LABEL_GROUP
-                    : href.contains("/labels/") ? Kind.LABEL
-                    : href.contains("/workloads/") ? Kind.WORKLOAD
-                    : href.contains("/virtual_services/") ? Kind.VIRTUAL_SERVICE
-                    : href.contains("/enforcement_boundaries/") ? Kind.ENFORCEMENT_BOUNDARY
-                    : href.contains("/ip_lists/") ? Kind.IP_LIST
-                    : href.contains("/services/") ? Kind.SERVICE
-                    : Kind.OTHER;
             return new Target(kind, href, version, null);
         }
     }
@@ -58,7 +67,7 @@ public final class Navigator {
     private record Handler(String featureId, Consumer<Target> open) {
     }
 
-    private final Map<Kind, Handler> handlers = new EnumMap<>(Kind.class);
+    private final Map<ObjectKind, Handler> handlers = new EnumMap<>(ObjectKind.class);
     private Consumer<String> showFeature = id -> {
     };
     private Consumer<Target> fallback = t -> {
@@ -71,7 +80,7 @@ public final class Navigator {
     }
 
     /** {@code featureId} opens objects of {@code kind} with {@code open} (after being shown). */
-    public void register(Kind kind, String featureId, Consumer<Target> open) {
+    public void register(ObjectKind kind, String featureId, Consumer<Target> open) {
         handlers.put(kind, new Handler(featureId, Objects.requireNonNull(open)));
     }
 
@@ -80,7 +89,7 @@ public final class Navigator {
         this.fallback = Objects.requireNonNull(open);
     }
 
-    public boolean hasFeatureFor(Kind kind) {
+    public boolean hasFeatureFor(ObjectKind kind) {
         return handlers.containsKey(kind);
     }
 

@@ -121,7 +121,7 @@ public final class ObjectDetailsViewModel {
 
     /** What kind of object, in words ("Virtual service"). */
     public String kindText() {
-        String k = target.kind().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        String k = target.kind().singular();
         return Character.toUpperCase(k.charAt(0)) + k.substring(1);
     }
 

@@ -3,6 +3,7 @@ package dev.pceworkbench.ui.labels;
 import dev.pceworkbench.pce.api.Refs;
 import dev.pceworkbench.pce.model.Label;
 import dev.pceworkbench.pce.model.LabelGroup;
+import dev.pceworkbench.policy.names.ObjectKind;
 import dev.pceworkbench.task.BackgroundTask;
 import dev.pceworkbench.task.TaskExecutor;
 import dev.pceworkbench.ui.common.DialogService;
@@ -177,7 +178,7 @@ public final class LabelEdits {
                 .onSuccess(href -> {
                     groupEditor.set(null);
                     model.sectionProperty().set(LabelsViewModel.Section.GROUPS);
-                    model.openAfterReload(Navigator.Target.of(Navigator.Kind.LABEL_GROUP, href, "draft"));
+                    model.openAfterReload(Navigator.Target.of(ObjectKind.LABEL_GROUP, href, "draft"));
                     workspace.changed(PolicyWorkspace.LABEL_GROUPS, "draft");
                     dialogs.notify("Label group " + name + (original == null ? " created in draft" : " saved in draft"));
                 })

@@ -6,8 +6,9 @@ import java.util.Locale;
 
 /**
  * One row of the labels table: the label's value, key and the key's display name, how many
- * workloads carry it, its external data and timestamps. {@link #matches} is what the filter field
- * asks (value, key, dimension name or href contain the text, ignoring case).
+ * workloads carry it, its external data and timestamps (and their texts, to the minute, for the
+ * table). {@link #matches} is what the filter field asks (value, key, dimension name or href
+ * contain the text, ignoring case).
  */
 public record LabelRow(String href, String key, String dimension, String value, int workloads,
                        String externalDataSet, String externalDataReference, String createdAt, String updatedAt) {
@@ -34,6 +35,25 @@ public record LabelRow(String href, String key, String dimension, String value, 
 
     private static boolean contains(String s, String lowerCaseText) {
         return s != null && s.toLowerCase(Locale.ROOT).contains(lowerCaseText);
+    }
+
+    /** When the label was created, to the minute ("2026-01-05 14:23"). */
+    public String createdText() {
+        return minutes(createdAt);
+    }
+
+    /** When the label was last updated, to the minute. */
+    public String updatedText() {
+        return minutes(updatedAt);
+    }
+
+    /** "2026-01-05T14:23:11.123Z" as "2026-01-05 14:23": seconds and zone only widen the column. */
+    static String minutes(String timestamp) {
+        if (timestamp == null) {
+            return "";
+        }
+        return timestamp.length() >= 16 && timestamp.charAt(10) == 'T'
+                ? timestamp.substring(0, 10) + " " + timestamp.substring(11, 16) : timestamp;
     }
 
     /** "Environment: Prod", for headings and messages. */

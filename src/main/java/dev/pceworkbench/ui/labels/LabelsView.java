@@ -155,8 +155,8 @@ public final class LabelsView {
                 text("Key", LabelRow::key, 60),
                 number(),
                 text("External data", LabelRow::externalData, 120),
-                text("Created", r -> minutes(r.createdAt()), 130),
-                text("Updated", r -> minutes(r.updatedAt()), 130)));
+                text("Created", LabelRow::createdText, 130),
+                text("Updated", LabelRow::updatedText, 130)));
         SortedList<LabelRow> sorted = new SortedList<>(model.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -249,15 +249,6 @@ public final class LabelsView {
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
         c.setPrefWidth(width);
         return c;
-    }
-
-    /** "2026-01-05T14:23:11.123Z" as "2026-01-05 14:23": seconds and zone only widen the column. */
-    static String minutes(String timestamp) {
-        if (timestamp == null) {
-            return "";
-        }
-        return timestamp.length() >= 16 && timestamp.charAt(10) == 'T'
-                ? timestamp.substring(0, 10) + " " + timestamp.substring(11, 16) : timestamp;
     }
 
     private static TableColumn<LabelRow, Integer> number() {

@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.labels;
 
+import dev.pceworkbench.policy.names.ObjectKind;
 import dev.pceworkbench.ui.common.FeatureModel;
 import dev.pceworkbench.pce.model.Label;
 import dev.pceworkbench.pce.model.LabelGroup;
@@ -203,6 +204,9 @@ public final class LabelsViewModel implements FeatureModel {
 
     // --- filtering -------------------------------------------------------------------------------
 
+    /** What the filter asks of each row; a test swaps it to see a failing filter reach the user. */
+    java.util.function.BiPredicate<LabelRow, String> rowMatches = LabelRow::matches;
+
     private void refilter(Duration delay) {
         if (filterTask != null) {
             filterTask.cancel();
@@ -221,7 +225,7 @@ public final class LabelsViewModel implements FeatureModel {
             List<LabelRow> out = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
                 LabelRow r = all.get(i);
-                if (d.includes(r.key()) && r.matches(text)) {
+                if (d.includes(r.key()) && rowMatches.test(r, text)) {
                     out.add(r);
                 }
                 if ((i & 4095) == 0) {
@@ -229,7 +233,8 @@ public final class LabelsViewModel implements FeatureModel {
                 }
             }
             return out;
-        }).ownedBy(FEATURE_ID).onSuccess(this::filtered));
+        }).ownedBy(FEATURE_ID).onSuccess(this::filtered)
+                .onFailure(e -> dialogs.showError("Could not filter the labels", e)));
     }
 
     private void filtered(List<LabelRow> result) {
@@ -247,7 +252,7 @@ public final class LabelsViewModel implements FeatureModel {
 
     /** Shows the label or label group of {@code target} (in the target's version), loading first if needed. */
     public void open(Navigator.Target target) {
-        if (target.kind() == Navigator.Kind.LABEL_GROUP && target.version() != null
+        if (target.kind() == ObjectKind.LABEL_GROUP && target.version() != null
                 && !target.version().equals(version.get())) {
             if (!versions.contains(target.version())) {
                 versions.add(target.version());
@@ -261,7 +266,7 @@ public final class LabelsViewModel implements FeatureModel {
             onShown();
             return;
         }
-        if (target.kind() == Navigator.Kind.LABEL) {
+        if (target.kind() == ObjectKind.LABEL) {
             section.set(Section.LABELS);
             LabelRow row = loaded.rows().stream().filter(r -> r.href().equals(target.href())).findFirst().orElse(null);
             if (row == null) {
@@ -277,7 +282,7 @@ public final class LabelsViewModel implements FeatureModel {
             filter.set("");
             dimension.set(dimensions.stream().filter(d -> row.key().equals(d.key())).findFirst().orElse(DimensionChoice.ALL));
             refilter(Duration.ZERO);
-        } else if (target.kind() == Navigator.Kind.LABEL_GROUP) {
+        } else if (target.kind() == ObjectKind.LABEL_GROUP) {
             section.set(Section.GROUPS);
             List<GroupTree.Node> path = loaded.tree().pathTo(target.href());
             if (path.isEmpty()) {

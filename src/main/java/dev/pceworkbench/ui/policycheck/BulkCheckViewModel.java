@@ -4,13 +4,13 @@ import dev.pceworkbench.policy.CheckResult;
 import dev.pceworkbench.policy.Endpoint;
 import dev.pceworkbench.policy.PolicyCheck;
 import dev.pceworkbench.policy.PortRange;
+import dev.pceworkbench.policy.RuleSearchIndex;
 import dev.pceworkbench.task.BackgroundTask;
 import dev.pceworkbench.task.TaskContext;
 import dev.pceworkbench.task.TaskExecutor;
 import dev.pceworkbench.ui.common.DialogService;
 import dev.pceworkbench.ui.common.export.CsvReader;
 import dev.pceworkbench.ui.common.export.TableExport;
-import dev.pceworkbench.ui.common.policy.PolicyNames;
 import dev.pceworkbench.ui.common.policy.PortSpec;
 import dev.pceworkbench.ui.common.policy.TaskProgress;
 import javafx.beans.binding.Bindings;
@@ -104,8 +104,8 @@ public final class BulkCheckViewModel {
             List<String> hrefs = new ArrayList<>();
             for (PolicyCheck.Comparison.Row r : cmp.rows()) {
                 CheckResult.Allow a = r.active() != null ? r.active() : r.draft();
-                PolicyNames names0 = r.active() != null ? ch.activeNames : ch.draftNames;
-                names.add(a.hit().ruleSet().name() + " #" + names0.ruleNumber(a.hit().ruleSet(), a.hit().index())
+                RuleSearchIndex ix = r.active() != null ? ch.activeIndex : ch.draftIndex;
+                names.add(a.hit().ruleSet().name() + " #" + ix.model().ruleNumber(a.hit().index())
                         + (r.allowedNow() ? "" : " (after provisioning only)")
                         + (r.allowedAfterProvisioning() ? "" : " (until provisioning)"));
                 hrefs.add(a.hit().href());

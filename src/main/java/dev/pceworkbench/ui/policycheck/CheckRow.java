@@ -2,7 +2,7 @@ package dev.pceworkbench.ui.policycheck;
 
 import dev.pceworkbench.policy.CheckResult;
 import dev.pceworkbench.policy.PolicyCheck;
-import dev.pceworkbench.ui.common.policy.PolicyNames;
+import dev.pceworkbench.policy.PolicyModel;
 
 /**
  * One rule that allows the checked connection in the active policy, the draft, or both: its rule
@@ -12,10 +12,19 @@ import dev.pceworkbench.ui.common.policy.PolicyNames;
 public record CheckRow(String ruleSet, int number, String href, boolean allowedNow, boolean allowedAfterProvisioning,
                        String reason) {
 
-    static CheckRow of(PolicyCheck.Comparison.Row row, PolicyNames activeNames, PolicyNames draftNames) {
+    /** "Yes" or "No", as the table and the bulk answers say it. */
+    public String allowedNowText() {
+        return allowedNow ? "Yes" : "No";
+    }
+
+    public String allowedAfterProvisioningText() {
+        return allowedAfterProvisioning ? "Yes" : "No";
+    }
+
+    static CheckRow of(PolicyCheck.Comparison.Row row, PolicyModel active, PolicyModel draft) {
         CheckResult.Allow shown = row.active() != null ? row.active() : row.draft();
-        PolicyNames names = row.active() != null ? activeNames : draftNames;
-        return new CheckRow(shown.hit().ruleSet().name(), names.ruleNumber(shown.hit().ruleSet(), shown.hit().index()),
+        PolicyModel model = row.active() != null ? active : draft;
+        return new CheckRow(shown.hit().ruleSet().name(), model.ruleNumber(shown.hit().index()),
                 shown.hit().href(), row.allowedNow(), row.allowedAfterProvisioning(), shown.reason().text());
     }
 }

@@ -4,9 +4,10 @@ import dev.pceworkbench.policy.Endpoint;
 import dev.pceworkbench.policy.PolicyCheck;
 import dev.pceworkbench.policy.PortRange;
 import dev.pceworkbench.policy.RuleSearchIndex;
+import dev.pceworkbench.policy.names.Names;
+import dev.pceworkbench.policy.names.ObjectKind;
 import dev.pceworkbench.ui.common.policy.ActorOption;
 import dev.pceworkbench.ui.common.policy.ActorOptions;
-import dev.pceworkbench.ui.common.policy.PolicyNames;
 
 import java.util.Locale;
 
@@ -20,8 +21,6 @@ final class Checker {
     final RuleSearchIndex draftIndex;
     final PolicyCheck active;
     final PolicyCheck draft;
-    final PolicyNames activeNames;
-    final PolicyNames draftNames;
     final ActorOptions workloads;
 
     Checker(RuleSearchIndex activeIndex, RuleSearchIndex draftIndex) {
@@ -29,8 +28,6 @@ final class Checker {
         this.draftIndex = draftIndex;
         this.active = new PolicyCheck(activeIndex);
         this.draft = new PolicyCheck(draftIndex);
-        this.activeNames = new PolicyNames(activeIndex.model().data());
-        this.draftNames = new PolicyNames(draftIndex.model().data());
         this.workloads = ActorOptions.workloads(draftIndex.model().data());
     }
 
@@ -57,10 +54,10 @@ final class Checker {
     /** "workload web-01" or "IP address 10.0.0.5", for answers. */
     String describe(Endpoint e) {
         if (!e.isWorkload()) {
-            return "IP address " + e.ip();
+            return ObjectKind.IP_ADDRESS.singular() + " " + Names.ipAddress(e.ip().toString()).display();
         }
         var w = draftIndex.model().workload(e.workloadHref());
-        return w == null ? e.workloadHref() : "workload " + PolicyNames.workload(w);
+        return w == null ? e.workloadHref() : Names.workload(w).display();
     }
 
     private static String capital(String s) {

@@ -3,7 +3,6 @@ package dev.pceworkbench.ui.policycheck;
 import atlantafx.base.theme.Styles;
 import dev.pceworkbench.ui.common.export.TableExport;
 import dev.pceworkbench.ui.common.policy.ViewParts;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -99,8 +98,8 @@ public final class PolicyCheckView {
         rules.setPlaceholder(new Label("No allowing rules to show"));
         rules.getColumns().add(ViewParts.textColumn("Rule set", CheckRow::ruleSet, 200));
         rules.getColumns().add(ViewParts.textColumn("Rule", r -> String.valueOf(r.number()), 60));
-        rules.getColumns().add(ViewParts.textColumn("Allowed now", r -> r.allowedNow() ? "Yes" : "No", 130));
-        rules.getColumns().add(ViewParts.textColumn("Allowed after provisioning", r -> r.allowedAfterProvisioning() ? "Yes" : "No", 220));
+        rules.getColumns().add(ViewParts.textColumn("Allowed now", CheckRow::allowedNowText, 130));
+        rules.getColumns().add(ViewParts.textColumn("Allowed after provisioning", CheckRow::allowedAfterProvisioningText, 220));
         rules.getColumns().add(ViewParts.textColumn("Reason", CheckRow::reason, 600));
         ViewParts.openOnDoubleClick(rules, model::open);
         TextArea reason = new TextArea();
@@ -108,10 +107,8 @@ public final class PolicyCheckView {
         reason.setEditable(false);
         reason.setWrapText(true);
         reason.setPromptText("Select a rule to read why it allows the connection");
-        reason.textProperty().bind(Bindings.createStringBinding(() -> {
-            CheckRow r = rules.getSelectionModel().getSelectedItem();
-            return r == null ? "" : r.reason();
-        }, rules.getSelectionModel().selectedItemProperty()));
+        rules.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.selectedRowProperty().set(b));
+        reason.textProperty().bind(model.selectedReasonProperty());
         SplitPane split = new SplitPane(rules, reason);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.72);
@@ -119,8 +116,8 @@ public final class PolicyCheckView {
 
         Button open = ViewParts.button("openRuleButton", "Open in rule set view", Material2MZ.OPEN_IN_NEW,
                 "Show the selected rule in its rule set (or double-click a row)",
-                () -> model.open(rules.getSelectionModel().getSelectedItem()));
-        open.disableProperty().bind(rules.getSelectionModel().selectedItemProperty().isNull());
+                model::openSelected);
+        open.disableProperty().bind(model.selectedRowProperty().isNull());
         Button verify = ViewParts.button("verifyButton", "Verify on PCE", Material2MZ.VERIFIED,
                 "Ask the PCE's own policy check, for the active policy and the draft, and compare", model::verifyOnPce);
         verify.disableProperty().bind(model.canVerifyProperty().not());

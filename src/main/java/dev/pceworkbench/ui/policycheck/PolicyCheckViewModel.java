@@ -10,6 +10,7 @@ import dev.pceworkbench.task.TaskContext;
 import dev.pceworkbench.task.TaskExecutor;
 import dev.pceworkbench.ui.common.DialogService;
 import dev.pceworkbench.ui.common.Navigator;
+import dev.pceworkbench.ui.common.policy.ActorChoicesLoader;
 import dev.pceworkbench.ui.common.policy.ActorOption;
 import dev.pceworkbench.ui.common.policy.ActorOptions;
 import dev.pceworkbench.ui.common.policy.PceQueries;
@@ -17,14 +18,17 @@ import dev.pceworkbench.ui.common.policy.PceVerification;
 import dev.pceworkbench.ui.common.policy.PortSpec;
 import dev.pceworkbench.ui.common.policy.RuleLinks;
 import dev.pceworkbench.ui.common.policy.TaskProgress;
-import dev.pceworkbench.workspace.NotConnectedException;
 import dev.pceworkbench.workspace.PolicyWorkspace;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.binding.StringExpression;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -61,6 +65,9 @@ public final class PolicyCheckViewModel implements FeatureModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
             "Pick the consumer and provider, type the port and protocol, and press Check.");
     private final ObservableList<CheckRow> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<CheckRow> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");
+    private final StringBinding selectedReason = Bindings.createStringBinding(
+            () -> selectedRow.get() == null ? "" : selectedRow.get().reason(), selectedRow);
     private final TaskProgress progress = new TaskProgress();
     private final PceVerification verification = new PceVerification(this);
     private final ReadOnlyObjectWrapper<Boolean> pceAgrees = new ReadOnlyObjectWrapper<>(this, "pceAgrees");
@@ -68,7 +75,7 @@ public final class PolicyCheckViewModel implements FeatureModel {
     private final BulkCheckViewModel bulk;
     private volatile ActorOptions workloads = ActorOptions.EMPTY;
     private volatile Checker checker;
-    private boolean choicesRequested;
+    private final ActorChoicesLoader choices;
 
     public PolicyCheckViewModel(PolicyWorkspace workspace, TaskExecutor executor, DialogService dialogs, Navigator navigator) {
         this.workspace = workspace;
@@ -77,48 +84,43 @@ public final class PolicyCheckViewModel implements FeatureModel {
         this.navigator = navigator;
         this.bulk = new BulkCheckViewModel(executor, dialogs, this::checker);
         canVerify = Bindings.createBooleanBinding(() -> answer.get() != null && !progress.busy().get(), answer, progress.busy());
-        workspace.addListener(change -> {
-            checker = null;
-            if (answer.get() != null) {
-                clearAnswer();
-                status.set("The policy changed on the PCE; check again to see the current answer.");
-            }
-            bulk.policyChanged();
-            if (choicesRequested) {
-                loadChoices();
-            }
-        });
+        choices = new ActorChoicesLoader(workspace, executor, this::choicesTask, this::policyChanged);
+    }
+
+    private void policyChanged() {
+        checker = null;
+        if (answer.get() != null) {
+            clearAnswer();
+            status.set("The policy changed on the PCE; check again to see the current answer.");
+        }
+        bulk.policyChanged();
     }
 
     // ---- commands ------------------------------------------------------------------------------
 
-    /** Loads both policy versions (the check needs them) and the workloads for the pickers. */
     /** Loads the actor choices the first time the view is shown (later changes reload them by themselves). */
     @Override
     public void onShown() {
-        if (!choicesRequested) {
-            loadChoices();
-        }
+        choices.onShown();
     }
 
     /** Downloads every collection again (the workspace then tells this view, which reloads its choices). */
     @Override
     public void reload() {
-        workspace.refreshAll();
+        choices.reload();
     }
 
+    /** Loads both policy versions (the check needs them) and the workloads for the pickers. */
     public void loadChoices() {
-        choicesRequested = true;
-        executor.execute(BackgroundTask.of("Loading the policy for the policy check", this::checker)
+        choices.load();
+    }
+
+    private BackgroundTask<Checker> choicesTask() {
+        return BackgroundTask.of("Loading the policy for the policy check", this::checker)
                 .ownedBy(FEATURE_ID)
                 .onSuccess(c -> workloads = c.workloads)
-                .onFailure(e -> {
-                    if (e instanceof NotConnectedException) {
-                        status.set(e.getMessage()); // the connection's arrival reloads it
-                    } else {
-                        dialogs.showError("Could not load the policy for the policy check", e);
-                    }
-                }));
+                .onFailure(ActorChoicesLoader.failure(dialogs, status::set, null,
+                        "Could not load the policy for the policy check"));
     }
 
     /** The checks over the current indexes (cached until the workspace's indexes change). */
@@ -158,7 +160,7 @@ public final class PolicyCheckViewModel implements FeatureModel {
             Endpoint ce = ch.endpoint("consumer", c);
             Endpoint pe = ch.endpoint("provider", p);
             PolicyCheck.Comparison cmp = ch.compare(ce, pe, svc);
-            List<CheckRow> out = cmp.rows().stream().map(r -> CheckRow.of(r, ch.activeNames, ch.draftNames)).toList();
+            List<CheckRow> out = cmp.rows().stream().map(r -> CheckRow.of(r, ch.activeIndex.model(), ch.draftIndex.model())).toList();
             out.forEach(CheckRow::reason); // reasons are worked out here, off the FX thread
             String what = ch.describe(ce) + " → " + ch.describe(pe) + " on " + PortSpec.format(svc);
             return new Outcome(new Answer(ce, pe, svc, cmp), out, what);
@@ -197,6 +199,11 @@ public final class PolicyCheckViewModel implements FeatureModel {
         RuleLinks.open(navigator, dialogs, row.href(), row.number(), row.ruleSet());
     }
 
+    /** Opens the selected rule (see {@link #open}). */
+    public void openSelected() {
+        open(selectedRow.get());
+    }
+
     /** Asks the PCE's own policy check, for both versions, and compares the allowing rules. */
     public void verifyOnPce() {
         Answer a = answer.get();
@@ -225,6 +232,7 @@ public final class PolicyCheckViewModel implements FeatureModel {
 
     private void clearAnswer() {
         answer.set(null);
+        selectedRow.set(null);
         rows.clear();
         allowedNow.set("");
         allowedAfter.set("");
@@ -233,6 +241,16 @@ public final class PolicyCheckViewModel implements FeatureModel {
     }
 
     // ---- properties ----------------------------------------------------------------------------
+
+    /** The allowing rule the user selected (the view sets it from the table). */
+    public ObjectProperty<CheckRow> selectedRowProperty() {
+        return selectedRow;
+    }
+
+    /** Why the selected rule allows the connection; empty without a selection. */
+    public StringExpression selectedReasonProperty() {
+        return selectedReason;
+    }
 
     public StringProperty consumerProperty() {
         return consumer;

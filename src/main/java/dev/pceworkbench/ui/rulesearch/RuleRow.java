@@ -1,9 +1,11 @@
 package dev.pceworkbench.ui.rulesearch;
 
-import dev.pceworkbench.ui.common.policy.PolicyNames;
 import dev.pceworkbench.pce.model.RuleSet;
 import dev.pceworkbench.pce.model.SecRule;
+import dev.pceworkbench.policy.PolicyModel;
 import dev.pceworkbench.policy.RuleHit;
+import dev.pceworkbench.policy.names.NameLookup;
+import dev.pceworkbench.policy.names.Names;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -12,7 +14,8 @@ import java.util.Map;
 
 /**
  * One rule found by a search, as the results table and the exports show it: its rule set, number
- * and href (in the searched version), both sides, services, the rule set's scope, its flags and
+ * and href (in the searched version), both sides, services and the rule set's scopes written by
+ * {@link Names} ({@code role: Web, IP list Corp}; {@code app: CRM + env: Prod | app: ERP}), its flags and
  * kind (intra-scope, or extra-scope when consumers are unscoped). Keeps the {@link RuleHit} for the
  * JSON export and for opening the rule.
  */
@@ -22,16 +25,22 @@ public record RuleRow(RuleHit hit, String ruleSet, int number, String href, Stri
     public static final String INTRA = "Intra-scope";
     public static final String EXTRA = "Extra-scope";
 
-    /** The rows of {@code hits}; scopes are named once per rule set. */
-    public static List<RuleRow> of(List<RuleHit> hits, PolicyNames names) {
+    /** What a rule without services shows: a rule on virtual services takes their ports. */
+    public static final String NO_SERVICES = "None (virtual service ports)";
+
+    /** The rows of {@code hits} of {@code model}; scopes are named once per rule set. */
+    public static List<RuleRow> of(List<RuleHit> hits, PolicyModel model) {
+        NameLookup names = model.objectNames();
         Map<RuleSet, String> scopes = new IdentityHashMap<>();
         List<RuleRow> out = new ArrayList<>(hits.size());
         for (RuleHit h : hits) {
             RuleSet rs = h.ruleSet();
             SecRule r = h.rule();
-            out.add(new RuleRow(h, rs.name(), names.ruleNumber(rs, h.index()), r.href(), names.actors(r.providers()),
-                    names.actors(r.consumers()), names.services(r.ingressServices()),
-                    scopes.computeIfAbsent(rs, x -> names.scopes(x.scopes())),
+            String services = Names.list(Names.services(r.ingressServices(), names));
+            out.add(new RuleRow(h, rs.name(), model.ruleNumber(h.index()), r.href(),
+                    Names.list(Names.actors(r.providers(), names)), Names.list(Names.actors(r.consumers(), names)),
+                    services.isEmpty() ? NO_SERVICES : services,
+                    scopes.computeIfAbsent(rs, x -> Names.scopesText(x.scopes(), names)),
                     !Boolean.FALSE.equals(r.enabled()), Boolean.TRUE.equals(r.stateless()),
                     r.description() == null ? "" : r.description(),
                     Boolean.TRUE.equals(r.unscopedConsumers()) ? EXTRA : INTRA));

@@ -7,7 +7,6 @@ import dev.pceworkbench.ui.rulesearch.SearchRequest.ActorFilterItem;
 import dev.pceworkbench.ui.rulesearch.SearchRequest.Flag;
 import dev.pceworkbench.ui.rulesearch.SearchRequest.KindFilter;
 import dev.pceworkbench.ui.rulesearch.SearchRequest.Side;
-import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
@@ -147,12 +146,12 @@ public final class RuleSearchView {
         match.setConverter(new StringConverter<>() {
             @Override
             public String toString(RuleSearch.Match m) {
-                return m == RuleSearch.Match.ANY ? "Match any filter" : "Match all filters";
+                return SearchForm.matchText(m);
             }
 
             @Override
             public RuleSearch.Match fromString(String s) {
-                return s.contains("any") ? RuleSearch.Match.ANY : RuleSearch.Match.ALL;
+                return SearchForm.match(s);
             }
         });
         match.valueProperty().bindBidirectional(form.matchProperty());
@@ -244,9 +243,7 @@ public final class RuleSearchView {
                 "Ask the PCE's own rule search the same question and compare", model::verifyOnPce);
         verify.disableProperty().bind(model.canVerifyProperty().not());
         Tooltip why = new Tooltip();
-        why.textProperty().bind(Bindings.createStringBinding(() -> model.verifyUnsupportedProperty().get().isEmpty()
-                ? "Ask the PCE's own rule search the same question and compare" : model.verifyUnsupportedProperty().get(),
-                model.verifyUnsupportedProperty()));
+        why.textProperty().bind(model.verifyHintProperty());
         verify.setTooltip(why);
         HBox bar = new HBox(8, ViewParts.statusLine("statusLabel", model.statusProperty(), model.progress()),
                 ViewParts.spacer(), columns, open, csv, json, verify);

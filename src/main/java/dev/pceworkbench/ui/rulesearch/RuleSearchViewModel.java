@@ -1,10 +1,10 @@
 package dev.pceworkbench.ui.rulesearch;
 
 import dev.pceworkbench.ui.common.FeatureModel;
+import dev.pceworkbench.ui.common.policy.ActorChoicesLoader;
 import dev.pceworkbench.ui.common.policy.ActorOptions;
 import dev.pceworkbench.ui.common.policy.PceQueries;
 import dev.pceworkbench.ui.common.policy.PceVerification;
-import dev.pceworkbench.ui.common.policy.PolicyNames;
 import dev.pceworkbench.ui.common.policy.RuleLinks;
 import dev.pceworkbench.ui.common.policy.TaskProgress;
 import dev.pceworkbench.policy.RuleHit;
@@ -15,10 +15,11 @@ import dev.pceworkbench.task.TaskExecutor;
 import dev.pceworkbench.ui.common.DialogService;
 import dev.pceworkbench.ui.common.Navigator;
 import dev.pceworkbench.ui.common.UiSettings;
-import dev.pceworkbench.workspace.NotConnectedException;
 import dev.pceworkbench.workspace.PolicyWorkspace;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.binding.StringExpression;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -71,10 +72,11 @@ public final class RuleSearchViewModel implements FeatureModel {
     private final ReadOnlyStringWrapper verifyUnsupported = new ReadOnlyStringWrapper(this, "verifyUnsupported",
             "Search first; then the PCE is asked the same question.");
     private final BooleanBinding canVerify;
+    private final StringBinding verifyHint = Bindings.createStringBinding(() -> verifyUnsupported.get().isEmpty()
+            ? "Ask the PCE's own rule search the same question and compare" : verifyUnsupported.get(), verifyUnsupported);
     private final BooleanBinding hasResults = Bindings.isNotEmpty(results);
     private BackgroundTask<?> searchTask;
-    private BackgroundTask<?> choicesTask;
-    private boolean choicesRequested;
+    private final ActorChoicesLoader choices;
 
     public RuleSearchViewModel(PolicyWorkspace workspace, TaskExecutor executor, DialogService dialogs, Navigator navigator) {
         this.workspace = workspace;
@@ -88,50 +90,43 @@ public final class RuleSearchViewModel implements FeatureModel {
                 verifyUnsupported, progress.busy());
         lastRequest.addListener((o, a, r) -> verifyUnsupported.set(r == null ? "Search first; then the PCE is asked the same question."
                 : r.pceUnsupportedReason().orElse("")));
-        form.versionProperty().addListener((o, a, b) -> {
-            if (choicesRequested) {
-                loadChoices();
-            }
-        });
-        workspace.addListener(change -> {
-            if (!results.isEmpty() || lastRequest.get() != null) {
-                results.clear();
-                lastRequest.set(null);
-                clearVerification();
-                status.set("The policy changed on the PCE; search again to see the current rules.");
-            }
-            form.setOptions(ActorOptions.EMPTY);
-            if (choicesRequested) {
-                loadChoices();
-            }
-        });
+        choices = new ActorChoicesLoader(workspace, executor, this::choicesTask, this::policyChanged);
+        form.versionProperty().addListener((o, a, b) -> choices.reloadIfRequested());
+    }
+
+    private void policyChanged() {
+        if (!results.isEmpty() || lastRequest.get() != null) {
+            results.clear();
+            lastRequest.set(null);
+            clearVerification();
+            status.set("The policy changed on the PCE; search again to see the current rules.");
+        }
+        form.setOptions(ActorOptions.EMPTY);
     }
 
     // ---- commands ------------------------------------------------------------------------------
 
-    /** Loads the labels, label groups, workloads and IP lists of the chosen version for the actor picker. */
     /** Loads the actor choices the first time the view is shown (later changes reload them by themselves). */
     @Override
     public void onShown() {
-        if (!choicesRequested) {
-            loadChoices();
-        }
+        choices.onShown();
     }
 
     /** Downloads every collection again (the workspace then tells this view, which reloads its choices). */
     @Override
     public void reload() {
-        workspace.refreshAll();
+        choices.reload();
     }
 
+    /** Loads the labels, label groups, workloads and IP lists of the chosen version for the actor picker. */
     public void loadChoices() {
-        choicesRequested = true;
-        if (choicesTask != null) {
-            choicesTask.cancel();
-        }
+        choices.load();
+    }
+
+    private BackgroundTask<ActorOptions> choicesTask() {
         String v = form.versionProperty().get();
         choicesStatus.set("Loading labels, label groups and workloads…");
-        choicesTask = executor.execute(BackgroundTask.of("Loading policy objects (" + v + ")", ctx -> {
+        return BackgroundTask.of("Loading policy objects (" + v + ")", ctx -> {
             RuleSearchIndex ix = workspace.index(v, ctx.token(), ctx.pceProgress());
             return ActorOptions.actors(ix.model().data(), workspace.labelDimensions(ctx.token(), ctx.pceProgress()));
         }).ownedBy(FEATURE_ID).onSuccess(o -> {
@@ -139,14 +134,9 @@ public final class RuleSearchViewModel implements FeatureModel {
                 form.setOptions(o);
                 choicesStatus.set("");
             }
-        }).onCancelled(() -> choicesStatus.set("")).onFailure(e -> {
-            if (e instanceof NotConnectedException) {
-                choicesStatus.set(e.getMessage()); // the connection's arrival reloads them
-                return;
-            }
-            choicesStatus.set("Could not load the labels and workloads: pick them again after a search.");
-            dialogs.showError("Could not load the labels and workloads of the " + v + " policy", e);
-        }));
+        }).onCancelled(() -> choicesStatus.set("")).onFailure(ActorChoicesLoader.failure(dialogs, choicesStatus::set,
+                "Could not load the labels and workloads: pick them again after a search.",
+                "Could not load the labels and workloads of the " + v + " policy"));
     }
 
     /** Runs the search on the chosen version's index; the results replace the previous ones. */
@@ -171,7 +161,7 @@ public final class RuleSearchViewModel implements FeatureModel {
             long nanos = System.nanoTime() - t0;
             ctx.token().throwIfCancelled("Rule search");
             ctx.message("Listing " + hits.size() + " rules");
-            return new Outcome(req, RuleRow.of(hits, names(ix)), nanos);
+            return new Outcome(req, RuleRow.of(hits, ix.model()), nanos);
         })).ownedBy(FEATURE_ID).onSuccess(out -> {
             results.setAll(out.rows());
             lastRequest.set(out.request());
@@ -184,20 +174,6 @@ public final class RuleSearchViewModel implements FeatureModel {
     }
 
     private record Outcome(SearchRequest request, List<RuleRow> rows, long nanos) {
-    }
-
-    private volatile RuleSearchIndex namedIndex;
-    private volatile PolicyNames names;
-
-    /** Names for one index, made once per index (the index changes only when the policy does). */
-    private PolicyNames names(RuleSearchIndex ix) {
-        synchronized (this) {
-            if (namedIndex != ix) {
-                names = new PolicyNames(ix.model().data());
-                namedIndex = ix;
-            }
-            return names;
-        }
     }
 
     /** Cancels a running search or export. */
@@ -284,6 +260,11 @@ public final class RuleSearchViewModel implements FeatureModel {
 
     public SearchForm form() {
         return form;
+    }
+
+    /** The Verify button's tooltip: what it does, or why this search cannot be verified. */
+    public StringExpression verifyHintProperty() {
+        return verifyHint;
     }
 
     public ReadOnlyStringProperty choicesStatusProperty() {

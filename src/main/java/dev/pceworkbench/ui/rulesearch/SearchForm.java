@@ -131,6 +131,16 @@ public final class SearchForm {
         return filters;
     }
 
+    /** How the match choice reads: "Match all filters" or "Match any filter". */
+    public static String matchText(RuleSearch.Match m) {
+        return m == RuleSearch.Match.ANY ? "Match any filter" : "Match all filters";
+    }
+
+    /** The match a {@link #matchText} names. */
+    public static RuleSearch.Match match(String text) {
+        return matchText(RuleSearch.Match.ANY).equals(text) ? RuleSearch.Match.ANY : RuleSearch.Match.ALL;
+    }
+
     public ObjectProperty<RuleSearch.Match> matchProperty() {
         return match;
     }

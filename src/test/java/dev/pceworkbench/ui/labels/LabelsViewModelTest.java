@@ -9,6 +9,7 @@ import dev.pceworkbench.pce.model.Label;
 import dev.pceworkbench.pce.model.LabelGroup;
 import dev.pceworkbench.pce.model.Workload;
 import dev.pceworkbench.policy.PolicyData;
+import dev.pceworkbench.policy.names.ObjectKind;
 import dev.pceworkbench.policy.usage.UsageReference;
 import dev.pceworkbench.policy.usage.WhereUsed;
 import dev.pceworkbench.task.SynchronousTaskExecutor;
@@ -71,7 +72,7 @@ class LabelsViewModelTest {
         dialogs = new RecordingDialogService();
         navigator = new Navigator();
         opened = new ArrayList<>();
-        navigator.register(Navigator.Kind.RULE_SET, "rulesets", opened::add);
+        navigator.register(ObjectKind.RULE_SET, "rulesets", opened::add);
         navigator.fallback(opened::add);
         model = new LabelsViewModel(workspace, executor, dialogs, navigator, Duration.ZERO);
         model.onShown();
@@ -116,6 +117,26 @@ class LabelsViewModelTest {
         model.filterProperty().set("no label is called this");
         assertTrue(model.rows().isEmpty());
         assertEquals("0 of " + model.allRows().size() + " labels", model.statusBinding().get());
+    }
+
+    @Test
+    void aFailingFilterRunReachesTheUserAndKeepsTheRowsShown() {
+        model.filterProperty().set("PROD");
+        List<LabelRow> shown = List.copyOf(model.rows());
+        IllegalStateException boom = new IllegalStateException("the filter broke");
+        model.rowMatches = (r, text) -> {
+            throw boom;
+        };
+
+        model.filterProperty().set("DEV");
+
+        assertEquals(1, dialogs.errors().size(), dialogs.errors().toString());
+        RecordingDialogService.Error e = dialogs.errors().get(0);
+        assertEquals("Could not filter the labels", e.title());
+        assertEquals("the filter broke", e.message());
+        assertEquals(boom, e.failure());
+        assertTrue(executor.unhandledFailures().isEmpty(), "the failure is handled, not left to the executor");
+        assertEquals(shown, List.copyOf(model.rows()), "the last good rows stay");
     }
 
     @Test
@@ -319,7 +340,7 @@ class LabelsViewModelTest {
 
     @Test
     void aGroupCannotTakeAGroupThatContainsItAsSubGroup() {
-        model.open(Navigator.Target.of(Navigator.Kind.LABEL_GROUP, "/orgs/1/sec_policy/draft/label_groups/"
+        model.open(Navigator.Target.of(ObjectKind.LABEL_GROUP, "/orgs/1/sec_policy/draft/label_groups/"
                 + groupId("LG-L-Americas"), "draft"));
         assertEquals("LG-L-Americas", model.selectedGroupProperty().get().name());
         model.edits().editGroup();
@@ -339,11 +360,11 @@ class LabelsViewModelTest {
                 && u.name().equals("LG-L-Global") && "LG-L-Americas".equals(u.via())), model.whereUsed().usages().toString());
         UsageReference rule = model.whereUsed().usages().stream().filter(u -> u.kind() == UsageReference.Kind.RULE).findFirst().orElseThrow();
         model.whereUsed().open(rule);
-        assertEquals(Navigator.Kind.RULE_SET, opened.get(0).kind());
+        assertEquals(ObjectKind.RULE_SET, opened.get(0).kind());
         assertEquals(rule.href(), opened.get(0).selectHref());
         UsageReference workload = model.whereUsed().usages().stream().filter(u -> u.kind() == UsageReference.Kind.WORKLOAD).findFirst().orElseThrow();
         model.whereUsed().open(workload);
-        assertEquals(Navigator.Kind.WORKLOAD, opened.get(1).kind());
+        assertEquals(ObjectKind.WORKLOAD, opened.get(1).kind());
         assertEquals(us.workloads(), model.whereUsed().usages().stream().filter(u -> u.kind() == UsageReference.Kind.WORKLOAD).count());
     }
 
@@ -351,14 +372,14 @@ class LabelsViewModelTest {
     void openSelectsALabelOrAGroupInItsVersion() {
         model.filterProperty().set("zzz");
         LabelRow target = model.allRows().stream().filter(r -> r.key().equals("app")).findFirst().orElseThrow();
-        model.open(Navigator.Target.of(Navigator.Kind.LABEL, target.href(), null));
+        model.open(Navigator.Target.of(ObjectKind.LABEL, target.href(), null));
         assertEquals(target, model.selectedLabelProperty().get());
         assertEquals("app", model.dimensionProperty().get().key());
         assertEquals("", model.filterProperty().get());
         assertEquals(LabelsViewModel.Section.LABELS, model.sectionProperty().get());
 
         String global = "/orgs/1/sec_policy/active/label_groups/" + groupId("LG-L-Global");
-        model.open(Navigator.Target.of(Navigator.Kind.LABEL_GROUP, global, "active"));
+        model.open(Navigator.Target.of(ObjectKind.LABEL_GROUP, global, "active"));
         assertEquals("active", model.versionProperty().get());
         assertEquals(LabelsViewModel.Section.GROUPS, model.sectionProperty().get());
         assertEquals("LG-L-Global", model.selectedGroupProperty().get().name());

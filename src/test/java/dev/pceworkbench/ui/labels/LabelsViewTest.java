@@ -4,6 +4,7 @@ import dev.pceworkbench.demo.DemoPce;
 import dev.pceworkbench.pce.PceClient;
 import dev.pceworkbench.pce.model.Label;
 import dev.pceworkbench.pce.model.Workload;
+import dev.pceworkbench.policy.names.ObjectKind;
 import dev.pceworkbench.policy.usage.UsageReference;
 import dev.pceworkbench.task.FxTaskExecutor;
 import dev.pceworkbench.ui.RecordingDialogService;
@@ -77,7 +78,7 @@ class LabelsViewTest {
         executor = FxTests.executor();
         dialogs = new RecordingDialogService();
         Navigator navigator = new Navigator();
-        navigator.register(Navigator.Kind.RULE_SET, "rulesets", opened::add);
+        navigator.register(ObjectKind.RULE_SET, "rulesets", opened::add);
         navigator.fallback(opened::add);
         PolicyWorkspace workspace = new PolicyWorkspace(() -> Optional.of(client));
         model = new LabelsViewModel(workspace, executor, dialogs, navigator);
@@ -170,7 +171,7 @@ class LabelsViewTest {
         });
         robot.clickOn("#openUsageButton");
         waitFor(() -> !opened.isEmpty());
-        assertEquals(Navigator.Kind.RULE_SET, opened.get(0).kind());
+        assertEquals(ObjectKind.RULE_SET, opened.get(0).kind());
         assertEquals(rule.href(), opened.get(0).selectHref());
         dialogs.assertNoErrors();
     }

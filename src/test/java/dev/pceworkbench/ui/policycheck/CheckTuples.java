@@ -8,7 +8,7 @@ import dev.pceworkbench.policy.Endpoint;
 import dev.pceworkbench.policy.PolicyCheck;
 import dev.pceworkbench.policy.PortRange;
 import dev.pceworkbench.policy.RuleSearchIndex;
-import dev.pceworkbench.ui.common.policy.PolicyNames;
+import dev.pceworkbench.policy.names.Names;
 import dev.pceworkbench.ui.common.policy.PortSpec;
 import dev.pceworkbench.ui.rulesearch.SearchDemo;
 import dev.pceworkbench.workspace.PolicyWorkspace;
@@ -28,11 +28,11 @@ record CheckTuples(Workload consumer, Workload provider, PortRange service, Poli
     }
 
     String consumerText() {
-        return PolicyNames.workload(consumer);
+        return Names.workloadName(consumer);
     }
 
     String providerText() {
-        return PolicyNames.workload(provider);
+        return Names.workloadName(provider);
     }
 
     /** The first tuple of the kind asked for in the workspace's active and draft versions. */

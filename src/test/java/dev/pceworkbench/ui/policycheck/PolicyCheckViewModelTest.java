@@ -2,6 +2,7 @@ package dev.pceworkbench.ui.policycheck;
 
 import dev.pceworkbench.policy.CheckResult;
 import dev.pceworkbench.policy.PolicyCheck;
+import dev.pceworkbench.policy.names.ObjectKind;
 import dev.pceworkbench.task.SynchronousTaskExecutor;
 import dev.pceworkbench.ui.RecordingDialogService;
 import dev.pceworkbench.ui.common.Navigator;
@@ -61,7 +62,7 @@ class PolicyCheckViewModelTest {
         dialogs = new RecordingDialogService();
         Navigator navigator = new Navigator();
         opened = new ArrayList<>();
-        navigator.register(Navigator.Kind.RULE_SET, "rule-sets", opened::add);
+        navigator.register(ObjectKind.RULE_SET, "rule-sets", opened::add);
         model = new PolicyCheckViewModel(workspace, new SynchronousTaskExecutor(), dialogs, navigator);
         model.loadChoices();
     }
@@ -136,10 +137,21 @@ class PolicyCheckViewModelTest {
     void opensAnAllowingRule() {
         check(allowed.consumerText(), allowed.providerText(), allowed.serviceText());
         CheckRow row = model.rows().get(0);
-        model.open(row);
+        assertEquals("", model.selectedReasonProperty().get());
+        model.openSelected();
+        assertTrue(opened.isEmpty(), "nothing selected, nothing opened");
+        model.selectedRowProperty().set(row);
+        assertEquals(row.reason(), model.selectedReasonProperty().get());
+        model.openSelected();
         assertEquals(1, opened.size());
         assertEquals(row.href(), opened.get(0).selectHref());
         assertEquals("active", opened.get(0).version(), "a rule allowing now opens in the active policy");
+        model.open(row);
+        assertEquals(opened.get(0), opened.get(1), "open(row) and openSelected() open the same target");
+
+        check(allowed.consumerText(), allowed.providerText(), allowed.serviceText());
+        assertEquals(null, model.selectedRowProperty().get(), "a new answer clears the selection");
+        assertEquals("", model.selectedReasonProperty().get());
     }
 
     @Test

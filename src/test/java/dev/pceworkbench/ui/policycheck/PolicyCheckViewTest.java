@@ -1,6 +1,7 @@
 package dev.pceworkbench.ui.policycheck;
 
 import dev.pceworkbench.policy.CheckResult;
+import dev.pceworkbench.policy.names.ObjectKind;
 import dev.pceworkbench.task.FxTaskExecutor;
 import dev.pceworkbench.ui.RecordingDialogService;
 import dev.pceworkbench.ui.common.Navigator;
@@ -72,7 +73,7 @@ class PolicyCheckViewTest {
         dialogs = new RecordingDialogService();
         opened = new CopyOnWriteArrayList<>();
         Navigator navigator = new Navigator();
-        navigator.register(Navigator.Kind.RULE_SET, "rule-sets", opened::add);
+        navigator.register(ObjectKind.RULE_SET, "rule-sets", opened::add);
         model = new PolicyCheckViewModel(workspace, executor, dialogs, navigator);
         FxTests.show(stage, new PolicyCheckView(model).root(), model);
     }

@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.rulesearch;
 
+import dev.pceworkbench.policy.names.ObjectKind;
 import dev.pceworkbench.ui.common.policy.ActorOption;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pceworkbench.pce.json.PceJson;
@@ -65,7 +66,7 @@ class RuleSearchViewModelTest {
         dialogs = new RecordingDialogService();
         navigator = new Navigator();
         opened = new ArrayList<>();
-        navigator.register(Navigator.Kind.RULE_SET, "rule-sets", opened::add);
+        navigator.register(ObjectKind.RULE_SET, "rule-sets", opened::add);
         model = new RuleSearchViewModel(workspace, new SynchronousTaskExecutor(), dialogs, navigator);
         model.loadChoices();
     }
@@ -223,7 +224,7 @@ class RuleSearchViewModelTest {
         model.open(row);
         assertEquals(1, opened.size());
         Navigator.Target t = opened.get(0);
-        assertEquals(Navigator.Kind.RULE_SET, t.kind());
+        assertEquals(ObjectKind.RULE_SET, t.kind());
         assertEquals(row.href(), t.selectHref());
         assertEquals(row.hit().ruleSet().href(), t.href());
         assertEquals("active", t.version());

@@ -8,6 +8,7 @@ import dev.pceworkbench.policy.PortRange;
 import dev.pceworkbench.policy.RuleHit;
 import dev.pceworkbench.policy.RuleSearch;
 import dev.pceworkbench.policy.RuleSearchIndex;
+import dev.pceworkbench.policy.names.ObjectKind;
 import dev.pceworkbench.task.FxTaskExecutor;
 import dev.pceworkbench.ui.RecordingDialogService;
 import dev.pceworkbench.ui.common.Navigator;
@@ -85,7 +86,7 @@ class RuleSearchViewTest {
         dialogs = new RecordingDialogService();
         opened = new CopyOnWriteArrayList<>();
         Navigator navigator = new Navigator();
-        navigator.register(Navigator.Kind.RULE_SET, "rule-sets", opened::add);
+        navigator.register(ObjectKind.RULE_SET, "rule-sets", opened::add);
         model = new RuleSearchViewModel(workspace, executor, dialogs, navigator);
         FxTests.show(stage, new RuleSearchView(model).root(), model);
     }

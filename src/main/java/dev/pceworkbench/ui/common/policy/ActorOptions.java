@@ -1,14 +1,16 @@
 package dev.pceworkbench.ui.common.policy;
 
 import dev.pceworkbench.pce.model.Actor;
-import dev.pceworkbench.pce.model.IpList;
 import dev.pceworkbench.pce.model.Label;
 import dev.pceworkbench.pce.model.LabelDimension;
-import dev.pceworkbench.pce.model.LabelGroup;
-import dev.pceworkbench.pce.model.VirtualService;
 import dev.pceworkbench.pce.model.Workload;
 import dev.pceworkbench.policy.IpAddress;
 import dev.pceworkbench.policy.PolicyData;
+import dev.pceworkbench.policy.names.Name;
+import dev.pceworkbench.policy.names.NameLookup;
+import dev.pceworkbench.policy.names.Names;
+import dev.pceworkbench.policy.names.ObjectKind;
+import dev.pceworkbench.policy.names.ObjectNames;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,10 +23,11 @@ import java.util.Optional;
 /**
  * The searchable list behind an actor or workload picker: options in a stable order (labels by
  * dimension order then value, label groups, workloads by hostname, IP lists, virtual services,
- * All Workloads), suggestions for typed text (every word must appear in the option's text or
- * detail), and resolution of what a user typed: an option's text (any case), a workload's
- * hostname, name or href, or an IP address. Immutable: suggestion providers call it from their own
- * threads.
+ * All Workloads), each written as {@link Names} writes it, suggestions for typed text (every word
+ * must appear in the option's text or detail), and resolution of what a user typed: an option's
+ * text in any case ({@code role: Web}; a label also as {@code role Web}, the older habit), a
+ * workload's hostname or href, or an IP address. Immutable: suggestion providers call it from
+ * their own threads.
  */
 public final class ActorOptions {
     /** No options yet (nothing loaded). */
@@ -37,38 +40,56 @@ public final class ActorOptions {
         this.options = List.copyOf(options);
         for (ActorOption o : this.options) {
             byText.putIfAbsent(key(o.text()), o);
-            if (o.kind() == ActorOption.Kind.WORKLOAD) {
+        }
+        // Other ways to write an option come second: an option's own text always wins.
+        for (ActorOption o : this.options) {
+            String alias = alias(o);
+            if (alias != null) {
+                byText.putIfAbsent(key(alias), o);
+            }
+            if (o.kind() == ObjectKind.WORKLOAD) {
                 byText.putIfAbsent(key(o.workloadHref()), o);
-                byText.putIfAbsent(key(o.text().substring("workload ".length())), o);
+                byText.putIfAbsent(key(o.name().text()), o);
             }
         }
     }
 
+    /** A label written without the colon, {@code role Web}; null for other kinds. */
+    private static String alias(ActorOption o) {
+        Name n = o.name();
+        return n.kind() == ObjectKind.LABEL && n.key() != null ? n.key() + " " + n.text() : null;
+    }
+
+    /** Case, spaces and the spacing around a label's colon do not matter: {@code ROLE:web} is {@code role: Web}. */
     private static String key(String s) {
-        return s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
+        return s == null ? "" : s.trim().toLowerCase(Locale.ROOT).replaceAll("\\s*:\\s*", ": ").replaceAll("\\s+", " ");
     }
 
     /** Every kind of actor a rule search can look for, from one version's data. */
     public static ActorOptions actors(PolicyData data, List<LabelDimension> dimensions) {
-        PolicyNames names = new PolicyNames(data);
         List<ActorOption> out = new ArrayList<>(labels(data.labels(), dimensions));
-        data.labelGroups().stream().sorted(Comparator.comparing((LabelGroup g) -> PolicyNames.name(g), String.CASE_INSENSITIVE_ORDER))
-                .forEach(g -> out.add(ActorOption.of(ActorOption.Kind.LABEL_GROUP, "label group " + PolicyNames.name(g),
-                        g.key() == null ? "" : g.key(), Actor.labelGroup(g.href()))));
-        out.addAll(workloads(data.workloads(), names));
-        data.ipLists().stream().sorted(Comparator.comparing((IpList l) -> PolicyNames.name(l), String.CASE_INSENSITIVE_ORDER))
-                .forEach(l -> out.add(ActorOption.of(ActorOption.Kind.IP_LIST, "IP list " + PolicyNames.name(l), "",
-                        Actor.ipList(l.href()))));
-        data.virtualServices().stream().sorted(Comparator.comparing((VirtualService v) -> PolicyNames.name(v), String.CASE_INSENSITIVE_ORDER))
-                .forEach(v -> out.add(ActorOption.of(ActorOption.Kind.VIRTUAL_SERVICE,
-                        "virtual service " + PolicyNames.name(v), "", Actor.virtualService(v.href()))));
-        out.add(ActorOption.of(ActorOption.Kind.ALL_WORKLOADS, "All Workloads", "", Actor.allWorkloads()));
+        data.labelGroups().stream().map(g -> ActorOption.of(Names.labelGroup(g), g.key() == null ? "" : g.key(),
+                        Actor.labelGroup(g.href())))
+                .sorted(BY_NAME).forEach(out::add);
+        out.addAll(workloads(data.workloads(), labelNames(data)));
+        data.ipLists().stream().map(l -> ActorOption.of(Names.ipList(l), "", Actor.ipList(l.href())))
+                .sorted(BY_NAME).forEach(out::add);
+        data.virtualServices().stream().map(v -> ActorOption.of(Names.virtualService(v), "", Actor.virtualService(v.href())))
+                .sorted(BY_NAME).forEach(out::add);
+        out.add(ActorOption.of(Names.allWorkloads(), "", Actor.allWorkloads()));
         return new ActorOptions(out);
     }
 
+    private static final Comparator<ActorOption> BY_NAME =
+            Comparator.comparing((ActorOption o) -> o.name().text(), String.CASE_INSENSITIVE_ORDER);
+
     /** Only workloads, for the policy check's consumer and provider. */
     public static ActorOptions workloads(PolicyData data) {
-        return new ActorOptions(workloads(data.workloads(), new PolicyNames(data)));
+        return new ActorOptions(workloads(data.workloads(), labelNames(data)));
+    }
+
+    private static NameLookup labelNames(PolicyData data) {
+        return new ObjectNames(data.labels(), List.of(), List.of(), List.of(), List.of());
     }
 
     private static List<ActorOption> labels(List<Label> labels, List<LabelDimension> dimensions) {
@@ -81,16 +102,17 @@ public final class ActorOptions {
                 .sorted(Comparator.<Label>comparingInt(l -> order.getOrDefault(l.key(), Integer.MAX_VALUE))
                         .thenComparing(l -> String.valueOf(l.key())).thenComparing(l -> String.valueOf(l.value()),
                                 String.CASE_INSENSITIVE_ORDER))
-                .map(l -> ActorOption.of(ActorOption.Kind.LABEL, l.key() + " " + l.value(), "", Actor.label(l.href())))
+                .map(l -> ActorOption.of(Names.label(l), "", Actor.label(l.href())))
                 .toList();
     }
 
-    private static List<ActorOption> workloads(List<Workload> workloads, PolicyNames names) {
+    private static List<ActorOption> workloads(List<Workload> workloads, NameLookup labels) {
         return workloads.stream()
                 .filter(w -> !Boolean.TRUE.equals(w.deleted()))
-                .sorted(Comparator.comparing((Workload w) -> PolicyNames.workload(w), String.CASE_INSENSITIVE_ORDER))
-                .map(w -> ActorOption.of(ActorOption.Kind.WORKLOAD, "workload " + PolicyNames.workload(w),
-                        (w.name() == null ? "" : w.name() + "; ") + names.workloadLabels(w), Actor.workload(w.href())))
+                .map(w -> ActorOption.of(Names.workload(w),
+                        (w.name() == null ? "" : w.name() + "; ") + Names.list(w.labels().stream()
+                                .map(l -> Names.label(l, labels)).toList()), Actor.workload(w.href())))
+                .sorted(BY_NAME)
                 .toList();
     }
 
@@ -121,8 +143,11 @@ public final class ActorOptions {
                 }
             }
             if (all) {
-                boolean exact = text.equals(q) || (o.kind() == ActorOption.Kind.WORKLOAD && text.equals("workload " + q));
-                ranked.get(exact ? 0 : text.startsWith(q) || text.contains(" " + q) ? 1 : 2).add(o);
+                String alias = alias(o);
+                boolean exact = text.equals(q) || (alias != null && key(alias).equals(q))
+                        || (o.kind() == ObjectKind.WORKLOAD && key(o.name().text()).equals(q));
+                ranked.get(exact ? 0 : text.startsWith(q) || text.contains(" " + q)
+                        || (alias != null && key(alias).startsWith(q)) ? 1 : 2).add(o);
             }
         }
         List<ActorOption> out = new ArrayList<>();
@@ -130,7 +155,10 @@ public final class ActorOptions {
         return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
     }
 
-    /** The option a user typed (its text, a workload's hostname or href), or an IP address; empty otherwise. */
+    /**
+     * The option a user typed (its text in any case, a label also as {@code role Web}, a workload's
+     * hostname or href), or an IP address; empty otherwise.
+     */
     public Optional<ActorOption> resolve(String typed) {
         ActorOption o = byText.get(key(typed));
         if (o != null) {

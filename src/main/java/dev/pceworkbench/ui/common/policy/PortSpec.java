@@ -1,6 +1,7 @@
 package dev.pceworkbench.ui.common.policy;
 
 import dev.pceworkbench.policy.PortRange;
+import dev.pceworkbench.policy.names.Names;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,17 +9,19 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads ports and protocols as people type them: {@code 161/udp}, {@code 5432 tcp}, {@code tcp/443},
- * {@code 8000-8080/tcp}, {@code gre}, {@code icmp}, {@code proto 50}; for rule search also a bare
- * port ({@code 443}: any protocol) or protocol ({@code udp}: any port), several separated by commas.
- * Errors say what is wrong and show the forms that work.
+ * The one parser of ports and protocols as people type them: {@code 161/udp}, {@code 5432 tcp},
+ * {@code tcp/443}, {@code 8000-8080/tcp}, {@code gre}, {@code icmp}, {@code proto 50}, and every
+ * form {@link Names} writes ({@code 443 TCP}, {@code 8000-8080 UDP}, {@code ESP}, {@code protocol 50});
+ * for rule search also a bare port ({@code 443}: any protocol, also {@code 443 any protocol}) or
+ * protocol ({@code udp}: any port), {@code All Services}, several separated by commas. Errors say
+ * what is wrong and show the forms that work.
  */
 public final class PortSpec {
     static final String FORMS = "Use forms like 443/tcp, 161/udp, 5432 tcp, 8000-8080/tcp, icmp or gre.";
     private static final Map<String, Integer> PROTOCOLS = Map.ofEntries(Map.entry("tcp", 6), Map.entry("udp", 17),
             Map.entry("icmp", 1), Map.entry("icmpv6", 58), Map.entry("ipv6-icmp", 58), Map.entry("gre", 47),
             Map.entry("ipip", 4), Map.entry("ip-in-ip", 4), Map.entry("esp", 50), Map.entry("ah", 51),
-            Map.entry("sctp", 132));
+            Map.entry("sctp", 132), Map.entry("igmp", 2));
 
     private PortSpec() {
     }
@@ -51,7 +54,7 @@ public final class PortSpec {
         PortRange p = parse(text, false);
         boolean needsPort = p.proto() == 6 || p.proto() == 17 || p.proto() == 132;
         if (needsPort && p.from() < 0) {
-            throw new IllegalArgumentException(PolicyNames.protocolName(p.proto()) + " needs a port: type, e.g., 443/"
+            throw new IllegalArgumentException(Names.protocol(p.proto()) + " needs a port: type, e.g., 443/"
                     + text.trim().toLowerCase(Locale.ROOT) + ".");
         }
         if (p.from() >= 0 && p.from() != p.to()) {
@@ -59,8 +62,8 @@ public final class PortSpec {
                     + p.from() + "/" + text.replaceAll(".*[/ ]", "").trim().toLowerCase(Locale.ROOT) + ".");
         }
         if (!needsPort && p.from() >= 0) {
-            throw new IllegalArgumentException(PolicyNames.protocolName(p.proto()) + " has no ports: type just '"
-                    + PolicyNames.protocolName(p.proto()).toLowerCase(Locale.ROOT) + "'.");
+            throw new IllegalArgumentException(Names.protocol(p.proto()) + " has no ports: type just '"
+                    + Names.protocol(p.proto()).toLowerCase(Locale.ROOT) + "'.");
         }
         return p;
     }
@@ -87,6 +90,13 @@ public final class PortSpec {
 
     static PortRange parse(String raw, boolean search) {
         String s = raw.trim().toLowerCase(Locale.ROOT);
+        if (search && s.equals(Names.ALL_SERVICES.toLowerCase(Locale.ROOT))) {
+            return PortRange.ALL;
+        }
+        if (search && s.endsWith(" any protocol")) {
+            // Names writes a port of no protocol "443 any protocol"; format writes it "443/any".
+            s = s.substring(0, s.length() - " protocol".length());
+        }
         String[] parts = s.split("\\s*[/ ]\\s*");
         if (parts.length == 2 && (parts[0].equals("proto") || parts[0].equals("protocol"))) {
             return PortRange.protocol(protocolNumber(parts[1], raw));
@@ -111,7 +121,7 @@ public final class PortSpec {
             String ports = isPorts(parts[0]) ? parts[0] : isPorts(parts[1]) ? parts[1] : null;
             String proto = ports == parts[0] ? parts[1] : parts[0];
             if (ports != null) {
-                int p = protocolNumber(proto, raw);
+                int p = search && proto.equals("any") ? -1 : protocolNumber(proto, raw);
                 int[] r = ports(ports, raw);
                 return new PortRange(p, r[0], r[1]);
             }
@@ -166,7 +176,7 @@ public final class PortSpec {
 
     /** {@code 161/udp}, {@code gre}: the way this class reads it back. */
     public static String format(PortRange p) {
-        String proto = p.proto() == -1 ? "any" : PolicyNames.protocolName(p.proto()).toLowerCase(Locale.ROOT);
+        String proto = p.proto() == -1 ? "any" : Names.protocol(p.proto()).toLowerCase(Locale.ROOT);
         if (p.from() < 0) {
             return proto;
         }

@@ -24,6 +24,14 @@ class PortSpecTest {
             "icmp | 1 | -1 | -1",
             "ipv6-icmp | 58 | -1 | -1",
             "proto 50 | 50 | -1 | -1",
+            "protocol 50 | 50 | -1 | -1",
+            "443 TCP | 6 | 443 | 443",
+            "8000-8080 UDP | 17 | 8000 | 8080",
+            "ESP | 50 | -1 | -1",
+            "IGMP | 2 | -1 | -1",
+            "All Services | -1 | -1 | -1",
+            "443 any protocol | -1 | 443 | 443",
+            "443/any | -1 | 443 | 443",
             "443 | -1 | 443 | 443",
             "udp | 17 | -1 | -1",
             "any | -1 | -1 | -1",
@@ -80,6 +88,8 @@ class PortSpecTest {
             "udp 53 | 17 | 53 | 53",
             "icmp | 1 | -1 | -1",
             "proto 50 | 50 | -1 | -1",
+            "protocol 50 | 50 | -1 | -1",
+            "443 TCP | 6 | 443 | 443",
     })
     void ruleFormServices(String text, int proto, int from, int to) {
         assertEquals(new PortRange(proto, from, to), PortSpec.parseService(text));
@@ -102,8 +112,17 @@ class PortSpecTest {
         assertEquals(Map.of("port", 8000, "to_port", 8080, "proto", 6), PortSpec.toJson(new PortRange(6, 8000, 8080)));
         assertEquals(Map.of("port", 443), PortSpec.toJson(new PortRange(-1, 443, 443)));
         assertEquals(Map.of("proto", 47), PortSpec.toJson(PortRange.protocol(47)));
-        for (String s : List.of("161/udp", "8000-8080/tcp", "gre", "icmpv6")) {
+        for (String s : List.of("161/udp", "8000-8080/tcp", "gre", "icmpv6", "443/any", "protocol 99")) {
             assertEquals(s, PortSpec.format(PortSpec.parseList(s).get(0)));
+        }
+    }
+
+    @Test
+    void everyPortAsNamesWritesItReadsBack() {
+        for (PortRange p : List.of(PortRange.of(6, 443), new PortRange(17, 8000, 8080), PortRange.protocol(47),
+                PortRange.protocol(50), PortRange.protocol(99), PortRange.protocol(58), PortRange.ALL,
+                new PortRange(-1, 443, 443))) {
+            assertEquals(List.of(p), PortSpec.parseList(p.toString()), p.toString());
         }
     }
 }
