@@ -3,6 +3,7 @@ package dev.pceworkbench.ui.rulesets;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
@@ -54,5 +55,10 @@ final class ActorPicker {
             box.setValue(null);
         });
         return new HBox(6, box, addButton);
+    }
+
+    /** The search field of a picker made by {@link #of}, for its validation decorations. */
+    static Control searchField(HBox picker) {
+        return (Control) picker.getChildren().get(0);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.rulesets;
 
+import dev.pceworkbench.ui.common.ValidationDecorations;
 import dev.pceworkbench.pce.model.IngressService;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -25,7 +26,7 @@ final class RuleForm {
     RuleForm(RuleSetsViewModel vm) {
         RuleEditorViewModel f = vm.ruleEditor();
         FormMessages m = f.messages();
-        FieldDecorations deco = new FieldDecorations(m);
+        ValidationDecorations<FormField> deco = new ValidationDecorations<>(m.errors(), m::messageProperty);
 
         Label title = FormParts.title("ruleFormTitle");
         vm.editingProperty().addListener((o, a, b) -> title.setText(f.ruleSet() == null ? "" : (f.isNew()
@@ -33,7 +34,7 @@ final class RuleForm {
                 : "Edit rule in ") + f.ruleSet().name()));
 
         HBox providerPicker = ActorPicker.of("providerPicker", vm.namesProperty(), c -> true, f::addProvider, false);
-        deco.registerPicker(providerPicker, FormField.PROVIDERS);
+        deco.register(ActorPicker.searchField(providerPicker), FormField.PROVIDERS);
         CheckBox provW = FormParts.check("providersAsWorkloads", "Workloads", f.providersAsWorkloadsProperty());
         CheckBox provVs = FormParts.check("providersAsVirtualServices", "Virtual services", f.providersAsVirtualServicesProperty());
 
@@ -55,7 +56,7 @@ final class RuleForm {
         f.services().addListener((ListChangeListener<IngressService>) c -> rebuild.run());
         rebuild.run();
         HBox servicePicker = ActorPicker.of("servicePicker", vm.namesProperty(), c -> true, f::addService, true);
-        deco.registerPicker(servicePicker, FormField.SERVICES);
+        deco.register(ActorPicker.searchField(servicePicker), FormField.SERVICES);
         TextField port = new TextField();
         port.setId("portField");
         port.setPromptText("443/tcp, 8000-8080/udp, icmp");
@@ -66,7 +67,7 @@ final class RuleForm {
         addPort.setOnAction(e -> f.addPort());
 
         HBox consumerPicker = ActorPicker.of("consumerPicker", vm.namesProperty(), c -> true, f::addConsumer, false);
-        deco.registerPicker(consumerPicker, FormField.CONSUMERS);
+        deco.register(ActorPicker.searchField(consumerPicker), FormField.CONSUMERS);
         CheckBox consW = FormParts.check("consumersAsWorkloads", "Workloads", f.consumersAsWorkloadsProperty());
         CheckBox consVs = FormParts.check("consumersAsVirtualServices", "Virtual services", f.consumersAsVirtualServicesProperty());
         deco.register(provVs, FormField.RESOLVE_LABELS_AS);

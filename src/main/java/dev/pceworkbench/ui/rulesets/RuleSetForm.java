@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.rulesets;
 
+import dev.pceworkbench.ui.common.ValidationDecorations;
 import atlantafx.base.theme.Styles;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -20,7 +21,7 @@ final class RuleSetForm {
 
     RuleSetForm(RuleSetsViewModel vm) {
         RuleSetEditorViewModel f = vm.ruleSetEditor();
-        FieldDecorations deco = new FieldDecorations(f.messages());
+        ValidationDecorations<FormField> deco = new ValidationDecorations<>(f.messages().errors(), f.messages()::messageProperty);
         Label title = FormParts.title("ruleSetFormTitle");
         vm.editingProperty().addListener((o, a, b) -> title.setText(f.isNew() ? "New rule set" : "Edit rule set "
                 + f.original().name()));
@@ -54,7 +55,7 @@ final class RuleSetForm {
         rebuild.run();
         HBox picker = ActorPicker.of("scopePicker", vm.namesProperty(),
                 c -> c.kind() == Chip.Kind.LABEL || c.kind() == Chip.Kind.LABEL_GROUP, f::addToScopeDraft, false);
-        deco.registerPicker(picker, FormField.SCOPES);
+        deco.register(ActorPicker.searchField(picker), FormField.SCOPES);
         Button addScope = new Button("Add scope");
         addScope.setId("addScopeButton");
         addScope.setOnAction(e -> f.addScope());
