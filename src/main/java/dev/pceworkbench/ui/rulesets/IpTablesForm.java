@@ -20,8 +20,7 @@ final class IpTablesForm {
         IpTablesEditorViewModel f = vm.ipTablesEditor();
         ValidationDecorations<FormField> deco = new ValidationDecorations<>(f.messages().errors(), f.messages()::messageProperty);
         Label title = FormParts.title("ipTablesFormTitle");
-        vm.editingProperty().addListener((o, a, b) -> title.setText(f.ruleSet() == null ? ""
-                : (f.isNew() ? "New custom iptables rule in " : "Edit custom iptables rule in ") + f.ruleSet().name()));
+        title.textProperty().bind(f.titleProperty());
         TextArea statements = new TextArea();
         statements.setId("statementsField");
         statements.setPrefRowCount(4);
@@ -32,7 +31,7 @@ final class IpTablesForm {
         version.setId("ipVersionBox");
         version.valueProperty().bindBidirectional(f.ipVersionProperty());
         HBox picker = ActorPicker.of("ipTablesActorPicker", vm.namesProperty(),
-                c -> c.kind() != Chip.Kind.IP_LIST && c.kind() != Chip.Kind.VIRTUAL_SERVICE, f::addActor, false);
+                IpTablesEditorViewModel::canApplyTo, f::addActor, false);
         deco.register(ActorPicker.searchField(picker), FormField.ACTORS);
         TextField description = new TextField();
         description.setId("ipTablesDescriptionField");

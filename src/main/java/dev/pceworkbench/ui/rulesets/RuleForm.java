@@ -1,8 +1,6 @@
 package dev.pceworkbench.ui.rulesets;
 
 import dev.pceworkbench.ui.common.ValidationDecorations;
-import dev.pceworkbench.pce.model.IngressService;
-import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -13,7 +11,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-import java.util.List;
 
 /**
  * The security rule form, bound to {@link RuleEditorViewModel}: providers, services and consumers
@@ -29,32 +26,15 @@ final class RuleForm {
         ValidationDecorations<FormField> deco = new ValidationDecorations<>(m.errors(), m::messageProperty);
 
         Label title = FormParts.title("ruleFormTitle");
-        vm.editingProperty().addListener((o, a, b) -> title.setText(f.ruleSet() == null ? "" : (f.isNew()
-                ? "New " + (f.extraScopeProperty().get() ? "extra-scope" : "intra-scope") + " rule in "
-                : "Edit rule in ") + f.ruleSet().name()));
+        title.textProperty().bind(f.titleProperty());
 
         HBox providerPicker = ActorPicker.of("providerPicker", vm.namesProperty(), c -> true, f::addProvider, false);
         deco.register(ActorPicker.searchField(providerPicker), FormField.PROVIDERS);
         CheckBox provW = FormParts.check("providersAsWorkloads", "Workloads", f.providersAsWorkloadsProperty());
         CheckBox provVs = FormParts.check("providersAsVirtualServices", "Virtual services", f.providersAsVirtualServicesProperty());
 
-        FlowPane serviceChips = new FlowPane(4, 4);
-        serviceChips.setId("servicesChips");
-        Runnable rebuild = () -> {
-            serviceChips.getChildren().clear();
-            for (IngressService s : List.copyOf(f.services())) {
-                Chip c = f.names().services(List.of(s)).get(0);
-                Button remove = new Button("×");
-                remove.getStyleClass().add("flat");
-                remove.setOnAction(e -> f.services().remove(s));
-                serviceChips.getChildren().add(new HBox(0, ChipViews.chip(c, null), remove));
-            }
-            if (f.services().isEmpty()) {
-                serviceChips.getChildren().add(new Label("None (only for rules whose providers use virtual services)"));
-            }
-        };
-        f.services().addListener((ListChangeListener<IngressService>) c -> rebuild.run());
-        rebuild.run();
+        FlowPane serviceChips = ChipViews.editable(f.services(), f::serviceName, "servicesChips",
+                "None (only for rules whose providers use virtual services)");
         HBox servicePicker = ActorPicker.of("servicePicker", vm.namesProperty(), c -> true, f::addService, true);
         deco.register(ActorPicker.searchField(servicePicker), FormField.SERVICES);
         TextField port = new TextField();
