@@ -12,6 +12,7 @@ import javafx.scene.paint.Paint;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -121,6 +122,20 @@ class ChipViewsTest {
         }
         Set<List<Paint>> distinct = java.util.Arrays.stream(chips).limit(6).map(ChipViewsTest::fills).collect(Collectors.toSet());
         assertEquals(6, distinct.size(), "groups, All Workloads, workloads, IP lists, virtual services and user groups differ");
+    }
+
+    @Test
+    void iconsKeepTheirFontAndTakeTheThemesMutedColour(FxRobot robot) {
+        Label ipList = ChipViews.chip(new Name(ObjectKind.IP_LIST, null, "Corp", "/orgs/1/sec_policy/draft/ip_lists/1"),
+                ChipViews.Opener.NONE);
+        FontIcon icon = (FontIcon) ipList.getGraphic();
+        theme(robot, Themes.LIGHT, ipList);
+        assertEquals("Material Icons", icon.getFont().getFamily(), "the chip's font does not replace the icon's");
+        Paint light = icon.getIconColor();
+        theme(robot, Themes.DARK, ipList);
+        assertEquals("Material Icons", icon.getFont().getFamily());
+        assertNotEquals(light, icon.getIconColor());
+        assertFalse(icon.getStyle().contains("color"), "no inline colour on the icon either: " + icon.getStyle());
     }
 
     @Test
