@@ -121,7 +121,7 @@ public final class RuleSetsView {
         scopes.setComparator(Comparator.comparing(RuleSetRow::scopeText));
         scopes.setPrefWidth(220);
         t.getColumns().setAll(List.of(name, scopes,
-                RuleTables.column("Enabled", r -> r.enabled() ? "Yes" : "No", 60),
+                RuleTables.column("Enabled", r -> RuleTables.yesNo(r.enabled()), 60),
                 RuleTables.column("Intra", RuleSetRow::intraRules, 50),
                 RuleTables.column("Extra", RuleSetRow::extraRules, 50),
                 RuleTables.column("iptables", RuleSetRow::ipTablesRules, 60),

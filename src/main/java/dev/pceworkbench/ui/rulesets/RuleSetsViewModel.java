@@ -90,6 +90,7 @@ public final class RuleSetsViewModel implements FeatureModel {
     private final BooleanBinding selectionEditable;
     private final RuleFilterModel ruleFilter;
     private final RuleSetEditing editingCommands;
+    private final RuleCells cells = new RuleCells(names::get);
     private List<RuleSet> ruleSets = List.of();
     private String selectAfterLoad;
     private boolean updatingVersions;
@@ -296,35 +297,6 @@ public final class RuleSetsViewModel implements FeatureModel {
         }
     }
 
-    // --- what the tables show ---------------------------------------------------------------------
-
-    /** A rule's providers. */
-    public List<Name> providers(RuleRow r) {
-        return names.get().actors(r.rule().providers());
-    }
-
-    /** A rule's services and ports. */
-    public List<Name> services(RuleRow r) {
-        return names.get().services(r.rule().ingressServices());
-    }
-
-    /** A rule's consumers, its user groups last. */
-    public List<Name> consumers(RuleRow r) {
-        List<Name> out = new ArrayList<>(names.get().actors(r.rule().consumers()));
-        out.addAll(names.get().userGroups(r.rule().consumingSecurityPrincipals()));
-        return out;
-    }
-
-    /** What a custom iptables rule applies to. */
-    public List<Name> appliedTo(IpTablesRule r) {
-        return names.get().actors(r.actors());
-    }
-
-    /** A custom iptables rule's statements, one {@code table chain parameters} a line. */
-    public String statements(IpTablesRule r) {
-        return RuleDescriptions.statements(r, "\n");
-    }
-
     /** Called by the editing commands after the PCE accepted a change: reload, then select what was saved. */
     private void reloadSelecting(String ruleSetHref, String ruleHref) {
         selectAfterLoad = ruleSetHref;
@@ -463,6 +435,11 @@ public final class RuleSetsViewModel implements FeatureModel {
 
     public IpTablesEditorViewModel ipTablesEditor() {
         return editingCommands.ipTablesEditor();
+    }
+
+    /** What the rule and iptables tables show in their cells, named with the current names. */
+    public RuleCells cells() {
+        return cells;
     }
 
     /** The rule filter over every rule of the version. */

@@ -70,7 +70,7 @@ final class RuleTables {
         return l;
     }
 
-    private static String yesNo(boolean b) {
+    static String yesNo(boolean b) {
         return b ? "Yes" : "No";
     }
 
@@ -86,13 +86,13 @@ final class RuleTables {
             cols.add(column("Rule set", r -> r.ruleSet().name(), 160));
         }
         ChipViews.Opener opener = opener(vm);
-        cols.add(chipColumn("Providers", vm::providers, opener, 200));
-        cols.add(chipColumn("Services", vm::services, opener, 140));
-        cols.add(chipColumn("Consumers", vm::consumers, opener, 200));
+        cols.add(chipColumn("Providers", vm.cells()::providers, opener, 200));
+        cols.add(chipColumn("Services", vm.cells()::services, opener, 140));
+        cols.add(chipColumn("Consumers", vm.cells()::consumers, opener, 200));
         cols.add(column("Resolve labels as", RuleRow::resolveText, 150));
         cols.add(column("Stateless", r -> yesNo(r.stateless()), 70));
         cols.add(column("Enabled", r -> yesNo(r.enabled()), 70));
-        cols.add(badgeColumn("Status", r -> r.pending() ? "pending" : null));
+        cols.add(badgeColumn("Status", RuleRow::status));
         cols.add(column("Description", RuleRow::description, 200));
         t.getColumns().setAll(cols);
         t.setPlaceholder(new Label(withRuleSet ? "Type in the rule filter to find rules" : "No rules"));
@@ -114,13 +114,13 @@ final class RuleTables {
         t.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<IpTablesRule, String> statements = new TableColumn<>("Statements");
-        statements.setCellValueFactory(cd -> new ReadOnlyStringWrapper(vm.statements(cd.getValue())));
+        statements.setCellValueFactory(cd -> new ReadOnlyStringWrapper(vm.cells().statements(cd.getValue())));
         statements.setPrefWidth(320);
-        TableColumn<IpTablesRule, IpTablesRule> actors = chipColumn("Applied to", vm::appliedTo, opener(vm), 200);
+        TableColumn<IpTablesRule, IpTablesRule> actors = chipColumn("Applied to", vm.cells()::appliedTo, opener(vm), 200);
         t.getColumns().setAll(List.of(statements, actors, column("IP version", IpTablesRule::ipVersion, 80),
-                column("Enabled", r -> yesNo(!Boolean.FALSE.equals(r.enabled())), 70),
-                badgeColumn("Status", r -> r.updateType() != null ? "pending" : null),
-                column("Description", r -> r.description() == null ? "" : r.description(), 200)));
+                column("Enabled", r -> yesNo(RuleCells.enabled(r)), 70),
+                badgeColumn("Status", RuleCells::status),
+                column("Description", RuleCells::description, 200)));
         t.setPlaceholder(new Label("No custom iptables rules"));
         vm.namesProperty().addListener((o, a, b) -> t.refresh());
         ViewParts.openOnDoubleClick(t, vm.edits()::openIpTablesRule);

@@ -86,12 +86,12 @@ class RuleSetsViewModelTest {
         List<String> providers = vm.intraRules().stream()
                 .flatMap(r -> vm.names().actors(r.rule().providers()).stream()).map(Name::display).toList();
         assertEquals(List.of("role: App", "role: DB"), providers);
-        assertEquals(providers, vm.intraRules().stream().flatMap(r -> vm.providers(r).stream()).map(Name::display).toList(),
+        assertEquals(providers, vm.intraRules().stream().flatMap(r -> vm.cells().providers(r).stream()).map(Name::display).toList(),
                 "the providers column shows the same names");
-        assertTrue(vm.canOpen(vm.providers(vm.intraRules().get(0)).get(0)), "a label opens in the labels view");
+        assertTrue(vm.canOpen(vm.cells().providers(vm.intraRules().get(0)).get(0)), "a label opens in the labels view");
         assertFalse(vm.canOpen(Names.allWorkloads()), "All Workloads is no object to open");
-        assertFalse(vm.canOpen(vm.services(vm.extraRules().get(0)).get(0)), "services do not open");
-        assertTrue(vm.consumers(vm.extraRules().get(0)).stream().map(Name::display).toList().contains("IP list IPL-Corporate-Networks"));
+        assertFalse(vm.canOpen(vm.cells().services(vm.extraRules().get(0)).get(0)), "services do not open");
+        assertTrue(vm.cells().consumers(vm.extraRules().get(0)).stream().map(Name::display).toList().contains("IP list IPL-Corporate-Networks"));
         Name consumer = vm.names().actors(vm.extraRules().get(0).rule().consumers()).get(0);
         assertEquals("IP list IPL-Corporate-Networks", consumer.display());
         assertEquals("HTTPS", vm.names().services(vm.extraRules().get(0).rule().ingressServices()).get(0).text().replace("S-", ""));
@@ -197,8 +197,8 @@ class RuleSetsViewModelTest {
         vm.ruleFilter().queryProperty().set("label group LG-R-Admin-Tools");
         assertFalse(vm.ruleFilter().results().isEmpty(), "found by the text its chip shows");
         for (RuleRow r : vm.ruleFilter().results()) {
-            List<String> shown = new ArrayList<>(vm.providers(r).stream().map(Name::display).toList());
-            vm.consumers(r).forEach(n -> shown.add(n.display()));
+            List<String> shown = new ArrayList<>(vm.cells().providers(r).stream().map(Name::display).toList());
+            vm.cells().consumers(r).forEach(n -> shown.add(n.display()));
             assertTrue(shown.contains("label group LG-R-Admin-Tools") || r.description().toLowerCase().contains("lg-r-admin-tools"), shown.toString());
         }
         vm.ruleFilter().queryProperty().set("no rule says this xyzzy");
