@@ -5,6 +5,7 @@ import dev.pceworkbench.connection.ConnectionProfile.ClientCertType;
 import dev.pceworkbench.connection.ConnectionProfile.CredentialType;
 import dev.pceworkbench.connection.ConnectionProfile.ProxyMode;
 import dev.pceworkbench.ui.connections.ProfileEditorViewModel.Field;
+import dev.pceworkbench.ui.common.ValidationDecorations;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.Property;
 import javafx.beans.value.ObservableBooleanValue;
@@ -43,12 +44,12 @@ import java.util.Map;
 final class ProfileForm {
     private final ConnectionsViewModel model;
     private final ProfileEditorViewModel editor;
-    private final ValidationDecorations validation;
+    private final ValidationDecorations<Field> validation;
 
     ProfileForm(ConnectionsViewModel model) {
         this.model = model;
         this.editor = model.editor();
-        this.validation = new ValidationDecorations(editor);
+        this.validation = new ValidationDecorations<>(editor.errors(), editor::messageProperty);
     }
 
     Node build() {

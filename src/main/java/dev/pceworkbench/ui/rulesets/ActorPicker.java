@@ -1,8 +1,10 @@
 package dev.pceworkbench.ui.rulesets;
 
+import dev.pceworkbench.policy.names.Name;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
@@ -21,25 +23,25 @@ final class ActorPicker {
     }
 
     /** The picker with ids {@code id} (combo) and {@code id + "Add"} (button); {@code add} receives the pick. */
-    static HBox of(String id, ObservableValue<ActorNames> names, Predicate<Chip> which, Consumer<Chip> add,
+    static HBox of(String id, ObservableValue<ActorNames> names, Predicate<Name> which, Consumer<Name> add,
                    boolean services) {
-        SearchableComboBox<Chip> box = new SearchableComboBox<>();
+        SearchableComboBox<Name> box = new SearchableComboBox<>();
         box.setId(id);
         box.setPromptText(services ? "Search services" : "Search labels, groups, IP lists, workloads...");
         box.setConverter(new StringConverter<>() {
             @Override
-            public String toString(Chip c) {
-                return c == null ? "" : c.display();
+            public String toString(Name n) {
+                return n == null ? "" : n.display();
             }
 
             @Override
-            public Chip fromString(String s) {
+            public Name fromString(String s) {
                 return null;
             }
         });
         Runnable fill = () -> {
             ActorNames n = names.getValue();
-            List<Chip> all = services ? n.serviceChoices() : n.choices();
+            List<Name> all = services ? n.serviceChoices() : n.choices();
             box.setItems(FXCollections.observableArrayList(all.stream().filter(which).toList()));
         };
         names.addListener((o, a, b) -> fill.run());
@@ -54,5 +56,10 @@ final class ActorPicker {
             box.setValue(null);
         });
         return new HBox(6, box, addButton);
+    }
+
+    /** The search field of a picker made by {@link #of}, for its validation decorations. */
+    static Control searchField(HBox picker) {
+        return (Control) picker.getChildren().get(0);
     }
 }

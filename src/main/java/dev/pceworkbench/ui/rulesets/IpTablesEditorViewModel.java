@@ -1,11 +1,14 @@
 package dev.pceworkbench.ui.rulesets;
 
+import dev.pceworkbench.policy.names.Name;
 import dev.pceworkbench.pce.model.IpTablesRule;
 import dev.pceworkbench.pce.model.RuleSet;
 import dev.pceworkbench.policy.rules.IpTablesRuleCheck;
 import dev.pceworkbench.policy.rules.Violation;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -23,10 +26,11 @@ import java.util.List;
 public final class IpTablesEditorViewModel {
     private final StringProperty statements = new SimpleStringProperty(this, "statements", "");
     private final StringProperty ipVersion = new SimpleStringProperty(this, "ipVersion", "4");
-    private final ObservableList<Chip> actors = FXCollections.observableArrayList();
+    private final ObservableList<Name> actors = FXCollections.observableArrayList();
     private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled", true);
     private final StringProperty description = new SimpleStringProperty(this, "description", "");
     private final FormMessages messages = new FormMessages();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private RuleSet ruleSet;
     private IpTablesRule original;
     private boolean loading;
@@ -59,16 +63,29 @@ public final class IpTablesEditorViewModel {
             actors.setAll(rule == null ? List.of() : names.actors(rule.actors()));
             enabled.set(rule == null || !Boolean.FALSE.equals(rule.enabled()));
             description.set(rule == null || rule.description() == null ? "" : rule.description());
+            title.set(rs == null ? "" : (rule == null ? "New custom iptables rule in " : "Edit custom iptables rule in ") + rs.name());
         } finally {
             loading = false;
         }
         validate();
     }
 
-    public void addActor(Chip c) {
-        if (c != null && !actors.contains(c)) {
-            actors.add(c);
+    public void addActor(Name n) {
+        if (n != null && canApplyTo(n) && !actors.contains(n)) {
+            actors.add(n);
         }
+    }
+
+    /** What a custom iptables rule can apply to: workloads by label, label group or name, or All Workloads. */
+    public static boolean canApplyTo(Name n) {
+        return switch (n.kind()) {
+            case ALL_WORKLOADS, LABEL, LABEL_GROUP, WORKLOAD -> true;
+            default -> false;
+        };
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
     }
 
     /** The statements typed, one per non-blank line: table, chain, then the parameters. */
@@ -89,9 +106,9 @@ public final class IpTablesEditorViewModel {
     public IpTablesRule toRule() {
         String desc = description.get() == null ? "" : description.get().trim();
         List<dev.pceworkbench.pce.model.Actor> receivers = new ArrayList<>();
-        for (Chip c : actors) {
-            if (c.kind() != Chip.Kind.USER_GROUP && c.kind() != Chip.Kind.SERVICE && c.kind() != Chip.Kind.PORT) {
-                receivers.add(Actors.of(c));
+        for (Name n : actors) {
+            if (canApplyTo(n)) {
+                receivers.add(Actors.of(n));
             }
         }
         return new IpTablesRule(original == null ? null : original.href(), enabled.get(), desc, parsedStatements(),
@@ -130,7 +147,7 @@ public final class IpTablesEditorViewModel {
         return ipVersion;
     }
 
-    public ObservableList<Chip> actors() {
+    public ObservableList<Name> actors() {
         return actors;
     }
 

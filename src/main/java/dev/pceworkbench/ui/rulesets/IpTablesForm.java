@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.rulesets;
 
+import dev.pceworkbench.ui.common.ValidationDecorations;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -17,10 +18,9 @@ final class IpTablesForm {
 
     IpTablesForm(RuleSetsViewModel vm) {
         IpTablesEditorViewModel f = vm.ipTablesEditor();
-        FieldDecorations deco = new FieldDecorations(f.messages());
+        ValidationDecorations<FormField> deco = new ValidationDecorations<>(f.messages().errors(), f.messages()::messageProperty);
         Label title = FormParts.title("ipTablesFormTitle");
-        vm.editingProperty().addListener((o, a, b) -> title.setText(f.ruleSet() == null ? ""
-                : (f.isNew() ? "New custom iptables rule in " : "Edit custom iptables rule in ") + f.ruleSet().name()));
+        title.textProperty().bind(f.titleProperty());
         TextArea statements = new TextArea();
         statements.setId("statementsField");
         statements.setPrefRowCount(4);
@@ -31,8 +31,8 @@ final class IpTablesForm {
         version.setId("ipVersionBox");
         version.valueProperty().bindBidirectional(f.ipVersionProperty());
         HBox picker = ActorPicker.of("ipTablesActorPicker", vm.namesProperty(),
-                c -> c.kind() != Chip.Kind.IP_LIST && c.kind() != Chip.Kind.VIRTUAL_SERVICE, f::addActor, false);
-        deco.registerPicker(picker, FormField.ACTORS);
+                IpTablesEditorViewModel::canApplyTo, f::addActor, false);
+        deco.register(ActorPicker.searchField(picker), FormField.ACTORS);
         TextField description = new TextField();
         description.setId("ipTablesDescriptionField");
         description.textProperty().bindBidirectional(f.descriptionProperty());

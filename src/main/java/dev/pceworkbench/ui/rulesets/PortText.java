@@ -2,25 +2,16 @@ package dev.pceworkbench.ui.rulesets;
 
 import dev.pceworkbench.pce.model.IngressService;
 import dev.pceworkbench.policy.PortRange;
-import dev.pceworkbench.ui.common.policy.PolicyNames;
 import dev.pceworkbench.ui.common.policy.PortSpec;
 
 /**
- * Inline ports of rules as {@link IngressService}s: read with {@link PortSpec} (the syntax rule
- * search and policy check read: {@code 443/tcp}, {@code 8000-8080/udp}, {@code icmp},
- * {@code proto 50}; a bare port is TCP), and written for the tables as {@code 443 TCP}.
+ * Inline ports typed in the rule form, read as {@link IngressService}s with {@link PortSpec} (the
+ * syntax rule search and policy check read: {@code 443/tcp}, {@code 8000-8080/udp}, {@code icmp},
+ * {@code proto 50}; a bare port is TCP). They are written, like every port, by
+ * {@link dev.pceworkbench.policy.names.Names#port}.
  */
 final class PortText {
     private PortText() {
-    }
-
-    static String format(IngressService s) {
-        String proto = s.proto() == null ? "?" : PolicyNames.protocolName(s.proto());
-        if (s.port() == null || s.port() < 0) {
-            return proto;
-        }
-        String ports = s.toPort() != null && s.toPort() > s.port() ? s.port() + "-" + s.toPort() : s.port().toString();
-        return ports + " " + proto;
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.pceworkbench.ui.rulesets;
 
 import dev.pceworkbench.pce.model.IpTablesRule;
 import dev.pceworkbench.pce.model.SecRule;
+import dev.pceworkbench.policy.names.Name;
+import dev.pceworkbench.policy.names.Names;
 
 import java.util.List;
 
@@ -24,13 +26,18 @@ final class RuleDescriptions {
 
     /** {@code 'Legacy app port' (filter INPUT -p tcp --dport 8080 -j ACCEPT)}. */
     static String describe(IpTablesRule r) {
-        String statements = r.statements().isEmpty() ? "no statements" : String.join("; ", r.statements().stream()
-                .map(s -> s.tableName() + " " + s.chainName() + " " + s.parameters()).toList());
+        String statements = r.statements().isEmpty() ? "no statements" : statements(r, "; ");
         return r.description() == null || r.description().isBlank() ? "(" + statements + ")"
                 : "'" + r.description() + "' (" + statements + ")";
     }
 
-    private static String join(List<Chip> chips) {
-        return chips.isEmpty() ? "none" : String.join(", ", chips.stream().map(Chip::display).toList());
+    /** An iptables rule's statements, one {@code table chain parameters} each, joined with {@code separator}. */
+    static String statements(IpTablesRule r, String separator) {
+        return String.join(separator, r.statements().stream()
+                .map(s -> s.tableName() + " " + s.chainName() + " " + s.parameters()).toList());
+    }
+
+    private static String join(List<Name> names) {
+        return names.isEmpty() ? "none" : Names.list(names);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.rulesets;
 
+import dev.pceworkbench.policy.names.Name;
 import dev.pceworkbench.pce.model.Href;
 import dev.pceworkbench.pce.model.IngressService;
 import dev.pceworkbench.pce.model.ResolveLabelsAs;
@@ -10,6 +11,8 @@ import dev.pceworkbench.policy.rules.RuleContext;
 import dev.pceworkbench.policy.rules.Violation;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -27,8 +30,8 @@ import java.util.List;
  * (user groups, SecureConnect, network type...) from the rule being edited.
  */
 public final class RuleEditorViewModel {
-    private final ObservableList<Chip> providers = FXCollections.observableArrayList();
-    private final ObservableList<Chip> consumers = FXCollections.observableArrayList();
+    private final ObservableList<Name> providers = FXCollections.observableArrayList();
+    private final ObservableList<Name> consumers = FXCollections.observableArrayList();
     private final ObservableList<IngressService> services = FXCollections.observableArrayList();
     private final BooleanProperty providersAsWorkloads = new SimpleBooleanProperty(this, "providersAsWorkloads", true);
     private final BooleanProperty providersAsVirtualServices = new SimpleBooleanProperty(this, "providersAsVirtualServices");
@@ -40,6 +43,7 @@ public final class RuleEditorViewModel {
     private final StringProperty description = new SimpleStringProperty(this, "description", "");
     private final StringProperty portText = new SimpleStringProperty(this, "portText", "");
     private final FormMessages messages = new FormMessages();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private ActorNames names = ActorNames.empty();
     private RuleContext context = RuleContext.empty();
     private RuleSet ruleSet;
@@ -67,6 +71,7 @@ public final class RuleEditorViewModel {
     public void loadNew(RuleSet rs, boolean extra, ActorNames names, RuleContext context) {
         load(rs, null, names, context);
         extraScope.set(extra);
+        updateTitle();
         validate();
     }
 
@@ -96,23 +101,29 @@ public final class RuleEditorViewModel {
         } finally {
             loading = false;
         }
+        updateTitle();
         validate();
     }
 
-    public void addProvider(Chip c) {
+    private void updateTitle() {
+        title.set(ruleSet == null ? "" : (isNew()
+                ? "New " + (extraScope.get() ? "extra-scope" : "intra-scope") + " rule in " : "Edit rule in ") + ruleSet.name());
+    }
+
+    public void addProvider(Name c) {
         if (c != null && !providers.contains(c)) {
             providers.add(c);
         }
     }
 
-    public void addConsumer(Chip c) {
+    public void addConsumer(Name c) {
         if (c != null && !consumers.contains(c)) {
             consumers.add(c);
         }
     }
 
-    /** Adds a named service (a service chip from {@link ActorNames#serviceChoices()}). */
-    public void addService(Chip service) {
+    /** Adds a named service (one of {@link ActorNames#serviceChoices()}). */
+    public void addService(Name service) {
         if (service != null && service.href() != null) {
             IngressService s = IngressService.service(service.href());
             if (!services.contains(s)) {
@@ -186,19 +197,25 @@ public final class RuleEditorViewModel {
         return original;
     }
 
-    public ActorNames names() {
-        return names;
+    /** How one of {@link #services()} is shown: a service by name, a port as {@code 443 TCP}. */
+    public Name serviceName(IngressService s) {
+        return names.service(s);
+    }
+
+    /** "New intra-scope rule in RS-Web", "Edit rule in RS-Web". */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
     }
 
     public FormMessages messages() {
         return messages;
     }
 
-    public ObservableList<Chip> providers() {
+    public ObservableList<Name> providers() {
         return providers;
     }
 
-    public ObservableList<Chip> consumers() {
+    public ObservableList<Name> consumers() {
         return consumers;
     }
 

@@ -1,7 +1,6 @@
 package dev.pceworkbench.ui.rulesets;
 
-import dev.pceworkbench.pce.model.IngressService;
-import javafx.collections.ListChangeListener;
+import dev.pceworkbench.ui.common.ValidationDecorations;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -12,7 +11,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-import java.util.List;
 
 /**
  * The security rule form, bound to {@link RuleEditorViewModel}: providers, services and consumers
@@ -25,37 +23,20 @@ final class RuleForm {
     RuleForm(RuleSetsViewModel vm) {
         RuleEditorViewModel f = vm.ruleEditor();
         FormMessages m = f.messages();
-        FieldDecorations deco = new FieldDecorations(m);
+        ValidationDecorations<FormField> deco = new ValidationDecorations<>(m.errors(), m::messageProperty);
 
         Label title = FormParts.title("ruleFormTitle");
-        vm.editingProperty().addListener((o, a, b) -> title.setText(f.ruleSet() == null ? "" : (f.isNew()
-                ? "New " + (f.extraScopeProperty().get() ? "extra-scope" : "intra-scope") + " rule in "
-                : "Edit rule in ") + f.ruleSet().name()));
+        title.textProperty().bind(f.titleProperty());
 
         HBox providerPicker = ActorPicker.of("providerPicker", vm.namesProperty(), c -> true, f::addProvider, false);
-        deco.registerPicker(providerPicker, FormField.PROVIDERS);
+        deco.register(ActorPicker.searchField(providerPicker), FormField.PROVIDERS);
         CheckBox provW = FormParts.check("providersAsWorkloads", "Workloads", f.providersAsWorkloadsProperty());
         CheckBox provVs = FormParts.check("providersAsVirtualServices", "Virtual services", f.providersAsVirtualServicesProperty());
 
-        FlowPane serviceChips = new FlowPane(4, 4);
-        serviceChips.setId("servicesChips");
-        Runnable rebuild = () -> {
-            serviceChips.getChildren().clear();
-            for (IngressService s : List.copyOf(f.services())) {
-                Chip c = f.names().services(List.of(s)).get(0);
-                Button remove = new Button("×");
-                remove.getStyleClass().add("flat");
-                remove.setOnAction(e -> f.services().remove(s));
-                serviceChips.getChildren().add(new HBox(0, ChipViews.chip(c, null), remove));
-            }
-            if (f.services().isEmpty()) {
-                serviceChips.getChildren().add(new Label("None (only for rules whose providers use virtual services)"));
-            }
-        };
-        f.services().addListener((ListChangeListener<IngressService>) c -> rebuild.run());
-        rebuild.run();
+        FlowPane serviceChips = ChipViews.editable(f.services(), f::serviceName, "servicesChips",
+                "None (only for rules whose providers use virtual services)");
         HBox servicePicker = ActorPicker.of("servicePicker", vm.namesProperty(), c -> true, f::addService, true);
-        deco.registerPicker(servicePicker, FormField.SERVICES);
+        deco.register(ActorPicker.searchField(servicePicker), FormField.SERVICES);
         TextField port = new TextField();
         port.setId("portField");
         port.setPromptText("443/tcp, 8000-8080/udp, icmp");
@@ -66,7 +47,7 @@ final class RuleForm {
         addPort.setOnAction(e -> f.addPort());
 
         HBox consumerPicker = ActorPicker.of("consumerPicker", vm.namesProperty(), c -> true, f::addConsumer, false);
-        deco.registerPicker(consumerPicker, FormField.CONSUMERS);
+        deco.register(ActorPicker.searchField(consumerPicker), FormField.CONSUMERS);
         CheckBox consW = FormParts.check("consumersAsWorkloads", "Workloads", f.consumersAsWorkloadsProperty());
         CheckBox consVs = FormParts.check("consumersAsVirtualServices", "Virtual services", f.consumersAsVirtualServicesProperty());
         deco.register(provVs, FormField.RESOLVE_LABELS_AS);

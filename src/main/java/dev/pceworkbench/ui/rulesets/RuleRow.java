@@ -5,7 +5,7 @@ import dev.pceworkbench.pce.model.SecRule;
 
 /**
  * One security rule in a table: the rule and the rule set it belongs to. Cells render it through
- * {@link ActorNames}, so 200,000 rows cost only this pair each.
+ * {@link RuleSetsViewModel} (names from {@link ActorNames}), so 200,000 rows cost only this pair each.
  */
 public record RuleRow(RuleSet ruleSet, SecRule rule) {
     public boolean extraScope() {
@@ -14,6 +14,11 @@ public record RuleRow(RuleSet ruleSet, SecRule rule) {
 
     public boolean pending() {
         return rule.updateType() != null;
+    }
+
+    /** The badge text: "pending" (a draft change) or null. */
+    public String status() {
+        return pending() ? "pending" : null;
     }
 
     public boolean enabled() {

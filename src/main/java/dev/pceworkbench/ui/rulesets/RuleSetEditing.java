@@ -7,45 +7,88 @@ import dev.pceworkbench.pce.model.RuleSet;
 import dev.pceworkbench.pce.model.SecRule;
 import dev.pceworkbench.task.BackgroundTask;
 import dev.pceworkbench.ui.rulesets.RuleSetsViewModel.Editing;
+import dev.pceworkbench.policy.rules.RuleContext;
+import dev.pceworkbench.task.TaskExecutor;
+import dev.pceworkbench.ui.common.DialogService;
+import dev.pceworkbench.workspace.PolicyWorkspace;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableObjectValue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * The editing commands of the rulesets view ({@link RuleSetsViewModel#edits()}): opening the forms
- * (draft only), saving them, and deleting rules, custom iptables rules and rule sets. A save sends
+ * The editing commands of the rulesets view ({@link RuleSetsViewModel#edits()}): which form is open
+ * and its view model, opening the forms (draft only), saving them, and deleting rules, custom
+ * iptables rules and rule sets. A save sends
  * nothing while the form is invalid; a delete nothing until the user confirms it. Otherwise the
  * change is made in the draft in a background task, the workspace is told (which reloads every view
  * of the draft, this one included, reselecting what was saved) and the form closes. A refusal by the
  * PCE shows the PCE's own message and keeps the form as the user left it.
  */
 public final class RuleSetEditing {
-    private final RuleSetsViewModel vm;
-    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
+    /** Called after a save or delete with the rule set (and rule, or null) to select once the draft is reloaded. */
+    @FunctionalInterface
+    interface Saved {
+        void saved(String ruleSetHref, String ruleHref);
+    }
 
-    RuleSetEditing(RuleSetsViewModel vm) {
-        this.vm = vm;
+    private final PolicyWorkspace workspace;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final ObservableBooleanValue editable;
+    private final ObservableObjectValue<RuleSetRow> selected;
+    private final Supplier<ActorNames> names;
+    private final Supplier<List<RuleSet>> ruleSets;
+    private final Saved saved;
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
+    private final ReadOnlyObjectWrapper<Editing> editing = new ReadOnlyObjectWrapper<>(this, "editing", Editing.NONE);
+    private final RuleEditorViewModel ruleEditor = new RuleEditorViewModel();
+    private final RuleSetEditorViewModel ruleSetEditor = new RuleSetEditorViewModel();
+    private final IpTablesEditorViewModel ipTablesEditor = new IpTablesEditorViewModel();
+
+    /**
+     * @param editable  whether the draft is shown (and loaded): only the draft can be edited
+     * @param selected  the selected rule set
+     * @param names     the current names (for the forms' pickers and chips)
+     * @param ruleSets  the loaded rule sets of the version (unique names, the rule checks' context)
+     * @param saved     told after every change the PCE accepted
+     */
+    RuleSetEditing(PolicyWorkspace workspace, TaskExecutor executor, DialogService dialogs, ObservableBooleanValue editable,
+                   ObservableObjectValue<RuleSetRow> selected, Supplier<ActorNames> names, Supplier<List<RuleSet>> ruleSets,
+                   Saved saved) {
+        this.workspace = Objects.requireNonNull(workspace);
+        this.executor = Objects.requireNonNull(executor);
+        this.dialogs = Objects.requireNonNull(dialogs);
+        this.editable = Objects.requireNonNull(editable);
+        this.selected = Objects.requireNonNull(selected);
+        this.names = Objects.requireNonNull(names);
+        this.ruleSets = Objects.requireNonNull(ruleSets);
+        this.saved = Objects.requireNonNull(saved);
     }
 
     private boolean draftShown() {
-        if (!vm.editableProperty().get()) {
-            vm.dialogs.notify("Only the draft can be edited: choose 'draft' as the policy version first.");
+        if (!editable.get()) {
+            dialogs.notify("Only the draft can be edited: choose 'draft' as the policy version first.");
             return false;
         }
         return true;
     }
 
     private RuleSetRow selectedOrNotify() {
-        RuleSetRow row = vm.selectedProperty().get();
+        RuleSetRow row = selected.get();
         if (row == null) {
-            vm.dialogs.notify("Select a rule set first.");
+            dialogs.notify("Select a rule set first.");
         } else if (row.deleted()) {
-            vm.dialogs.notify(deletedNote(row.ruleSet()));
+            dialogs.notify(deletedNote(row.ruleSet()));
             return null;
         }
         return row;
@@ -56,55 +99,60 @@ public final class RuleSetEditing {
                 + " is provisioned or reverted.";
     }
 
+    /** The draft's rule context for editing {@code ruleHref} (null: a new rule). */
+    private RuleContext ruleContext(String ruleHref) {
+        return RuleContext.of(names.get().labels(), ruleSets.get(), ruleHref);
+    }
+
     public void newRuleSet() {
         if (draftShown()) {
-            vm.ruleSetEditor().load(null, vm.names(), names());
-            vm.editingProperty().set(Editing.RULE_SET);
+            ruleSetEditor.load(null, names.get(), ruleSetNames());
+            editing.set(Editing.RULE_SET);
         }
     }
 
     public void editRuleSet() {
         RuleSetRow row;
         if (draftShown() && (row = selectedOrNotify()) != null) {
-            vm.ruleSetEditor().load(row.ruleSet(), vm.names(), names());
-            vm.editingProperty().set(Editing.RULE_SET);
+            ruleSetEditor.load(row.ruleSet(), names.get(), ruleSetNames());
+            editing.set(Editing.RULE_SET);
         }
     }
 
     public void newRule(boolean extraScope) {
         RuleSetRow row;
         if (draftShown() && (row = selectedOrNotify()) != null) {
-            vm.ruleEditor().loadNew(row.ruleSet(), extraScope, vm.names(), vm.ruleContext(null));
-            vm.editingProperty().set(Editing.RULE);
+            ruleEditor.loadNew(row.ruleSet(), extraScope, names.get(), ruleContext(null));
+            editing.set(Editing.RULE);
         }
     }
 
     public void editRule(RuleRow r) {
         if (draftShown() && r != null && notDeleted(r.ruleSet())) {
-            vm.ruleEditor().load(r.ruleSet(), r.rule(), vm.names(), vm.ruleContext(r.rule().href()));
-            vm.editingProperty().set(Editing.RULE);
+            ruleEditor.load(r.ruleSet(), r.rule(), names.get(), ruleContext(r.rule().href()));
+            editing.set(Editing.RULE);
         }
     }
 
     public void newIpTablesRule() {
         RuleSetRow row;
         if (draftShown() && (row = selectedOrNotify()) != null) {
-            vm.ipTablesEditor().load(row.ruleSet(), null, vm.names());
-            vm.editingProperty().set(Editing.IP_TABLES);
+            ipTablesEditor.load(row.ruleSet(), null, names.get());
+            editing.set(Editing.IP_TABLES);
         }
     }
 
     public void editIpTablesRule(IpTablesRule rule) {
         RuleSetRow row;
         if (draftShown() && rule != null && (row = selectedOrNotify()) != null) {
-            vm.ipTablesEditor().load(row.ruleSet(), rule, vm.names());
-            vm.editingProperty().set(Editing.IP_TABLES);
+            ipTablesEditor.load(row.ruleSet(), rule, names.get());
+            editing.set(Editing.IP_TABLES);
         }
     }
 
     private boolean notDeleted(RuleSet rs) {
         if ("delete".equals(rs.updateType())) {
-            vm.dialogs.notify(deletedNote(rs));
+            dialogs.notify(deletedNote(rs));
             return false;
         }
         return true;
@@ -119,7 +167,7 @@ public final class RuleSetEditing {
         }
         String rs = r.ruleSet().href();
         String rule = r.rule().href();
-        if (vm.dialogs.confirm("Delete rule", "Delete the rule " + RuleDescriptions.describe(r.rule(), vm.names())
+        if (dialogs.confirm("Delete rule", "Delete the rule " + RuleDescriptions.describe(r.rule(), names.get())
                 + " from the rule set '" + r.ruleSet().name() + "'?" + PENDING_NOTE)) {
             run("Deleting a rule", "The PCE refused to delete the rule", (client, token) -> {
                 client.rules(rs).delete(rule, token);
@@ -141,7 +189,7 @@ public final class RuleSetEditing {
                 rest.add(body(r));
             }
         }
-        if (vm.dialogs.confirm("Delete custom iptables rule", "Delete the custom iptables rule "
+        if (dialogs.confirm("Delete custom iptables rule", "Delete the custom iptables rule "
                 + RuleDescriptions.describe(rule) + " from the rule set '" + rs.name() + "'?" + PENDING_NOTE)) {
             run("Deleting a custom iptables rule", "The PCE refused to delete the custom iptables rule", (client, token) -> {
                 client.ruleSets().update(rs.href(), Map.of("ip_tables_rules", rest), token);
@@ -157,7 +205,7 @@ public final class RuleSetEditing {
             return;
         }
         RuleSet rs = row.ruleSet();
-        if (vm.dialogs.confirm("Delete rule set", "Delete the rule set '" + rs.name() + "' with its "
+        if (dialogs.confirm("Delete rule set", "Delete the rule set '" + rs.name() + "' with its "
                 + row.totalRules() + (row.totalRules() == 1 ? " rule?" : " rules?") + PENDING_NOTE)) {
             run("Deleting a rule set", "The PCE refused to delete the rule set", (client, token) -> {
                 client.ruleSets().delete(rs.href(), token);
@@ -168,13 +216,13 @@ public final class RuleSetEditing {
 
     private static final String PENDING_NOTE = "\nThe deletion is a draft change: it stays pending until it is provisioned.";
 
-    private List<String> names() {
-        return vm.allRuleSets().stream().map(RuleSetRow::name).toList();
+    private List<String> ruleSetNames() {
+        return ruleSets.get().stream().map(RuleSet::name).toList();
     }
 
     /** Saves the open form; returns false (sending nothing) while it is invalid. */
     public boolean save() {
-        return switch (vm.editingProperty().get()) {
+        return switch (editing.get()) {
             case RULE -> saveRule();
             case RULE_SET -> saveRuleSet();
             case IP_TABLES -> saveIpTables();
@@ -183,7 +231,7 @@ public final class RuleSetEditing {
     }
 
     private boolean saveRule() {
-        RuleEditorViewModel form = vm.ruleEditor();
+        RuleEditorViewModel form = ruleEditor;
         if (!form.messages().isValid()) {
             return false;
         }
@@ -200,7 +248,7 @@ public final class RuleSetEditing {
     }
 
     private boolean saveRuleSet() {
-        RuleSetEditorViewModel form = vm.ruleSetEditor();
+        RuleSetEditorViewModel form = ruleSetEditor;
         if (!form.messages().isValid()) {
             return false;
         }
@@ -217,7 +265,7 @@ public final class RuleSetEditing {
     }
 
     private boolean saveIpTables() {
-        IpTablesEditorViewModel form = vm.ipTablesEditor();
+        IpTablesEditorViewModel form = ipTablesEditor;
         if (!form.messages().isValid()) {
             return false;
         }
@@ -265,25 +313,49 @@ public final class RuleSetEditing {
         saving.set(true);
         BackgroundTask<String> task = BackgroundTask.<String>of(title, ctx -> {
                     ctx.message(title);
-                    return send.send(vm.workspace.client(), ctx.token());
+                    return send.send(workspace.client(), ctx.token());
                 })
                 .ownedBy(RuleSetsViewModel.FEATURE_ID)
                 .onSuccess(href -> {
-                    vm.editingProperty().set(Editing.NONE);
+                    editing.set(Editing.NONE);
                     boolean isRule = ruleSetHref != null && href != null && !href.equals(ruleSetHref);
-                    vm.reloadSelecting(ruleSetHref != null ? ruleSetHref : href, isRule ? href : null);
+                    saved.saved(ruleSetHref != null ? ruleSetHref : href, isRule ? href : null);
                 })
-                .onFailure(e -> vm.dialogs.showError(refusal, e))
+                .onFailure(e -> dialogs.showError(refusal, e))
                 .onFinished(() -> saving.set(false));
-        vm.executor.execute(task);
+        executor.execute(task);
     }
 
     /** Closes the open form without saving. */
     public void cancel() {
-        vm.editingProperty().set(Editing.NONE);
+        editing.set(Editing.NONE);
+    }
+
+    /** Opens the custom iptables rule {@code rule} in its form, when the draft is shown (otherwise nothing). */
+    public void openIpTablesRule(IpTablesRule rule) {
+        if (editable.get()) {
+            editIpTablesRule(rule);
+        }
     }
 
     public ReadOnlyBooleanProperty savingProperty() {
         return saving.getReadOnlyProperty();
+    }
+
+    /** Which form is open. */
+    public ReadOnlyObjectProperty<Editing> editingProperty() {
+        return editing.getReadOnlyProperty();
+    }
+
+    public RuleEditorViewModel ruleEditor() {
+        return ruleEditor;
+    }
+
+    public RuleSetEditorViewModel ruleSetEditor() {
+        return ruleSetEditor;
+    }
+
+    public IpTablesEditorViewModel ipTablesEditor() {
+        return ipTablesEditor;
     }
 }

@@ -1,9 +1,13 @@
 package dev.pceworkbench.ui.rulesets;
 
+import dev.pceworkbench.policy.names.Name;
+import dev.pceworkbench.policy.names.ObjectKind;
 import dev.pceworkbench.pce.model.RuleSet;
 import dev.pceworkbench.pce.model.ScopeEntry;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -28,9 +32,10 @@ public final class RuleSetEditorViewModel {
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final StringProperty description = new SimpleStringProperty(this, "description", "");
     private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled", true);
-    private final ObservableList<List<Chip>> scopes = FXCollections.observableArrayList();
-    private final ObservableList<Chip> scopeDraft = FXCollections.observableArrayList();
+    private final ObservableList<List<Name>> scopes = FXCollections.observableArrayList();
+    private final ObservableList<Name> scopeDraft = FXCollections.observableArrayList();
     private final FormMessages messages = new FormMessages();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private Set<String> otherNames = Set.of();
     private RuleSet original;
     private boolean loading;
@@ -69,16 +74,26 @@ public final class RuleSetEditorViewModel {
                 }
             }
             scopeDraft.clear();
+            title.set(rs == null ? "New rule set" : "Edit rule set " + rs.name());
         } finally {
             loading = false;
         }
         validate();
     }
 
-    public void addToScopeDraft(Chip c) {
-        if (c != null && (c.kind() == Chip.Kind.LABEL || c.kind() == Chip.Kind.LABEL_GROUP) && !scopeDraft.contains(c)) {
-            scopeDraft.add(c);
+    public void addToScopeDraft(Name n) {
+        if (n != null && canScope(n) && !scopeDraft.contains(n)) {
+            scopeDraft.add(n);
         }
+    }
+
+    /** What a scope can hold: labels and label groups (the scope picker offers only these). */
+    public static boolean canScope(Name n) {
+        return n.kind() == ObjectKind.LABEL || n.kind() == ObjectKind.LABEL_GROUP;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
     }
 
     /** Adds the scope being composed (if any) to the scopes. */
@@ -98,7 +113,7 @@ public final class RuleSetEditorViewModel {
     /** The rule set's own fields as the form says (rules untouched). */
     public RuleSet toRuleSet() {
         List<List<ScopeEntry>> out = new ArrayList<>();
-        for (List<Chip> s : scopes) {
+        for (List<Name> s : scopes) {
             out.add(s.stream().map(Actors::scopeEntry).toList());
         }
         if (out.isEmpty()) {
@@ -128,13 +143,13 @@ public final class RuleSetEditorViewModel {
         } else if (otherNames.contains(n.toLowerCase(Locale.ROOT))) {
             b.add(FormField.NAME, "Another rule set is already called '" + n + "': rule set names must be unique.");
         }
-        List<List<Chip>> all = new ArrayList<>(scopes);
+        List<List<Name>> all = new ArrayList<>(scopes);
         if (!scopeDraft.isEmpty()) {
             all.add(scopeDraft);
         }
         for (int i = 0; i < all.size(); i++) {
             Set<String> keys = new HashSet<>();
-            for (Chip c : all.get(i)) {
+            for (Name c : all.get(i)) {
                 if (c.key() != null && !keys.add(c.key())) {
                     b.add(FormField.SCOPES, "Scope " + (i + 1) + " has two '" + c.key() + "' entries; a scope takes one "
                             + "label or label group of each type.");
@@ -175,11 +190,11 @@ public final class RuleSetEditorViewModel {
         return enabled;
     }
 
-    public ObservableList<List<Chip>> scopes() {
+    public ObservableList<List<Name>> scopes() {
         return scopes;
     }
 
-    public ObservableList<Chip> scopeDraft() {
+    public ObservableList<Name> scopeDraft() {
         return scopeDraft;
     }
 }

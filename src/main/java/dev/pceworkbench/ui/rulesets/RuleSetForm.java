@@ -1,6 +1,9 @@
 package dev.pceworkbench.ui.rulesets;
 
+import dev.pceworkbench.ui.common.ValidationDecorations;
 import atlantafx.base.theme.Styles;
+import dev.pceworkbench.policy.names.Name;
+import dev.pceworkbench.policy.names.Names;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -20,10 +23,9 @@ final class RuleSetForm {
 
     RuleSetForm(RuleSetsViewModel vm) {
         RuleSetEditorViewModel f = vm.ruleSetEditor();
-        FieldDecorations deco = new FieldDecorations(f.messages());
+        ValidationDecorations<FormField> deco = new ValidationDecorations<>(f.messages().errors(), f.messages()::messageProperty);
         Label title = FormParts.title("ruleSetFormTitle");
-        vm.editingProperty().addListener((o, a, b) -> title.setText(f.isNew() ? "New rule set" : "Edit rule set "
-                + f.original().name()));
+        title.textProperty().bind(f.titleProperty());
         TextField name = new TextField();
         name.setId("ruleSetNameField");
         name.textProperty().bindBidirectional(f.nameProperty());
@@ -40,21 +42,21 @@ final class RuleSetForm {
             scopes.getChildren().clear();
             for (int i = 0; i < f.scopes().size(); i++) {
                 int index = i;
-                List<Chip> scope = f.scopes().get(i);
+                List<Name> scope = f.scopes().get(i);
                 Button remove = new Button("Remove");
                 remove.getStyleClass().add(Styles.FLAT);
                 remove.setOnAction(e -> f.removeScope(index));
-                scopes.getChildren().add(new HBox(6, ChipViews.row(scope, null, "All"), remove));
+                scopes.getChildren().add(new HBox(6, ChipViews.row(scope, ChipViews.Opener.NONE, Names.ALL_SCOPE), remove));
             }
             if (f.scopes().isEmpty()) {
                 scopes.getChildren().add(new Label("No scope: the rule set applies to all workloads (global scope)."));
             }
         };
-        f.scopes().addListener((ListChangeListener<List<Chip>>) c -> rebuild.run());
+        f.scopes().addListener((ListChangeListener<List<Name>>) c -> rebuild.run());
         rebuild.run();
         HBox picker = ActorPicker.of("scopePicker", vm.namesProperty(),
-                c -> c.kind() == Chip.Kind.LABEL || c.kind() == Chip.Kind.LABEL_GROUP, f::addToScopeDraft, false);
-        deco.registerPicker(picker, FormField.SCOPES);
+                RuleSetEditorViewModel::canScope, f::addToScopeDraft, false);
+        deco.register(ActorPicker.searchField(picker), FormField.SCOPES);
         Button addScope = new Button("Add scope");
         addScope.setId("addScopeButton");
         addScope.setOnAction(e -> f.addScope());

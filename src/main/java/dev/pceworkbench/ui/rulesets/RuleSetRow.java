@@ -2,18 +2,22 @@ package dev.pceworkbench.ui.rulesets;
 
 import dev.pceworkbench.pce.model.RuleSet;
 import dev.pceworkbench.pce.model.SecRule;
+import dev.pceworkbench.policy.names.Name;
+import dev.pceworkbench.policy.names.Names;
 
 import java.util.List;
 import java.util.Locale;
 
 /**
- * One row of the rule sets table: the rule set, its scopes as chips, its rule counts (intra-scope,
- * extra-scope, custom iptables), whether it has a pending draft change (a deletion included: the
- * PCE keeps a rule set deleted in the draft readable there, with {@code update_type} "delete",
- * until the deletion is provisioned), and the lower-case text the name / scope filter looks in.
+ * One row of the rule sets table: the rule set, its scopes' names (each scope a list of labels and
+ * label groups), their text ({@code app: CRM + env: Prod | app: ERP}, from {@link Names}), its rule
+ * counts (intra-scope, extra-scope, custom iptables), whether it has a pending draft change (a
+ * deletion included: the PCE keeps a rule set deleted in the draft readable there, with
+ * {@code update_type} "delete", until the deletion is provisioned), and the lower-case text the
+ * name / scope filter looks in.
  */
-public record RuleSetRow(RuleSet ruleSet, List<List<Chip>> scopes, int intraRules, int extraRules, int ipTablesRules,
-                         boolean pending, String searchText) {
+public record RuleSetRow(RuleSet ruleSet, List<List<Name>> scopes, String scopeText, int intraRules, int extraRules,
+                         int ipTablesRules, boolean pending, String searchText) {
 
     static RuleSetRow of(RuleSet rs, ActorNames names, boolean pending) {
         int extra = 0;
@@ -22,14 +26,15 @@ public record RuleSetRow(RuleSet ruleSet, List<List<Chip>> scopes, int intraRule
                 extra++;
             }
         }
-        List<List<Chip>> scopes = rs.scopes().stream().map(names::scope).toList();
+        List<List<Name>> scopes = rs.scopes().stream().map(names::scope).toList();
+        String scopeText = Names.scopesText(rs.scopes(), names.lookup());
         StringBuilder text = new StringBuilder(rs.name() == null ? "" : rs.name());
-        for (List<Chip> scope : scopes) {
-            for (Chip c : scope) {
-                text.append(' ').append(c.display()).append(' ').append(c.text());
+        for (List<Name> scope : scopes) {
+            for (Name n : scope) {
+                text.append('\n').append(n.display());
             }
         }
-        return new RuleSetRow(rs, scopes, rs.rules().size() - extra, extra, rs.ipTablesRules().size(), pending,
+        return new RuleSetRow(rs, scopes, scopeText, rs.rules().size() - extra, extra, rs.ipTablesRules().size(), pending,
                 text.toString().toLowerCase(Locale.ROOT));
     }
 
@@ -71,13 +76,8 @@ public record RuleSetRow(RuleSet ruleSet, List<List<Chip>> scopes, int intraRule
         return intraRules + extraRules + ipTablesRules;
     }
 
-    /** The scopes as text: {@code app: HRM, env: Dev | app: CRM}; "All" for the global scope. */
-    public String scopeText() {
-        StringBuilder b = new StringBuilder();
-        for (List<Chip> scope : scopes) {
-            b.append(b.length() == 0 ? "" : " | ");
-            b.append(scope.isEmpty() ? "All" : String.join(", ", scope.stream().map(Chip::display).toList()));
-        }
-        return b.toString();
+    /** The names the table's scope cell shows: one scope's entries, or every scope's in a row. */
+    public List<Name> scopeCell() {
+        return scopes.size() == 1 ? scopes.get(0) : scopes.stream().flatMap(List::stream).toList();
     }
 }

@@ -3,7 +3,7 @@ package dev.pceworkbench.ui.rulesets;
 import dev.pceworkbench.pce.CancellationToken;
 import dev.pceworkbench.pce.Progress;
 import dev.pceworkbench.pce.PceClient;
-import dev.pceworkbench.pce.api.Refs;
+import dev.pceworkbench.pce.model.Hrefs;
 import dev.pceworkbench.pce.model.PendingChange;
 import dev.pceworkbench.pce.model.PolicyVersion;
 import dev.pceworkbench.pce.model.RuleSet;
@@ -50,7 +50,7 @@ final class RuleSetsLoad {
         if ("draft".equals(version)) {
             ctx.message("Reading pending changes");
             for (PendingChange c : client.provisioning().pending(token).of(PolicyWorkspace.RULE_SETS)) {
-                pending.add(Refs.toDraft(c.href()));
+                pending.add(Hrefs.neutral(c.href()));
             }
         }
         ctx.message("Reading policy versions");
@@ -63,7 +63,7 @@ final class RuleSetsLoad {
         ctx.message("Preparing " + ruleSets.size() + " rule sets");
         List<RuleSetRow> rows = new ArrayList<>(ruleSets.size());
         for (RuleSet rs : ruleSets) {
-            boolean isPending = rs.updateType() != null || (rs.href() != null && pending.contains(Refs.toDraft(rs.href())));
+            boolean isPending = rs.updateType() != null || (rs.href() != null && pending.contains(Hrefs.neutral(rs.href())));
             rows.add(RuleSetRow.of(rs, names, isPending));
         }
         token.throwIfCancelled("Loading rule sets");

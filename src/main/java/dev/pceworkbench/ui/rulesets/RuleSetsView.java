@@ -3,6 +3,8 @@ package dev.pceworkbench.ui.rulesets;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.pceworkbench.pce.model.IpTablesRule;
+import dev.pceworkbench.policy.names.Name;
+import dev.pceworkbench.policy.names.Names;
 import dev.pceworkbench.ui.rulesets.RuleSetsViewModel.Editing;
 import dev.pceworkbench.ui.rulesets.RuleSetsViewModel.StateFilter;
 import javafx.beans.binding.Bindings;
@@ -115,12 +117,11 @@ public final class RuleSetsView {
         name.setComparator(Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER));
         TableColumn<RuleSetRow, RuleSetRow> scopes = new TableColumn<>("Scopes");
         scopes.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cd.getValue()));
-        scopes.setCellFactory(col -> ChipViews.cell(r -> r.scopes().size() == 1 ? r.scopes().get(0)
-                : r.scopes().stream().flatMap(List::stream).toList(), vm::openObject, "All"));
+        scopes.setCellFactory(col -> ChipViews.cell(RuleSetRow::scopeCell, RuleTables.opener(vm), Names.ALL_SCOPE));
         scopes.setComparator(Comparator.comparing(RuleSetRow::scopeText));
         scopes.setPrefWidth(220);
         t.getColumns().setAll(List.of(name, scopes,
-                RuleTables.column("Enabled", r -> r.enabled() ? "Yes" : "No", 60),
+                RuleTables.column("Enabled", r -> RuleTables.yesNo(r.enabled()), 60),
                 RuleTables.column("Intra", RuleSetRow::intraRules, 50),
                 RuleTables.column("Extra", RuleSetRow::extraRules, 50),
                 RuleTables.column("iptables", RuleSetRow::ipTablesRules, 60),
@@ -165,24 +166,21 @@ public final class RuleSetsView {
         Label title = new Label();
         title.setId("ruleSetTitle");
         title.getStyleClass().add(Styles.TITLE_4);
-        title.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedProperty().get() == null
-                ? "Select a rule set" : vm.selectedProperty().get().name(), vm.selectedProperty()));
+        title.textProperty().bind(vm.selectedTitleProperty());
         Label badge = RuleTables.pendingBadge();
         badge.setId("pendingBadge");
-        badge.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedProperty().get() == null
-                || vm.selectedProperty().get().status() == null ? "" : vm.selectedProperty().get().status(), vm.selectedProperty()));
+        badge.textProperty().bind(vm.selectedStatusProperty());
         badge.visibleProperty().bind(badge.textProperty().isNotEmpty());
         Label description = new Label();
         description.setWrapText(true);
-        description.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedProperty().get() == null
-                || vm.selectedProperty().get().ruleSet().description() == null ? ""
-                : vm.selectedProperty().get().ruleSet().description(), vm.selectedProperty()));
+        description.textProperty().bind(vm.selectedDescriptionProperty());
         VBox scopes = new VBox(4);
         scopes.setId("scopesBox");
-        vm.selectedScopes().addListener((ListChangeListener<List<Chip>>) c -> {
+        ChipViews.Opener opener = RuleTables.opener(vm);
+        vm.selectedScopes().addListener((ListChangeListener<List<Name>>) c -> {
             scopes.getChildren().clear();
-            for (List<Chip> scope : vm.selectedScopes()) {
-                scopes.getChildren().add(ChipViews.row(scope, vm::openObject, "All (global scope)"));
+            for (List<Name> scope : vm.selectedScopes()) {
+                scopes.getChildren().add(ChipViews.row(scope, opener, "All (global scope)"));
             }
         });
         Button edit = button("Edit rule set", "editRuleSetButton", () -> vm.edits().editRuleSet());
@@ -263,8 +261,7 @@ public final class RuleSetsView {
         Label status = new Label();
         status.setId("ruleFilterStatus");
         status.textProperty().bind(vm.ruleFilter().statusProperty());
-        TableView<RuleRow> results = RuleTables.rules("ruleFilterTable", vm.ruleFilter().results(), vm, true,
-                r -> vm.select(r.ruleSet().href(), r.rule().href()));
+        TableView<RuleRow> results = RuleTables.rules("ruleFilterTable", vm.ruleFilter().results(), vm, true, vm::showRule);
         VBox.setVgrow(results, Priority.ALWAYS);
         VBox box = new VBox(6, query, status, results);
         box.setPadding(new Insets(8));

@@ -1,11 +1,11 @@
 package dev.pceworkbench.ui.rulesets;
 
 import dev.pceworkbench.ui.common.FeatureModel;
-import dev.pceworkbench.pce.api.Refs;
+import dev.pceworkbench.pce.model.Hrefs;
 import dev.pceworkbench.pce.model.IpTablesRule;
 import dev.pceworkbench.pce.model.RuleSet;
 import dev.pceworkbench.pce.model.SecRule;
-import dev.pceworkbench.policy.rules.RuleContext;
+import dev.pceworkbench.policy.names.Name;
 import dev.pceworkbench.task.TaskExecutor;
 import dev.pceworkbench.ui.common.DialogService;
 import dev.pceworkbench.ui.common.Navigator;
@@ -18,6 +18,7 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -63,9 +64,10 @@ public final class RuleSetsViewModel implements FeatureModel {
     /** Which form is open. */
     public enum Editing { NONE, RULE_SET, RULE, IP_TABLES }
 
-    final PolicyWorkspace workspace;
-    final TaskExecutor executor;
-    final DialogService dialogs;
+    private static final String NO_SELECTION = "Select a rule set";
+
+    private final PolicyWorkspace workspace;
+    private final DialogService dialogs;
     private final Navigator navigator;
     private final ObservableList<String> versions = FXCollections.observableArrayList("draft", "active");
     private final StringProperty version = new SimpleStringProperty(this, "version", "draft");
@@ -74,23 +76,21 @@ public final class RuleSetsViewModel implements FeatureModel {
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ObjectProperty<StateFilter> stateFilter = new SimpleObjectProperty<>(this, "stateFilter", StateFilter.ALL);
     private final ObjectProperty<RuleSetRow> selected = new SimpleObjectProperty<>(this, "selected");
-    private final ObservableList<List<Chip>> selectedScopes = FXCollections.observableArrayList();
+    private final ObservableList<List<Name>> selectedScopes = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper selectedTitle = new ReadOnlyStringWrapper(this, "selectedTitle", NO_SELECTION);
+    private final ReadOnlyStringWrapper selectedStatus = new ReadOnlyStringWrapper(this, "selectedStatus", "");
+    private final ReadOnlyStringWrapper selectedDescription = new ReadOnlyStringWrapper(this, "selectedDescription", "");
     private final ObservableList<RuleRow> intraRules = FXCollections.observableArrayList();
     private final ObservableList<RuleRow> extraRules = FXCollections.observableArrayList();
     private final ObservableList<IpTablesRule> ipTablesRules = FXCollections.observableArrayList();
     private final ObjectProperty<RuleRow> selectedRule = new SimpleObjectProperty<>(this, "selectedRule");
-    private final RuleSetsLoader loader = new RuleSetsLoader(this);
     private final ReadOnlyObjectWrapper<ActorNames> names = new ReadOnlyObjectWrapper<>(this, "names", ActorNames.empty());
-    private final BooleanBinding editable = Bindings.createBooleanBinding(() -> "draft".equals(version.get()) && loader.loaded.get(),
-            version, loader.loaded);
-    private final BooleanBinding selectionEditable = Bindings.createBooleanBinding(() -> editable.get()
-            && selected.get() != null && !selected.get().deleted(), editable, selected);
-    private final ObjectProperty<Editing> editing = new SimpleObjectProperty<>(this, "editing", Editing.NONE);
-    private final RuleEditorViewModel ruleEditor = new RuleEditorViewModel();
-    private final RuleSetEditorViewModel ruleSetEditor = new RuleSetEditorViewModel();
-    private final IpTablesEditorViewModel ipTablesEditor = new IpTablesEditorViewModel();
+    private final RuleSetsLoader loader;
+    private final BooleanBinding editable;
+    private final BooleanBinding selectionEditable;
     private final RuleFilterModel ruleFilter;
     private final RuleSetEditing editingCommands;
+    private final RuleCells cells = new RuleCells(names::get);
     private List<RuleSet> ruleSets = List.of();
     private String selectAfterLoad;
     private boolean updatingVersions;
@@ -98,16 +98,21 @@ public final class RuleSetsViewModel implements FeatureModel {
 
     public RuleSetsViewModel(PolicyWorkspace workspace, TaskExecutor executor, DialogService dialogs, Navigator navigator) {
         this.workspace = Objects.requireNonNull(workspace);
-        this.executor = Objects.requireNonNull(executor);
         this.dialogs = Objects.requireNonNull(dialogs);
         this.navigator = Objects.requireNonNull(navigator);
+        this.loader = new RuleSetsLoader(workspace, executor, dialogs, this::show, this::namesArrived);
+        this.editable = Bindings.createBooleanBinding(() -> "draft".equals(version.get()) && loader.loadedProperty().get(),
+                version, loader.loadedProperty());
+        this.selectionEditable = Bindings.createBooleanBinding(() -> editable.get()
+                && selected.get() != null && !selected.get().deleted(), editable, selected);
         this.ruleFilter = new RuleFilterModel(executor, () -> ruleSets, names::get);
-        this.editingCommands = new RuleSetEditing(this);
+        this.editingCommands = new RuleSetEditing(workspace, executor, dialogs, editable, selected, names::get,
+                () -> ruleSets, this::reloadSelecting);
         filterText.addListener((o, a, b) -> refilter());
         stateFilter.addListener((o, a, b) -> refilter());
         version.addListener((o, a, b) -> {
             if (b != null && !b.equals(a) && !updatingVersions) {
-                editing.set(Editing.NONE);
+                editingCommands.cancel();
                 load();
             }
         });
@@ -128,7 +133,7 @@ public final class RuleSetsViewModel implements FeatureModel {
     /** Loads when first shown, and again when shown after leaving cancelled a load. */
     @Override
     public void onShown() {
-        if (!loader.loaded.get() && !loader.loading.get()) {
+        if (!loader.loadedProperty().get() && !loader.loadingProperty().get()) {
             load();
         }
     }
@@ -197,6 +202,9 @@ public final class RuleSetsViewModel implements FeatureModel {
 
     private void showDetail(RuleSetRow row) {
         selectedRule.set(null);
+        selectedTitle.set(row == null ? NO_SELECTION : row.name());
+        selectedStatus.set(row == null || row.status() == null ? "" : row.status());
+        selectedDescription.set(row == null || row.ruleSet().description() == null ? "" : row.ruleSet().description());
         if (row == null) {
             selectedScopes.clear();
             intraRules.clear();
@@ -217,19 +225,17 @@ public final class RuleSetsViewModel implements FeatureModel {
 
     /** Selects the rule set {@code href} (any version's form) and in it the rule {@code ruleHref}, if given. */
     public void select(String href, String ruleHref) {
-        String want = Refs.toDraft(href);
         for (RuleSetRow r : rows) {
-            if (Refs.toDraft(r.href()).equals(want)) {
+            if (Hrefs.sameObject(r.href(), href)) {
                 if (!filtered.contains(r)) {
                     filterText.set("");
                     stateFilter.set(StateFilter.ALL);
                 }
                 selected.set(r);
                 if (ruleHref != null) {
-                    String wantRule = Refs.toDraft(ruleHref);
                     for (List<RuleRow> list : List.of(intraRules, extraRules)) {
                         for (RuleRow rr : list) {
-                            if (rr.rule().href() != null && Refs.toDraft(rr.rule().href()).equals(wantRule)) {
+                            if (rr.rule().href() != null && Hrefs.sameObject(rr.rule().href(), ruleHref)) {
                                 selectedRule.set(rr);
                             }
                         }
@@ -253,43 +259,50 @@ public final class RuleSetsViewModel implements FeatureModel {
         String v = target.version() != null ? target.version() : version.get();
         if (!v.equals(version.get())) {
             version.set(v); // loads, then selects
-        } else if (loader.loaded.get() && !loader.loading.get()) {
+        } else if (loader.loadedProperty().get() && !loader.loadingProperty().get()) {
             String h = selectAfterLoad;
             String rh = selectRuleAfterLoad;
             selectAfterLoad = null;
             selectRuleAfterLoad = null;
             select(h, rh);
-        } else if (!loader.loading.get()) {
+        } else if (!loader.loadingProperty().get()) {
             load();
         }
     }
 
+    /** Shows the rule {@code r} (a rule filter's result) in its rule set's detail. */
+    public void showRule(RuleRow r) {
+        if (r != null) {
+            select(r.ruleSet().href(), r.rule().href());
+        }
+    }
+
+    /** Whether clicking {@code name} opens it: labels, label groups, IP lists, workloads and virtual services with an href. */
+    public boolean canOpen(Name name) {
+        return name != null && name.href() != null && switch (name.kind()) {
+            case LABEL, LABEL_GROUP, IP_LIST, WORKLOAD, VIRTUAL_SERVICE -> true;
+            default -> false;
+        };
+    }
+
     /** Opens a label, label group, IP list, workload or virtual service in the view that shows it. */
-    public void openObject(Chip chip) {
-        if (chip == null || chip.href() == null) {
+    public void openObject(Name name) {
+        if (!canOpen(name)) {
             return;
         }
         try {
-            navigator.open(Navigator.Target.fromHref(chip.href()));
+            navigator.open(Navigator.Target.fromHref(name.href()));
         } catch (IllegalStateException e) {
             dialogs.notify(e.getMessage());
         }
     }
 
-    /** The draft's rule context for editing {@code ruleHref} (null: a new rule). */
-    RuleContext ruleContext(String ruleHref) {
-        return RuleContext.of(names.get().labels(), ruleSets, ruleHref);
-    }
-
-    void reloadSelecting(String ruleSetHref, String ruleHref) {
+    /** Called by the editing commands after the PCE accepted a change: reload, then select what was saved. */
+    private void reloadSelecting(String ruleSetHref, String ruleHref) {
         selectAfterLoad = ruleSetHref;
         selectRuleAfterLoad = ruleHref;
         // The workspace tells every listener, this view model included, which reloads.
         workspace.changed(PolicyWorkspace.RULE_SETS, "draft");
-    }
-
-    List<RuleSet> loadedRuleSets() {
-        return ruleSets;
     }
 
     // --- editing (draft only) -------------------------------------------------------------------
@@ -331,8 +344,22 @@ public final class RuleSetsViewModel implements FeatureModel {
         return selected;
     }
 
-    public ObservableList<List<Chip>> selectedScopes() {
+    public ObservableList<List<Name>> selectedScopes() {
         return selectedScopes;
+    }
+
+    /** The detail's title: the selected rule set's name, or "Select a rule set". */
+    public ReadOnlyStringProperty selectedTitleProperty() {
+        return selectedTitle.getReadOnlyProperty();
+    }
+
+    /** The selected rule set's badge: "pending", "pending deletion" or "" (no draft change). */
+    public ReadOnlyStringProperty selectedStatusProperty() {
+        return selectedStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty selectedDescriptionProperty() {
+        return selectedDescription.getReadOnlyProperty();
     }
 
     public ObservableList<RuleRow> intraRules() {
@@ -360,24 +387,24 @@ public final class RuleSetsViewModel implements FeatureModel {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loader.loading.getReadOnlyProperty();
+        return loader.loadingProperty();
     }
 
     public ReadOnlyBooleanProperty loadedProperty() {
-        return loader.loaded.getReadOnlyProperty();
+        return loader.loadedProperty();
     }
 
     /** True once workload actors are named by hostname (the second step of a load finished). */
     public ReadOnlyBooleanProperty workloadNamesReadyProperty() {
-        return loader.workloadNamesReady.getReadOnlyProperty();
+        return loader.workloadNamesReadyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return loader.status.getReadOnlyProperty();
+        return loader.statusProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return loader.progress.getReadOnlyProperty();
+        return loader.progressProperty();
     }
 
     /** True while the draft is shown: only the draft can be edited. */
@@ -390,8 +417,8 @@ public final class RuleSetsViewModel implements FeatureModel {
         return selectionEditable;
     }
 
-    public ObjectProperty<Editing> editingProperty() {
-        return editing;
+    public ReadOnlyObjectProperty<Editing> editingProperty() {
+        return editingCommands.editingProperty();
     }
 
     public ReadOnlyBooleanProperty savingProperty() {
@@ -399,15 +426,20 @@ public final class RuleSetsViewModel implements FeatureModel {
     }
 
     public RuleEditorViewModel ruleEditor() {
-        return ruleEditor;
+        return editingCommands.ruleEditor();
     }
 
     public RuleSetEditorViewModel ruleSetEditor() {
-        return ruleSetEditor;
+        return editingCommands.ruleSetEditor();
     }
 
     public IpTablesEditorViewModel ipTablesEditor() {
-        return ipTablesEditor;
+        return editingCommands.ipTablesEditor();
+    }
+
+    /** What the rule and iptables tables show in their cells, named with the current names. */
+    public RuleCells cells() {
+        return cells;
     }
 
     /** The rule filter over every rule of the version. */

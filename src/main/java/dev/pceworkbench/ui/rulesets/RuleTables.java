@@ -3,6 +3,7 @@ package dev.pceworkbench.ui.rulesets;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.pceworkbench.pce.model.IpTablesRule;
+import dev.pceworkbench.policy.names.Name;
 import dev.pceworkbench.ui.common.policy.ViewParts;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -33,11 +34,11 @@ final class RuleTables {
         return c;
     }
 
-    private static <S> TableColumn<S, S> chipColumn(String title, Function<S, List<Chip>> chips, Consumer<Chip> open,
+    private static <S> TableColumn<S, S> chipColumn(String title, Function<S, List<Name>> names, ChipViews.Opener opener,
                                                  double width) {
         TableColumn<S, S> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
-        c.setCellFactory(col -> ChipViews.cell(chips, open, "None"));
+        c.setCellFactory(col -> ChipViews.cell(names, opener, "None"));
         c.setSortable(false);
         c.setPrefWidth(width);
         return c;
@@ -65,13 +66,11 @@ final class RuleTables {
 
     static Label pendingBadge() {
         Label l = new Label("pending");
-        l.getStyleClass().add("pending-badge");
-        l.setStyle("-fx-background-color: #c77700; -fx-text-fill: white; "
-                + "-fx-background-radius: 8; -fx-padding: 0 6 0 6; -fx-font-size: 0.85em;");
+        l.getStyleClass().add("pending-badge"); // coloured by the workbench stylesheet
         return l;
     }
 
-    private static String yesNo(boolean b) {
+    static String yesNo(boolean b) {
         return b ? "Yes" : "No";
     }
 
@@ -86,17 +85,14 @@ final class RuleTables {
         if (withRuleSet) {
             cols.add(column("Rule set", r -> r.ruleSet().name(), 160));
         }
-        cols.add(chipColumn("Providers", r -> vm.names().actors(r.rule().providers()), vm::openObject, 200));
-        cols.add(chipColumn("Services", r -> vm.names().services(r.rule().ingressServices()), null, 140));
-        cols.add(chipColumn("Consumers", r -> {
-            List<Chip> chips = new ArrayList<>(vm.names().actors(r.rule().consumers()));
-            chips.addAll(vm.names().userGroups(r.rule().consumingSecurityPrincipals()));
-            return chips;
-        }, vm::openObject, 200));
+        ChipViews.Opener opener = opener(vm);
+        cols.add(chipColumn("Providers", vm.cells()::providers, opener, 200));
+        cols.add(chipColumn("Services", vm.cells()::services, opener, 140));
+        cols.add(chipColumn("Consumers", vm.cells()::consumers, opener, 200));
         cols.add(column("Resolve labels as", RuleRow::resolveText, 150));
         cols.add(column("Stateless", r -> yesNo(r.stateless()), 70));
         cols.add(column("Enabled", r -> yesNo(r.enabled()), 70));
-        cols.add(badgeColumn("Status", r -> r.pending() ? "pending" : null));
+        cols.add(badgeColumn("Status", RuleRow::status));
         cols.add(column("Description", RuleRow::description, 200));
         t.getColumns().setAll(cols);
         t.setPlaceholder(new Label(withRuleSet ? "Type in the rule filter to find rules" : "No rules"));
@@ -118,22 +114,21 @@ final class RuleTables {
         t.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<IpTablesRule, String> statements = new TableColumn<>("Statements");
-        statements.setCellValueFactory(cd -> new ReadOnlyStringWrapper(String.join("\n", cd.getValue().statements()
-                .stream().map(s -> s.tableName() + " " + s.chainName() + " " + s.parameters()).toList())));
+        statements.setCellValueFactory(cd -> new ReadOnlyStringWrapper(vm.cells().statements(cd.getValue())));
         statements.setPrefWidth(320);
-        TableColumn<IpTablesRule, IpTablesRule> actors = chipColumn("Applied to", r -> vm.names().actors(r.actors()),
-                vm::openObject, 200);
+        TableColumn<IpTablesRule, IpTablesRule> actors = chipColumn("Applied to", vm.cells()::appliedTo, opener(vm), 200);
         t.getColumns().setAll(List.of(statements, actors, column("IP version", IpTablesRule::ipVersion, 80),
-                column("Enabled", r -> yesNo(!Boolean.FALSE.equals(r.enabled())), 70),
-                badgeColumn("Status", r -> r.updateType() != null ? "pending" : null),
-                column("Description", r -> r.description() == null ? "" : r.description(), 200)));
+                column("Enabled", r -> yesNo(RuleCells.enabled(r)), 70),
+                badgeColumn("Status", RuleCells::status),
+                column("Description", RuleCells::description, 200)));
         t.setPlaceholder(new Label("No custom iptables rules"));
         vm.namesProperty().addListener((o, a, b) -> t.refresh());
-        ViewParts.openOnDoubleClick(t, r -> {
-            if (vm.editableProperty().get()) {
-                vm.edits().editIpTablesRule(r);
-            }
-        });
+        ViewParts.openOnDoubleClick(t, vm.edits()::openIpTablesRule);
         return t;
+    }
+
+    /** Chips open what the view model can open. */
+    static ChipViews.Opener opener(RuleSetsViewModel vm) {
+        return new ChipViews.Opener(vm::canOpen, vm::openObject);
     }
 }

@@ -1,13 +1,15 @@
 package dev.pceworkbench.ui.rulesets;
 
 import dev.pceworkbench.pce.model.IngressService;
+import dev.pceworkbench.policy.names.NameLookup;
+import dev.pceworkbench.policy.names.Names;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The rule form's inline ports: read with the search's syntax, written for the tables. */
+/** The rule form's inline ports: read with the search's syntax, written for the tables by Names. */
 class PortTextTest {
     @Test
     void portsRangesAndProtocolsBecomeIngressServices() {
@@ -25,10 +27,12 @@ class PortTextTest {
     }
 
     @Test
-    void tablesShowPortAndProtocol() {
-        assertEquals("443 TCP", PortText.format(IngressService.port(443, 6)));
-        assertEquals("8000-8080 UDP", PortText.format(IngressService.range(8000, 8080, 17)));
-        assertEquals("ICMPv6", PortText.format(new IngressService(null, null, null, 58, null, null, null)));
-        assertEquals("protocol 99", PortText.format(new IngressService(null, null, null, 99, null, null, null)));
+    void tablesShowPortAndProtocolInTheOneVocabulary() {
+        assertEquals("443 TCP", Names.service(IngressService.port(443, 6), NameLookup.NONE).display());
+        assertEquals("8000-8080 UDP", Names.service(IngressService.range(8000, 8080, 17), NameLookup.NONE).display());
+        assertEquals("ICMPv6", Names.service(new IngressService(null, null, null, 58, null, null, null), NameLookup.NONE).display());
+        assertEquals("protocol 99", Names.service(new IngressService(null, null, null, 99, null, null, null), NameLookup.NONE).display());
+        assertEquals("8000-8080 UDP", Names.service(PortText.parse("8000-8080/udp"), NameLookup.NONE).display(),
+                "what is typed reads back as the tables write it");
     }
 }

@@ -1,5 +1,7 @@
 package dev.pceworkbench.ui.rulesets;
 
+import dev.pceworkbench.policy.names.Name;
+import dev.pceworkbench.policy.names.ObjectKind;
 import dev.pceworkbench.demo.DemoPce;
 import dev.pceworkbench.pce.PceClient;
 import dev.pceworkbench.task.SynchronousTaskExecutor;
@@ -41,16 +43,16 @@ final class RuleSetsFixture implements AutoCloseable {
     }
 
     /** The first chip among {@code names}' choices of {@code kind} with {@code key} and {@code text}. */
-    static Chip choice(ActorNames names, Chip.Kind kind, String key, String text) {
+    static Name choice(ActorNames names, ObjectKind kind, String key, String text) {
         return names.choices().stream().filter(c -> c.kind() == kind && (key == null || key.equals(c.key()))
                         && (text == null || text.equals(c.text()))).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " " + key + " " + text));
     }
 
     /** One label of each of the five dimensions of the demo (role, app, env, loc, bu). */
-    static List<Chip> fiveLabels(ActorNames names) {
+    static List<Name> fiveLabels(ActorNames names) {
         return List.of("role", "app", "env", "loc", "bu").stream()
-                .map(k -> names.choices().stream().filter(c -> c.kind() == Chip.Kind.LABEL && k.equals(c.key()))
+                .map(k -> names.choices().stream().filter(c -> c.kind() == ObjectKind.LABEL && k.equals(c.key()))
                         .findFirst().orElseThrow(() -> new AssertionError("no label of " + k)))
                 .toList();
     }

@@ -1,5 +1,8 @@
 package dev.pceworkbench.ui.rulesets;
 
+import dev.pceworkbench.policy.names.Name;
+import dev.pceworkbench.policy.names.Names;
+import dev.pceworkbench.policy.names.ObjectKind;
 import dev.pceworkbench.pce.model.IpTablesRule;
 import dev.pceworkbench.pce.model.RuleSet;
 import dev.pceworkbench.ui.RecordingDialogService;
@@ -67,21 +70,43 @@ class RuleSetsViewModelTest {
         RuleSetRow hrm = row("RS-HRM-US-Dev");
         assertEquals(2, hrm.intraRules());
         assertEquals(2, hrm.extraRules());
-        assertEquals(List.of("HRM", "US", "Dev"), hrm.scopes().get(0).stream().map(Chip::text).toList());
+        assertEquals(List.of("HRM", "US", "Dev"), hrm.scopes().get(0).stream().map(Name::text).toList());
+        assertEquals(List.of("app: HRM", "loc: US", "env: Dev"), hrm.scopes().get(0).stream().map(Name::display).toList());
+        assertEquals("app: HRM + loc: US + env: Dev", hrm.scopeText());
         assertTrue(row("RS-CRM-Partner-VPN").pending(), "a new draft rule set is pending");
+        assertEquals("Select a rule set", vm.selectedTitleProperty().get());
+        vm.selectedProperty().set(row("RS-CRM-Partner-VPN"));
+        assertEquals("RS-CRM-Partner-VPN", vm.selectedTitleProperty().get());
+        assertEquals("pending", vm.selectedStatusProperty().get());
         vm.selectedProperty().set(hrm);
+        assertEquals("RS-HRM-US-Dev", vm.selectedTitleProperty().get());
+        assertEquals(hrm.ruleSet().description() == null ? "" : hrm.ruleSet().description(), vm.selectedDescriptionProperty().get());
         assertEquals(2, vm.intraRules().size());
         assertEquals(2, vm.extraRules().size());
         List<String> providers = vm.intraRules().stream()
-                .flatMap(r -> vm.names().actors(r.rule().providers()).stream()).map(Chip::display).toList();
+                .flatMap(r -> vm.names().actors(r.rule().providers()).stream()).map(Name::display).toList();
         assertEquals(List.of("role: App", "role: DB"), providers);
-        Chip consumer = vm.names().actors(vm.extraRules().get(0).rule().consumers()).get(0);
+        assertEquals(providers, vm.intraRules().stream().flatMap(r -> vm.cells().providers(r).stream()).map(Name::display).toList(),
+                "the providers column shows the same names");
+        assertTrue(vm.canOpen(vm.cells().providers(vm.intraRules().get(0)).get(0)), "a label opens in the labels view");
+        assertFalse(vm.canOpen(Names.allWorkloads()), "All Workloads is no object to open");
+        assertFalse(vm.canOpen(vm.cells().services(vm.extraRules().get(0)).get(0)), "services do not open");
+        assertTrue(vm.cells().consumers(vm.extraRules().get(0)).stream().map(Name::display).toList().contains("IP list IPL-Corporate-Networks"));
+        Name consumer = vm.names().actors(vm.extraRules().get(0).rule().consumers()).get(0);
         assertEquals("IP list IPL-Corporate-Networks", consumer.display());
         assertEquals("HTTPS", vm.names().services(vm.extraRules().get(0).rule().ingressServices()).get(0).text().replace("S-", ""));
         RuleSetRow nonProd = row("RS-NonProd-Admin");
         vm.selectedProperty().set(nonProd);
         assertEquals(2, vm.ipTablesRules().size());
-        assertEquals(Chip.Kind.LABEL_GROUP, nonProd.scopes().get(0).get(0).kind());
+        assertEquals(ObjectKind.LABEL_GROUP, nonProd.scopes().get(0).get(0).kind());
+    }
+
+    @Test
+    void anExcludedScopeEntryStaysExcludedWhenSaved() {
+        Name prod = new Name(ObjectKind.LABEL, "env", "Prod", "/orgs/1/labels/2");
+        assertEquals("not env: Prod", prod.exclude().display());
+        assertEquals(Boolean.TRUE, Actors.scopeEntry(prod.exclude()).exclusion());
+        assertEquals(null, Actors.scopeEntry(prod).exclusion());
     }
 
     @Test
@@ -93,21 +118,22 @@ class RuleSetsViewModelTest {
         assertTrue(v.loadedProperty().get(), "the table is ready");
         assertFalse(v.workloadNamesReadyProperty().get());
         assertTrue(v.statusProperty().get().endsWith("loading workload names…"), v.statusProperty().get());
-        assertTrue(v.names().choices().stream().noneMatch(c -> c.kind() == Chip.Kind.WORKLOAD));
+        assertTrue(v.names().choices().stream().noneMatch(c -> c.kind() == ObjectKind.WORKLOAD));
         v.selectedProperty().set(v.allRuleSets().stream().filter(r -> r.name().equals("RS-Core-Infrastructure"))
                 .findFirst().orElseThrow());
         RuleRow jump = v.intraRules().stream().filter(r -> r.description().startsWith("Windows administration from "))
                 .findFirst().orElseThrow();
         String hostname = jump.description().substring("Windows administration from ".length());
-        Chip before = v.names().actors(jump.rule().consumers()).get(0);
-        assertEquals(Chip.Kind.WORKLOAD, before.kind());
+        Name before = v.names().actors(jump.rule().consumers()).get(0);
+        assertEquals(ObjectKind.WORKLOAD, before.kind());
         String id = jump.rule().consumers().get(0).ref().href().substring("/orgs/1/workloads/".length());
-        assertEquals("Workload " + id.substring(0, 8) + "…", before.display(), "the href's short form until then");
+        assertEquals("workload " + id.substring(0, 8) + "…", before.display(), "the href's short form until then");
 
         assertEquals("Loading workload names", steps.runNext());
         assertTrue(v.workloadNamesReadyProperty().get());
         assertEquals(hostname, v.names().actors(jump.rule().consumers()).get(0).text());
-        assertTrue(v.names().choices().stream().anyMatch(c -> c.kind() == Chip.Kind.WORKLOAD && c.text().equals(hostname)));
+        assertEquals("workload " + hostname, v.names().actors(jump.rule().consumers()).get(0).display());
+        assertTrue(v.names().choices().stream().anyMatch(c -> c.kind() == ObjectKind.WORKLOAD && c.text().equals(hostname)));
         assertTrue(v.statusProperty().get().contains("workload names in"), v.statusProperty().get());
 
         // The workspace holds the workloads now: a reload names them in its first step.
@@ -162,12 +188,19 @@ class RuleSetsViewModelTest {
         vm.ruleFilter().queryProperty().set("ipl-vulnerability");
         assertFalse(vm.ruleFilter().results().isEmpty());
         for (RuleRow r : vm.ruleFilter().results()) {
-            List<Chip> chips = new ArrayList<>(vm.names().actors(r.rule().providers()));
+            List<Name> chips = new ArrayList<>(vm.names().actors(r.rule().providers()));
             chips.addAll(vm.names().actors(r.rule().consumers()));
             assertTrue(chips.stream().anyMatch(c -> c.text().equals("IPL-Vulnerability-Scanners"))
                     || r.ruleSet().name().toLowerCase().contains("ipl-vulnerability"), r.toString());
         }
         assertTrue(vm.ruleFilter().statusProperty().get().contains("rules match"), vm.ruleFilter().statusProperty().get());
+        vm.ruleFilter().queryProperty().set("label group LG-R-Admin-Tools");
+        assertFalse(vm.ruleFilter().results().isEmpty(), "found by the text its chip shows");
+        for (RuleRow r : vm.ruleFilter().results()) {
+            List<String> shown = new ArrayList<>(vm.cells().providers(r).stream().map(Name::display).toList());
+            vm.cells().consumers(r).forEach(n -> shown.add(n.display()));
+            assertTrue(shown.contains("label group LG-R-Admin-Tools") || r.description().toLowerCase().contains("lg-r-admin-tools"), shown.toString());
+        }
         vm.ruleFilter().queryProperty().set("no rule says this xyzzy");
         assertEquals(0, vm.ruleFilter().results().size());
         vm.ruleFilter().queryProperty().set("");
@@ -230,8 +263,8 @@ class RuleSetsViewModelTest {
         assertEquals(Editing.RULE, vm.editingProperty().get());
         RuleEditorViewModel form = vm.ruleEditor();
         assertFalse(form.messages().isValid(), "an empty rule is not valid");
-        form.addProvider(RuleSetsFixture.choice(vm.names(), Chip.Kind.LABEL, "role", "DB"));
-        form.addConsumer(RuleSetsFixture.choice(vm.names(), Chip.Kind.LABEL, "role", "Web"));
+        form.addProvider(RuleSetsFixture.choice(vm.names(), ObjectKind.LABEL, "role", "DB"));
+        form.addConsumer(RuleSetsFixture.choice(vm.names(), ObjectKind.LABEL, "role", "Web"));
         form.portTextProperty().set("3306/tcp");
         assertTrue(form.addPort());
         form.descriptionProperty().set("Web tier reads the reporting database");
@@ -254,7 +287,7 @@ class RuleSetsViewModelTest {
         vm.selectedProperty().set(rs);
         vm.edits().newRule(false);
         RuleEditorViewModel form = vm.ruleEditor();
-        form.addProvider(RuleSetsFixture.choice(vm.names(), Chip.Kind.LABEL, "role", "DB"));
+        form.addProvider(RuleSetsFixture.choice(vm.names(), ObjectKind.LABEL, "role", "DB"));
         RuleSetsFixture.fiveLabels(vm.names()).forEach(form::addConsumer);
         form.addService(vm.names().serviceChoices().get(0));
         form.statelessProperty().set(true);
@@ -276,7 +309,7 @@ class RuleSetsViewModelTest {
         vm.selectedProperty().set(row("RS-Core-Infrastructure"));
         vm.edits().newRule(true);
         RuleEditorViewModel form = vm.ruleEditor();
-        Chip ghost = new Chip(Chip.Kind.LABEL, "role", "Ghost", "/orgs/1/labels/999999");
+        Name ghost = new Name(ObjectKind.LABEL, "role", "Ghost", "/orgs/1/labels/999999");
         form.addProvider(ghost);
         form.addConsumer(vm.names().choices().get(0));
         form.portTextProperty().set("22");
@@ -296,7 +329,7 @@ class RuleSetsViewModelTest {
         vm.selectedProperty().set(rs);
         vm.edits().newIpTablesRule();
         IpTablesEditorViewModel form = vm.ipTablesEditor();
-        form.addActor(RuleSetsFixture.choice(vm.names(), Chip.Kind.LABEL, "role", "Web"));
+        form.addActor(RuleSetsFixture.choice(vm.names(), ObjectKind.LABEL, "role", "Web"));
         form.statementsProperty().set("nat PREROUTING -p tcp --dport 80 -j DROP");
         assertTrue(form.messages().message(FormField.IP_TABLES).contains("DROP is not allowed in the nat table"));
         assertFalse(vm.edits().save());
@@ -320,11 +353,11 @@ class RuleSetsViewModelTest {
         form.nameProperty().set("RS-HRM-US-Dev");
         assertTrue(form.messages().message(FormField.NAME).contains("already called"));
         form.nameProperty().set("RS-Workbench-Test");
-        form.addToScopeDraft(RuleSetsFixture.choice(vm.names(), Chip.Kind.LABEL, "app", "HRM"));
-        form.addToScopeDraft(RuleSetsFixture.choice(vm.names(), Chip.Kind.LABEL, "app", "CRM"));
+        form.addToScopeDraft(RuleSetsFixture.choice(vm.names(), ObjectKind.LABEL, "app", "HRM"));
+        form.addToScopeDraft(RuleSetsFixture.choice(vm.names(), ObjectKind.LABEL, "app", "CRM"));
         assertTrue(form.messages().message(FormField.SCOPES).contains("two 'app' entries"));
         form.clearScopeDraft();
-        form.addToScopeDraft(RuleSetsFixture.choice(vm.names(), Chip.Kind.LABEL, "app", "HRM"));
+        form.addToScopeDraft(RuleSetsFixture.choice(vm.names(), ObjectKind.LABEL, "app", "HRM"));
         form.addScope();
         assertTrue(form.messages().isValid(), () -> form.messages().errors().toString());
         assertTrue(vm.edits().save());

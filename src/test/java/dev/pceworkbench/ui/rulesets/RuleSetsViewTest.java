@@ -1,5 +1,7 @@
 package dev.pceworkbench.ui.rulesets;
 
+import dev.pceworkbench.policy.names.Name;
+import dev.pceworkbench.policy.names.ObjectKind;
 import dev.pceworkbench.task.FxTaskExecutor;
 import dev.pceworkbench.ui.RecordingDialogService;
 import dev.pceworkbench.ui.common.Navigator;
@@ -111,9 +113,9 @@ class RuleSetsViewTest {
         robot.interact(b::fire); // runs on the FX thread, then waits for the events it caused
     }
 
-    private static void pick(FxRobot robot, String picker, Chip chip) {
+    private static void pick(FxRobot robot, String picker, Name chip) {
         @SuppressWarnings("unchecked")
-        SearchableComboBox<Chip> box = robot.lookup("#" + picker).queryAs(SearchableComboBox.class);
+        SearchableComboBox<Name> box = robot.lookup("#" + picker).queryAs(SearchableComboBox.class);
         assertTrue(box.getItems().contains(chip), chip + " is offered by " + picker);
         robot.interact(() -> box.setValue(chip));
         press(robot, "#" + picker + "Add");
@@ -123,12 +125,12 @@ class RuleSetsViewTest {
     void openARuleSetAndReadItsRulesByName(FxRobot robot) throws Exception {
         openRuleSet(robot, "RS-HRM-US-Dev");
         assertEquals("RS-HRM-US-Dev", robot.lookup("#ruleSetTitle").queryAs(Label.class).getText());
-        assertEquals(List.of("HRM", "US", "Dev"), chipTexts(robot, "#scopesBox"));
+        assertEquals(List.of("app: HRM", "loc: US", "env: Dev"), chipTexts(robot, "#scopesBox"));
         List<String> intra = chipTexts(robot, "#intraRulesTable");
-        assertTrue(intra.containsAll(List.of("App", "Web", "DB")), intra.toString());
+        assertTrue(intra.containsAll(List.of("role: App", "role: Web", "role: DB")), intra.toString());
         List<String> extra = chipTexts(robot, "#extraRulesTable");
         assertTrue(extra.contains("IP list IPL-Corporate-Networks"), extra.toString());
-        assertTrue(extra.contains("Label group LG-R-Admin-Tools"), extra.toString());
+        assertTrue(extra.contains("label group LG-R-Admin-Tools"), extra.toString());
         assertTrue(extra.contains("All Workloads"), extra.toString());
         for (String t : intra) {
             assertFalse(t.startsWith("/orgs/"), "no hrefs in the table: " + t);
@@ -144,8 +146,8 @@ class RuleSetsViewTest {
         int before = vm.selectedProperty().get().intraRules();
         press(robot, "#newIntraRuleButton");
         assertTrue(robot.lookup("#ruleForm").query().isVisible());
-        pick(robot, "providerPicker", RuleSetsFixture.choice(vm.names(), Chip.Kind.LABEL, "role", "Proxy"));
-        pick(robot, "consumerPicker", RuleSetsFixture.choice(vm.names(), Chip.Kind.LABEL, "role", "Web"));
+        pick(robot, "providerPicker", RuleSetsFixture.choice(vm.names(), ObjectKind.LABEL, "role", "Proxy"));
+        pick(robot, "consumerPicker", RuleSetsFixture.choice(vm.names(), ObjectKind.LABEL, "role", "Web"));
         type(robot, "#portField", "3128/tcp");
         press(robot, "#addPortButton");
         assertEquals(List.of("3128 TCP"), chipTexts(robot, "#servicesChips"));
@@ -238,8 +240,8 @@ class RuleSetsViewTest {
         openRuleSet(robot, "RS-Payments-PCI");
         int rules = vm.selectedProperty().get().ruleSet().rules().size();
         press(robot, "#newIntraRuleButton");
-        pick(robot, "providerPicker", RuleSetsFixture.choice(vm.names(), Chip.Kind.LABEL, "role", "DB"));
-        for (Chip label : RuleSetsFixture.fiveLabels(vm.names())) {
+        pick(robot, "providerPicker", RuleSetsFixture.choice(vm.names(), ObjectKind.LABEL, "role", "DB"));
+        for (Name label : RuleSetsFixture.fiveLabels(vm.names())) {
             pick(robot, "consumerPicker", label);
         }
         type(robot, "#portField", "5432/tcp");
@@ -255,7 +257,7 @@ class RuleSetsViewTest {
         press(robot, "#cancelRuleButton");
 
         press(robot, "#newIpTablesRuleButton");
-        pick(robot, "ipTablesActorPicker", RuleSetsFixture.choice(vm.names(), Chip.Kind.LABEL, "role", "App"));
+        pick(robot, "ipTablesActorPicker", RuleSetsFixture.choice(vm.names(), ObjectKind.LABEL, "role", "App"));
         setText(robot, "#statementsField", "nat PREROUTING -p tcp --dport 80 -j DROP");
         Label ipt = robot.lookup("#ipTablesMessage").queryAs(Label.class);
         assertTrue(ipt.isVisible());
