@@ -191,16 +191,6 @@ public final class PolicyModel {
         return List.of(workloads);
     }
 
-    /**
-     * The version-neutral (draft-form) href of a policy object or rule.
-     *
-     * @deprecated use {@link Hrefs#neutral}; kept only for ui/rulesets until it moves over.
-     */
-    @Deprecated(forRemoval = true)
-    public static String neutralHref(String href) {
-        return Hrefs.neutral(href);
-    }
-
     int workloadId(String href) {
         Integer i = workloadIds.get(href);
         return i == null ? -1 : i;

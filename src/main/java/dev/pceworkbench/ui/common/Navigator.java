@@ -17,21 +17,6 @@ import java.util.function.Consumer;
  * registered go to the fallback handler (an object details window), so every reference is openable.
  */
 public final class Navigator {
-    /**
-     * The kinds ui/rulesets still names this way, now {@link ObjectKind}s.
-     *
-     * @deprecated use {@link ObjectKind}; goes once ui/rulesets has moved over.
-     */
-    @Deprecated(forRemoval = true)
-    public static final class Kind {
-        public static final ObjectKind RULE_SET = ObjectKind.RULE_SET;
-        public static final ObjectKind LABEL = ObjectKind.LABEL;
-        public static final ObjectKind LABEL_GROUP = ObjectKind.LABEL_GROUP;
-        public static final ObjectKind WORKLOAD = ObjectKind.WORKLOAD;
-
-        private Kind() {
-        }
-    }
 
     /**
      * What to open: the object's kind and href, the policy version it was seen in ("draft",

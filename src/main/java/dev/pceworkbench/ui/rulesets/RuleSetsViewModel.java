@@ -251,7 +251,7 @@ public final class RuleSetsViewModel implements FeatureModel {
      * the target's version when it names one, selects the rule set and the rule {@code selectHref}.
      */
     public void open(Navigator.Target target) {
-        if (target.kind() != Navigator.Kind.RULE_SET) {
+        if (target.kind() != dev.pceworkbench.policy.names.ObjectKind.RULE_SET) {
             throw new IllegalArgumentException("The rulesets view opens rule sets, not " + target.kind());
         }
         selectAfterLoad = target.href();

@@ -53,7 +53,7 @@ class RuleSetsViewModelTest {
         dialogs = new RecordingDialogService();
         navigator = new Navigator();
         opened = new ArrayList<>();
-        navigator.register(Navigator.Kind.LABEL, "labels", opened::add);
+        navigator.register(dev.pceworkbench.policy.names.ObjectKind.LABEL, "labels", opened::add);
         vm = RuleSetsFixture.loadedModel(workspace, dialogs, navigator);
         dialogs.assertNoErrors();
         assertTrue(vm.loadedProperty().get());
@@ -250,7 +250,7 @@ class RuleSetsViewModelTest {
         assertEquals(Editing.NONE, vm.editingProperty().get());
         assertEquals(1, dialogs.notifications().size());
         vm.openObject(vm.selectedProperty().get().scopes().get(0).get(0));
-        assertEquals(Navigator.Kind.LABEL, opened.get(0).kind());
+        assertEquals(dev.pceworkbench.policy.names.ObjectKind.LABEL, opened.get(0).kind());
     }
 
     @Test
