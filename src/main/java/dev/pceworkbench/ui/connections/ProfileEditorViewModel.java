@@ -187,6 +187,17 @@ public final class ProfileEditorViewModel {
         dirty.set(false);
     }
 
+    /**
+     * Marks {@code p} with {@code secrets} as saved (a save that ran in the background); the form
+     * stays changed if it no longer holds exactly that.
+     */
+    void markSaved(ConnectionProfile p, Map<SecretKind, String> secrets) {
+        boolean same = p.equals(toProfile()) && secrets.equals(secrets());
+        original = p;
+        saved.set(true);
+        dirty.set(!same);
+    }
+
     private void validate() {
         Map<Field, String> found = ProfileValidator.validate(this);
         errors.keySet().retainAll(found.keySet());

@@ -15,6 +15,7 @@ import dev.pceworkbench.demo.DemoPceOptions;
 import dev.pceworkbench.pce.ConnectionCheck;
 import dev.pceworkbench.pce.ConnectionDiagnosis.StepName;
 import dev.pceworkbench.pce.json.PceJson;
+import dev.pceworkbench.task.BackgroundTask;
 import dev.pceworkbench.task.SynchronousTaskExecutor;
 import dev.pceworkbench.task.TaskState;
 import dev.pceworkbench.ui.RecordingDialogService;
@@ -128,6 +129,12 @@ class ConnectionsViewModelTest {
         assertEquals(List.of(demo), new ConnectionProfileStore(store.folder()).load(), "the next start reads the same profile");
     }
 
+    /** A command's task ran to success (synchronously, under the synchronous executor). */
+    private static void assertSucceeded(BackgroundTask<?> task) {
+        assertNotNull(task, "the command started a task");
+        assertEquals(TaskState.SUCCEEDED, task.state(), () -> String.valueOf(task.exceptionProperty().get()));
+    }
+
     @Test
     void validationGivesAMessagePerField() throws IOException {
         vm.newProfile();
@@ -201,7 +208,7 @@ class ConnectionsViewModelTest {
         ProfileEditorViewModel e = fillDemo("Broken", true);
         e.portProperty().set("0");
         e.targetProperty().set("pce.example.com");
-        assertFalse(vm.save());
+        assertNull(vm.save(), "refused: nothing is written");
         assertEquals(1, vm.profiles().size());
         assertEquals("Broken", e.nameProperty().get(), "the form keeps what was typed");
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(store.file())), "nothing was written");
@@ -228,7 +235,7 @@ class ConnectionsViewModelTest {
         e.clientCertPathProperty().set(keyAndCert.toString());
         e.clientKeyPassphraseProperty().set(passphrase);
         assertTrue(e.isValid(), e.errors().toString());
-        assertTrue(vm.save());
+        assertSucceeded(vm.save());
         dialogs.assertNoErrors();
 
         String file = Files.readString(store.file(), StandardCharsets.UTF_8);
@@ -247,7 +254,7 @@ class ConnectionsViewModelTest {
         // Switching to a plain profile removes the secrets it no longer uses.
         e.proxyModeProperty().set(ProxyMode.NONE);
         e.clientCertTypeProperty().set(ClientCertType.NONE);
-        assertTrue(vm.save());
+        assertSucceeded(vm.save());
         assertTrue(secrets.get(saved.secretKey(SecretKind.PROXY_PASSWORD)).isEmpty());
         assertTrue(secrets.get(saved.secretKey(SecretKind.CLIENT_KEY_PASSPHRASE)).isEmpty());
     }
@@ -363,7 +370,7 @@ class ConnectionsViewModelTest {
         e.credentialTypeProperty().set(CredentialType.USER_PASSWORD);
         e.usernameProperty().set(demoCredentials.get("user_email").asText());
         e.secretProperty().set(demoCredentials.get("user_password").asText());
-        assertTrue(vm.save());
+        assertSucceeded(vm.save());
         assertTrue(vm.canCreateApiKeyProperty().get());
         ConnectionProfile before = vm.selectedProperty().get();
 
@@ -419,19 +426,21 @@ class ConnectionsViewModelTest {
     @Test
     void exportAndImportRoundTripWithoutSecrets() throws IOException {
         fillDemo("First", true);
-        assertTrue(vm.save());
+        assertSucceeded(vm.save());
         fillDemo("Second", true).secretProperty().set("second-SECRET");
-        assertTrue(vm.save());
+        assertSucceeded(vm.save());
         List<ConnectionProfile> chosen = List.copyOf(vm.profiles().subList(1, 3));
         Path export = dir.resolve("export.json");
         dialogs.willSaveTo(export);
-        assertTrue(vm.exportProfiles(chosen));
+        assertSucceeded(vm.exportProfiles(chosen));
         String text = Files.readString(export);
         assertFalse(text.contains("second-SECRET") || text.contains(demoCredentials.get("secret").asText()));
 
         // Into the same store: the ids clash, so the imports get new ones.
         dialogs.willOpen(export);
-        assertEquals(2, vm.importProfiles());
+        assertSucceeded(vm.importProfiles());
+        assertTrue(dialogs.notifications().stream().anyMatch(n -> n.startsWith("Imported 2 profiles from ")),
+                dialogs.notifications().toString());
         assertEquals(5, vm.profiles().size());
         ConnectionProfile copy = vm.profiles().get(3);
         assertEquals("First", copy.name());
@@ -451,13 +460,13 @@ class ConnectionsViewModelTest {
     @Test
     void deleteAsksFirstAndRemovesTheSecrets() {
         fillDemo("Doomed", true);
-        assertTrue(vm.save());
+        assertSucceeded(vm.save());
         ConnectionProfile p = vm.selectedProperty().get();
         dialogs.answerConfirm(false);
-        assertFalse(vm.delete());
+        assertNull(vm.delete(), "kept: nothing is deleted");
         assertEquals(2, vm.profiles().size());
         dialogs.answerConfirm(true);
-        assertTrue(vm.delete());
+        assertSucceeded(vm.delete());
         assertEquals(2, dialogs.confirmations().size());
         assertFalse(vm.profiles().contains(p));
         assertFalse(store.load().contains(p));
@@ -467,7 +476,7 @@ class ConnectionsViewModelTest {
     @Test
     void duplicateIsAnUnsavedCopyWithTheSecrets() {
         fillDemo("Original", true);
-        assertTrue(vm.save());
+        assertSucceeded(vm.save());
         ConnectionProfile original = vm.selectedProperty().get();
         vm.duplicate();
         ProfileEditorViewModel e = vm.editor();
@@ -477,7 +486,7 @@ class ConnectionsViewModelTest {
         assertFalse(e.savedProperty().get());
         assertNull(vm.selectedProperty().get());
         assertEquals(2, vm.profiles().size());
-        assertTrue(vm.save());
+        assertSucceeded(vm.save());
         assertEquals(3, vm.profiles().size());
     }
 
@@ -490,7 +499,7 @@ class ConnectionsViewModelTest {
     @Test
     void unsavedChangesAreNotLostWithoutAsking() {
         ProfileEditorViewModel e = fillDemo("Lab PCE", true);
-        assertTrue(vm.save());
+        assertSucceeded(vm.save());
         ConnectionProfile lab = vm.selectedProperty().get();
         ConnectionProfile demo = vm.profiles().get(0);
         assertTrue(demo.embeddedDemo());
