@@ -43,8 +43,8 @@ import java.util.List;
  * IP lists, services, rule sets and their rules, workloads, virtual services, service bindings,
  * container clusters and their workload profiles, enforcement boundaries, VENs, pairing profiles,
  * events), provisioning, the rule search and policy check, traffic queries, API keys, raw
- * requests, and a connection check that diagnoses rather than answers yes or no. Every call takes a {@link CancellationToken}; none of it
- * touches JavaFX. Thread-safe.
+ * requests, and a connection check that diagnoses rather than answers yes or no. Every call
+ * takes a {@link CancellationToken}; none of it touches JavaFX. Thread-safe.
  */
 public final class PceClient {
     private final ConnectionSettings settings;
