@@ -22,8 +22,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -45,8 +43,7 @@ import java.util.function.Supplier;
  * import, connect and create-API-key. Profiles go to the {@link ConnectionProfileStore}, secrets
  * only to the {@link SecretStore}; reading and writing both (a file, a keychain that may take
  * seconds) and every PCE call run as tasks ({@link ProfileStorage}), so the FX thread never waits
- * on them: {@link #loadingProperty()} and {@link #savingProperty()} say one is running and lock the
- * form meanwhile. Failures reach the user through the {@link DialogService} with the store's or
+ * on them: the {@link StorageStatus} says one is running and locks the form meanwhile. Failures reach the user through the {@link DialogService} with the store's or
  * the PCE's own message, and never clear the form.
  */
 public final class ConnectionsViewModel implements FeatureModel {
@@ -61,17 +58,10 @@ public final class ConnectionsViewModel implements FeatureModel {
     private final ProfileFiles files;
     private final ApiKeyCreation apiKeys;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
-    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
-    private final ReadOnlyStringWrapper storageStatus = new ReadOnlyStringWrapper(this, "storageStatus", "");
-    private final ReadOnlyBooleanWrapper secretsPersistent = new ReadOnlyBooleanWrapper(this, "secretsPersistent");
-    private final ReadOnlyStringWrapper secretStoreDescription = new ReadOnlyStringWrapper(this, "secretStoreDescription",
-            "secret store");
+    private final StorageStatus status = new StorageStatus();
     private final BooleanBinding canCreateApiKey;
-    private final BooleanBinding formLocked;
     private final StringBinding editorTitle;
     private final StringBinding activeSummary;
-    private final StringBinding secretsNote;
     private final List<Runnable> afterLoad = new ArrayList<>();
     private boolean loaded;
     private Optional<String> lastActiveId = Optional.empty();
@@ -97,26 +87,18 @@ public final class ConnectionsViewModel implements FeatureModel {
         this.canCreateApiKey = Bindings.createBooleanBinding(() -> !editor.isEmbeddedDemo() && !busy.get()
                         && editor.credentialTypeProperty().get() == CredentialType.USER_PASSWORD,
                 editor.embeddedDemoProperty(), editor.credentialTypeProperty(), busy);
-        this.formLocked = loading.or(saving);
         this.editorTitle = Bindings.createStringBinding(() -> editor.nameProperty().get()
                         + (editor.savedProperty().get() ? (editor.dirtyProperty().get() ? " (changed)" : "") : " (not saved)"),
                 editor.nameProperty(), editor.savedProperty(), editor.dirtyProperty());
         this.activeSummary = Bindings.createStringBinding(() -> connections.activeProperty().get() == null
                 ? "Not connected" : "Active: " + connections.activeProperty().get().summary(), connections.activeProperty());
-        this.secretsNote = Bindings.createStringBinding(() -> secretsPersistent.get()
-                        ? "Secrets are kept in the " + secretStoreDescription.get() + ", never in the profiles file."
-                        : "Secrets are kept for this session only (no OS keychain is available): enter them again after a restart.",
-                secretsPersistent, secretStoreDescription);
         selected.addListener((o, a, b) -> {
             if (b != null && !selecting && !showing(b)) {
                 show(b);
             }
         });
         executor.execute(storage.describeSecrets()
-                .onSuccess(info -> {
-                    secretsPersistent.set(info.persistent());
-                    secretStoreDescription.set(info.description());
-                })
+                .onSuccess(info -> status.secretStore(info.persistent(), info.description()))
                 .onFailure(e -> dialogs.showError("Could not open the secret store", e)));
         readProfiles(null);
     }
@@ -126,8 +108,7 @@ public final class ConnectionsViewModel implements FeatureModel {
      * still exists, else the one active last time, else the first.
      */
     private void readProfiles(String keep) {
-        loading.set(true);
-        storageStatus.set("Reading the connection profiles…");
+        status.readingProfiles();
         executor.execute(storage.load()
                 .onSuccess(l -> {
                     lastActiveId = l.lastActiveId();
@@ -139,8 +120,7 @@ public final class ConnectionsViewModel implements FeatureModel {
                     profiles.setAll(ConnectionProfileStore.embeddedDemoProfile());
                 })
                 .onFinished(() -> {
-                    loading.set(false);
-                    storageStatus.set("");
+                    status.doneReading();
                     int i = keep == null ? -1 : indexOf(keep);
                     selected.set(i >= 0 ? profiles.get(i)
                             : lastActiveProfile().orElse(profiles.isEmpty() ? null : profiles.get(0)));
@@ -159,7 +139,7 @@ public final class ConnectionsViewModel implements FeatureModel {
     /** Reads the profiles file again (edited outside the app), keeping the selection where it still exists. */
     @Override
     public void reload() {
-        if (loading.get() || saving.get() || !mayDiscardChanges("read the profiles again")) {
+        if (status.isBusy() || !mayDiscardChanges("read the profiles again")) {
             return;
         }
         readProfiles(selected.get() == null ? null : selected.get().id());
@@ -194,8 +174,7 @@ public final class ConnectionsViewModel implements FeatureModel {
             editor.load(p, Map.of());
             return;
         }
-        loading.set(true);
-        storageStatus.set("Reading the secrets of '" + p.name() + "'…");
+        status.readingSecrets(p.name());
         executor.execute(storage.readSecrets(p)
                 .onSuccess(stored -> {
                     if (read == secretReads) {
@@ -205,14 +184,13 @@ public final class ConnectionsViewModel implements FeatureModel {
                 .onFailure(e -> {
                     if (read == secretReads) {
                         dialogs.showError("Could not read the secrets of '" + p.name() + "' from the "
-                                + secretStoreDescription.get(), e);
+                                + status.secretStoreDescription(), e);
                         editor.load(p, Map.of());
                     }
                 })
                 .onFinished(() -> {
                     if (read == secretReads) {
-                        loading.set(false);
-                        storageStatus.set("");
+                        status.doneReading();
                     }
                 }));
     }
@@ -240,13 +218,9 @@ public final class ConnectionsViewModel implements FeatureModel {
     }
 
     /** Runs a task that writes profiles or secrets: the form is locked, and says so, until it ends. */
-    private <V> BackgroundTask<V> store(BackgroundTask<V> task, String status) {
-        saving.set(true);
-        storageStatus.set(status);
-        return executor.execute(task.onFinished(() -> {
-            saving.set(false);
-            storageStatus.set("");
-        }));
+    private <V> BackgroundTask<V> store(BackgroundTask<V> task, String what) {
+        status.writing(what);
+        return executor.execute(task.onFinished(status::doneWriting));
     }
 
     private void showStorageError(String title, Throwable e) {
@@ -304,10 +278,7 @@ public final class ConnectionsViewModel implements FeatureModel {
     /** A secret read still running is for a profile the form no longer shows: its answer is dropped. */
     private void forgetSecretRead() {
         secretReads++;
-        if (loading.get() && !storageStatus.get().startsWith("Reading the connection profiles")) {
-            loading.set(false);
-            storageStatus.set("");
-        }
+        status.forgetSecretRead();
     }
 
     /** A copy of the form (with its secrets) as a new, unsaved profile named "… (copy)". */
@@ -334,7 +305,7 @@ public final class ConnectionsViewModel implements FeatureModel {
 
     /** {@link #save()}, then {@code saved} on the FX thread once it succeeded. */
     BackgroundTask<ConnectionProfile> save(Runnable saved) {
-        if (!editor.isValid() || saving.get()) {
+        if (!editor.isValid() || status.isWriting()) {
             return null;
         }
         ProfileStorage.PendingSave s = pendingSave();
@@ -384,7 +355,7 @@ public final class ConnectionsViewModel implements FeatureModel {
             return null;
         }
         ConnectionProfile p = profiles.get(index);
-        if (saving.get() || !dialogs.confirm("Delete profile", "Delete the profile '" + p.name() + "' and its stored secrets?")) {
+        if (status.isWriting() || !dialogs.confirm("Delete profile", "Delete the profile '" + p.name() + "' and its stored secrets?")) {
             return null;
         }
         List<ConnectionProfile> next = new ArrayList<>(profiles);
@@ -397,7 +368,7 @@ public final class ConnectionsViewModel implements FeatureModel {
                             }
                             if (d.secretsProblem() != null) {
                                 dialogs.showError("The profile was deleted, but its secrets could not be removed from the "
-                                        + secretStoreDescription.get(), d.secretsProblem());
+                                        + status.secretStoreDescription(), d.secretsProblem());
                             }
                             if (profiles.isEmpty()) {
                                 startNew();
@@ -424,7 +395,7 @@ public final class ConnectionsViewModel implements FeatureModel {
      * entered), in a task; null when the user cancels or a write is running.
      */
     public BackgroundTask<List<ConnectionProfile>> importProfiles() {
-        if (saving.get()) {
+        if (status.isWriting()) {
             return null;
         }
         BackgroundTask<List<ConnectionProfile>> task = files.importAfter(List.copyOf(profiles), imported -> {
@@ -462,7 +433,7 @@ public final class ConnectionsViewModel implements FeatureModel {
             return null;
         }
         if (editor.dirtyProperty().get() || !editor.savedProperty().get()) {
-            if (saving.get()) {
+            if (status.isWriting()) {
                 return null;
             }
             ProfileStorage.PendingSave s = pendingSave();
@@ -506,11 +477,9 @@ public final class ConnectionsViewModel implements FeatureModel {
         if (save == null) {
             return executor.execute(task.onFinished(() -> busy.set(false)));
         }
-        saving.set(true);
-        storageStatus.set("Saving '" + p.name() + "' and connecting…");
+        status.writing("Saving '" + p.name() + "' and connecting…");
         return executor.execute(task.onFinished(() -> {
-            saving.set(false);
-            storageStatus.set("");
+            status.doneWriting();
             if (written.get()) {
                 applySaved(save);
             }
@@ -607,44 +576,9 @@ public final class ConnectionsViewModel implements FeatureModel {
         return busy.getReadOnlyProperty();
     }
 
-    /** True when secrets survive a restart (an OS keychain); false when they are kept for this session only. */
-    public ReadOnlyBooleanProperty secretsPersistentProperty() {
-        return secretsPersistent.getReadOnlyProperty();
-    }
-
-    /** Where secrets are kept, for the form to say (e.g. "macOS Keychain", "this session only (…)"). */
-    public String secretStoreDescription() {
-        return secretStoreDescription.get();
-    }
-
-    /** {@link #secretStoreDescription()}, observable: it is known once the secret store has answered. */
-    public ReadOnlyStringProperty secretStoreDescriptionProperty() {
-        return secretStoreDescription.getReadOnlyProperty();
-    }
-
-    /** True while the profiles or a profile's secrets are being read. */
-    public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
-    }
-
-    /** True while profiles or secrets are being written (save, delete, import, export). */
-    public ReadOnlyBooleanProperty savingProperty() {
-        return saving.getReadOnlyProperty();
-    }
-
-    /** What is being read or written ("Saving 'Lab PCE'…"), or empty. */
-    public ReadOnlyStringProperty storageStatusProperty() {
-        return storageStatus.getReadOnlyProperty();
-    }
-
-    /** True while reading or writing: the list and the form wait, as what they show is being replaced or written. */
-    public BooleanBinding formLockedProperty() {
-        return formLocked;
-    }
-
-    /** What the form says about where secrets are kept (the keychain, or this session only). */
-    public StringBinding secretsNoteBinding() {
-        return secretsNote;
+    /** What is being read or written, and where secrets are kept. */
+    public StorageStatus storageStatus() {
+        return status;
     }
 
     /** The form's heading: the profile's name, and "(changed)" or "(not saved)". */

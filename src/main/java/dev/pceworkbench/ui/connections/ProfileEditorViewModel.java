@@ -180,16 +180,9 @@ public final class ProfileEditorViewModel {
         return out;
     }
 
-    /** After a successful save: the form now matches what is stored. */
-    void markSaved(ConnectionProfile p) {
-        original = p;
-        saved.set(true);
-        dirty.set(false);
-    }
-
     /**
-     * Marks {@code p} with {@code secrets} as saved (a save that ran in the background); the form
-     * stays changed if it no longer holds exactly that.
+     * After a successful save of {@code p} with {@code secrets} (which ran in the background): the
+     * form matches what is stored, unless it no longer holds exactly that.
      */
     void markSaved(ConnectionProfile p, Map<SecretKind, String> secrets) {
         boolean same = p.equals(toProfile()) && secrets.equals(secrets());

@@ -207,7 +207,7 @@ class ConnectionsStorageTest {
     }
 
     private void idle(ConnectionsViewModel vm) throws Exception {
-        untilOnUi(() -> !vm.loadingProperty().get() && !vm.savingProperty().get() && fx.registry().running().isEmpty());
+        untilOnUi(() -> !vm.storageStatus().loadingProperty().get() && !vm.storageStatus().savingProperty().get() && fx.registry().running().isEmpty());
     }
 
     @Test
@@ -217,16 +217,16 @@ class ConnectionsStorageTest {
         store.loadGate = new CountDownLatch(1);
         ConnectionsViewModel vm = onUi(() -> model(store, new RecordingSecretStore(), fx));
         // The file is being read (the store waits on the gate), yet the UI thread answers.
-        assertTrue(onUi(() -> vm.loadingProperty().get()));
-        assertTrue(onUi(() -> vm.formLockedProperty().get()), "the form waits for the profiles");
-        assertEquals("Reading the connection profiles…", onUi(() -> vm.storageStatusProperty().get()));
+        assertTrue(onUi(() -> vm.storageStatus().loadingProperty().get()));
+        assertTrue(onUi(() -> vm.storageStatus().formLockedProperty().get()), "the form waits for the profiles");
+        assertEquals("Reading the connection profiles…", onUi(() -> vm.storageStatus().statusProperty().get()));
         assertTrue(onUi(() -> vm.profiles().isEmpty()));
         store.loadGate.countDown();
         idle(vm);
         assertEquals(List.of(ConnectionProfileStore.DEMO_PROFILE_NAME), onUi(() -> vm.profiles().stream().map(ConnectionProfile::name).toList()));
         assertEquals(vm.profiles().get(0), onUi(() -> vm.selectedProperty().get()));
-        assertEquals("", onUi(() -> vm.storageStatusProperty().get()));
-        assertFalse(onUi(() -> vm.formLockedProperty().get()));
+        assertEquals("", onUi(() -> vm.storageStatus().statusProperty().get()));
+        assertFalse(onUi(() -> vm.storageStatus().formLockedProperty().get()));
         dialogs.assertNoErrors();
     }
 
@@ -237,8 +237,8 @@ class ConnectionsStorageTest {
         RecordingSecretStore secrets = new RecordingSecretStore();
         ConnectionsViewModel vm = onUi(() -> model(store, secrets, fx));
         idle(vm);
-        assertEquals("test keychain", onUi(vm::secretStoreDescription), "described after asking in a task");
-        assertTrue(onUi(() -> vm.secretsPersistentProperty().get()));
+        assertEquals("test keychain", onUi(() -> vm.storageStatus().secretStoreDescription()), "described after asking in a task");
+        assertTrue(onUi(() -> vm.storageStatus().secretsPersistentProperty().get()));
 
         // Save a new profile, open the demo profile and the new one again (its secrets are read), duplicate and save
         // that, delete it, export, read the file again, connect.
@@ -322,8 +322,8 @@ class ConnectionsStorageTest {
         assertFalse(vm.editor().savedProperty().get());
         assertEquals(1, vm.profiles().size(), "nothing was added");
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(store.file())), "the file was not written");
-        assertFalse(vm.savingProperty().get());
-        assertFalse(vm.formLockedProperty().get(), "the form is editable again");
+        assertFalse(vm.storageStatus().savingProperty().get());
+        assertFalse(vm.storageStatus().formLockedProperty().get(), "the form is editable again");
         assertEquals(List.of(), executor.unhandledFailures());
 
         // The keychain unlocked: the same form saves.
@@ -361,7 +361,7 @@ class ConnectionsStorageTest {
         assertTrue(dialogs.errors().get(0).message().contains("Permission denied"));
         assertEquals(List.of(ConnectionProfileStore.embeddedDemoProfile().name()),
                 vm.profiles().stream().map(ConnectionProfile::name).toList());
-        assertFalse(vm.loadingProperty().get());
+        assertFalse(vm.storageStatus().loadingProperty().get());
     }
 
     @Test
@@ -379,6 +379,6 @@ class ConnectionsStorageTest {
         assertEquals("Could not read the secrets of 'Lab PCE' from the test keychain", dialogs.errors().get(0).title());
         assertEquals("Lab PCE", vm.editor().nameProperty().get());
         assertEquals("", vm.editor().secretProperty().get());
-        assertFalse(vm.loadingProperty().get());
+        assertFalse(vm.storageStatus().loadingProperty().get());
     }
 }

@@ -492,8 +492,8 @@ class ConnectionsViewModelTest {
 
     @Test
     void theFormSaysWhetherSecretsPersist() {
-        assertFalse(vm.secretsPersistentProperty().get());
-        assertEquals("this session only", vm.secretStoreDescription());
+        assertFalse(vm.storageStatus().secretsPersistentProperty().get());
+        assertEquals("this session only", vm.storageStatus().secretStoreDescription());
     }
 
     @Test

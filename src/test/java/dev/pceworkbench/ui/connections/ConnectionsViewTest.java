@@ -99,7 +99,7 @@ class ConnectionsViewTest {
     /** The profiles are read in a task: each test starts once they are in. */
     @BeforeEach
     void profilesRead() throws Exception {
-        waitFor(10, () -> !model.loadingProperty().get() && !model.profiles().isEmpty());
+        waitFor(10, () -> !model.storageStatus().loadingProperty().get() && !model.profiles().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
