@@ -171,6 +171,7 @@ public final class ConnectionsViewModel implements FeatureModel {
         check.clear();
         int read = ++secretReads;
         if (p.embeddedDemo()) {
+            status.forgetSecretRead(); // one still running is for the profile shown before
             editor.load(p, Map.of());
             return;
         }

@@ -128,6 +128,7 @@ class ConnectionsStorageTest {
         final SessionSecretStore inner = new SessionSecretStore("test keychain");
         final List<String> threads = new CopyOnWriteArrayList<>();
         volatile String failure;
+        volatile CountDownLatch getGate;
 
         private void record(String call) {
             threads.add(call + "@" + Thread.currentThread().getName());
@@ -139,6 +140,14 @@ class ConnectionsStorageTest {
         @Override
         public Optional<String> get(String key) {
             record("get");
+            CountDownLatch gate = getGate;
+            if (gate != null) {
+                try {
+                    assertTrue(gate.await(10, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
             return inner.get(key);
         }
 
@@ -296,6 +305,69 @@ class ConnectionsStorageTest {
         }
         assertEquals(List.of(), calls.stream().filter(c -> c.endsWith("@" + UI_THREAD)).toList(),
                 "no store call on the UI thread");
+    }
+
+    @Test
+    void theStartUpConnectWaitsForTheProfiles() throws Exception {
+        startUi();
+        RecordingProfileStore store = new RecordingProfileStore(dir.resolve("config"));
+        store.loadGate = new CountDownLatch(1);
+        ConnectionManager manager = new ConnectionManager(new RecordingSecretStore(), new EmbeddedDemo(DemoPceOptions.defaults()));
+        closing.add(manager::close);
+        ConnectionsViewModel vm = onUi(() -> new ConnectionsViewModel(store, manager, fx, dialogs, () -> new ConnectionCheck(Map.of())));
+        // As the app's start-up does once the window is up: the profiles are not read yet.
+        onUi(() -> {
+            vm.connectLastUsed();
+            return null;
+        });
+        assertTrue(onUi(() -> vm.profiles().isEmpty()));
+        assertTrue(onUi(() -> manager.activeProperty().get() == null));
+        store.loadGate.countDown();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (onUi(() -> manager.activeProperty().get() == null)) {
+            assertTrue(System.nanoTime() < end, "no connection after the profiles were read: " + dialogs.errors());
+            Thread.sleep(50);
+        }
+        ConnectionProfile demo = onUi(() -> vm.profiles().get(0));
+        assertTrue(demo.embeddedDemo(), "first start: the embedded demo");
+        assertEquals(demo.id(), onUi(() -> manager.activeProperty().get().profile().id()));
+        idle(vm);
+        assertEquals(Optional.of(demo.id()), store.lastActiveId(), "remembered for the next start");
+        assertEquals(List.of(), store.threads.stream().filter(c -> c.endsWith("@" + UI_THREAD)).toList());
+        dialogs.assertNoErrors();
+    }
+
+    @Test
+    void aSlowSecretReadDoesNotOverwriteANewProfile() throws Exception {
+        startUi();
+        RecordingProfileStore store = new RecordingProfileStore(dir.resolve("config"));
+        RecordingSecretStore secrets = new RecordingSecretStore();
+        ConnectionsViewModel vm = onUi(() -> model(store, secrets, fx));
+        idle(vm);
+        onUi(() -> {
+            vm.newProfile();
+            fill(vm.editor(), "Lab PCE", "lab-SECRET");
+            return vm.save();
+        });
+        idle(vm);
+        ConnectionProfile lab = onUi(() -> vm.selectedProperty().get());
+        assertTrue(onUi(() -> vm.open(vm.profiles().get(0))));
+        idle(vm);
+
+        secrets.getGate = new CountDownLatch(1);
+        assertTrue(onUi(() -> vm.open(lab)));
+        assertTrue(onUi(() -> vm.storageStatus().loadingProperty().get()), "the keychain is slow");
+        assertEquals("Reading the secrets of 'Lab PCE'…", onUi(() -> vm.storageStatus().statusProperty().get()));
+        onUi(() -> {
+            vm.newProfile();
+            return null;
+        });
+        assertFalse(onUi(() -> vm.storageStatus().formLockedProperty().get()), "the new profile is not kept waiting");
+        secrets.getGate.countDown();
+        idle(vm);
+        assertEquals("New profile", onUi(() -> vm.editor().nameProperty().get()), "the late answer was dropped");
+        assertEquals("", onUi(() -> vm.editor().secretProperty().get()));
+        dialogs.assertNoErrors();
     }
 
     // --- failures, under the synchronous executor -----------------------------------------------
