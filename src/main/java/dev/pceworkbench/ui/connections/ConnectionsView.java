@@ -196,10 +196,7 @@ public final class ConnectionsView {
         problem.setId("validationSummary");
         problem.getStyleClass().add("validation-error-text");
         problem.setWrapText(true);
-        problem.textProperty().bind(Bindings.createStringBinding(() -> editor.errors().isEmpty() ? ""
-                : editor.errors().size() == 1 ? editor.errors().values().iterator().next()
-                : editor.errors().values().iterator().next() + " (and " + (editor.errors().size() - 1) + " more)",
-                editor.errors()));
+        problem.textProperty().bind(editor.problemSummaryBinding());
         FlowPane buttons = new FlowPane(8, 8, save, check, cancel, connect, apiKey);
         return new VBox(6, buttons, problem);
     }

@@ -238,6 +238,13 @@ public final class ProfileEditorViewModel {
         return errorsView;
     }
 
+    /** The first problem of the form, with how many more there are ("… (and 2 more)"), or empty. */
+    public StringBinding problemSummaryBinding() {
+        return Bindings.createStringBinding(() -> errors.isEmpty() ? ""
+                : errors.size() == 1 ? errors.values().iterator().next()
+                : errors.values().iterator().next() + " (and " + (errors.size() - 1) + " more)", errors);
+    }
+
     /** The field's validation message, empty when the field is fine. */
     public ReadOnlyStringProperty messageProperty(Field f) {
         return messages.get(f).getReadOnlyProperty();

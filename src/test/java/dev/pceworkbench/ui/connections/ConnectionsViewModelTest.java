@@ -144,6 +144,8 @@ class ConnectionsViewModelTest {
         assertTrue(e.errors().containsKey(Field.USERNAME));
         assertTrue(e.errors().containsKey(Field.SECRET));
         assertFalse(e.errors().containsKey(Field.PORT), "8443 is the default port");
+        assertEquals(e.errors().values().iterator().next() + " (and " + (e.errors().size() - 1) + " more)",
+                e.problemSummaryBinding().get(), "the form's summary names the first problem and counts the rest");
 
         e.nameProperty().set(" ");
         assertEquals("Enter a name for the profile", e.message(Field.NAME));
