@@ -81,7 +81,8 @@ public final class WorkbenchApp extends Application {
                 Platform.runLater(() -> dialogs.showError("Unexpected error in " + thread.getName(), t)));
 
         // The profiles (a file, and their secrets in the keychain) are read after the window's first
-        // frame, by whichever needs them first: the Connections view or the automatic connect.
+        // frame, by whichever needs them first (the Connections view or the automatic connect), and
+        // then in background tasks: the FX thread never waits on the disk or the keychain.
         Once<ConnectionsViewModel> connectionsModel = new Once<>(() -> new ConnectionsViewModel(
                 ConnectionProfileStore.atStandardLocation(), connections, executor, dialogs));
         PolicyWorkspace workspace = new PolicyWorkspace(() -> connections.active().map(ActiveConnection::client));
@@ -149,10 +150,8 @@ public final class WorkbenchApp extends Application {
                     StartupClock.sinceProcessStart()));
             // Connect to the profile used last time, or on first start to the embedded demo PCE: once
             // the first view is up, so that the demo PCE's start does not compete with building it.
-            ConnectionsViewModel model = connectionsModel.get();
-            model.lastActiveProfile()
-                    .or(() -> model.profiles().stream().filter(p -> p.embeddedDemo()).findFirst())
-                    .ifPresent(model::connect);
+            // The profiles are read in a task; the connect follows when they are in.
+            connectionsModel.get().connectLastUsed();
         });
     }
 

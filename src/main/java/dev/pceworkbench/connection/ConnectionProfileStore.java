@@ -34,8 +34,10 @@ import java.util.UUID;
  * one), so a crash leaves the old or the new file, never half of one. On first start (no file) the
  * store holds the one "Demo PCE (embedded)" profile. Profiles can be exported to a file and
  * imported from one, again without secrets; imported profiles whose ids clash get new ones.
+ * Every method reads or writes the disk: call them on a worker thread, never the FX thread. (Not
+ * final, so that tests can observe which thread calls it.)
  */
-public final class ConnectionProfileStore {
+public class ConnectionProfileStore {
     public static final String FILE_NAME = "profiles.json";
     public static final String DEMO_PROFILE_NAME = "Demo PCE (embedded)";
     static final String FORMAT = "pce-workbench-profiles";

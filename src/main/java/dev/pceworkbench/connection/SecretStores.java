@@ -34,7 +34,10 @@ public final class SecretStores {
 
     /**
      * {@link #best()}, chosen on a background thread that starts now: the store returned waits for
-     * that choice at its first use only, so that the caller (the app's start-up) need not.
+     * that choice at its first use only, so that the caller (the app's start-up) need not. Every
+     * method of it may wait (up to the probe's limit) and then talks to the keychain: call it from
+     * a worker thread, never the FX thread (the connections view model runs all its secret-store
+     * calls, {@code persistent()} and {@code description()} included, as background tasks).
      */
     public static SecretStore bestInBackground() {
         return chosenInBackground(SecretStores::best);

@@ -4,6 +4,7 @@ import dev.pceworkbench.pce.api.AsyncJobs;
 import dev.pceworkbench.pce.api.CollectionReader;
 import dev.pceworkbench.pce.api.ObjectApi;
 import dev.pceworkbench.pce.api.PolicyObjectApi;
+import dev.pceworkbench.pce.api.PolicyQueryApi;
 import dev.pceworkbench.pce.api.ProvisioningApi;
 import dev.pceworkbench.pce.api.RawApi;
 import dev.pceworkbench.pce.api.TrafficApi;
@@ -41,9 +42,9 @@ import java.util.List;
  * The PCE REST API client: one org on one PCE. Typed APIs per object type (labels, label groups,
  * IP lists, services, rule sets and their rules, workloads, virtual services, service bindings,
  * container clusters and their workload profiles, enforcement boundaries, VENs, pairing profiles,
- * events), provisioning, traffic queries, API keys, raw requests, and a connection check that
- * diagnoses rather than answers yes or no. Every call takes a {@link CancellationToken}; none of it
- * touches JavaFX. Thread-safe.
+ * events), provisioning, the rule search and policy check, traffic queries, API keys, raw
+ * requests, and a connection check that diagnoses rather than answers yes or no. Every call
+ * takes a {@link CancellationToken}; none of it touches JavaFX. Thread-safe.
  */
 public final class PceClient {
     private final ConnectionSettings settings;
@@ -181,6 +182,11 @@ public final class PceClient {
     /** Traffic queries polled at a chosen pace (tests and demos poll faster). */
     public TrafficApi traffic(Duration timeout, Duration pollInterval) {
         return new TrafficApi(transport, org(), timeout, pollInterval);
+    }
+
+    /** The PCE's rule search and policy check over a policy version. */
+    public PolicyQueryApi policyQueries() {
+        return new PolicyQueryApi(transport, org());
     }
 
     public RawApi raw() {

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pceworkbench.demo.DemoPce;
 import dev.pceworkbench.demo.DemoPceOptions;
 import dev.pceworkbench.pce.api.ChangeSubset;
-import dev.pceworkbench.pce.api.Refs;
+
 import dev.pceworkbench.pce.api.TrafficQueryBuilder;
 import dev.pceworkbench.pce.http.PceResponse;
 import dev.pceworkbench.pce.json.PceJson;
 import dev.pceworkbench.pce.model.Actor;
 import dev.pceworkbench.pce.model.ApiKey;
+import dev.pceworkbench.pce.model.Hrefs;
 import dev.pceworkbench.pce.model.IngressService;
 import dev.pceworkbench.pce.model.IpList;
 import dev.pceworkbench.pce.model.IpRange;
@@ -110,9 +111,9 @@ class PceClientTest {
         assertEquals("with its IP list", v.commitMessage());
         assertEquals(v.version(), client.provisioning().versions(1, NONE).get(0).version());
         RuleSet active = client.ruleSets().get(rs, "active", NONE);
-        assertEquals(Refs.convertDraftHrefToActive(rs.href()), active.href());
+        assertEquals(Hrefs.toActive(rs.href()), active.href());
         assertEquals(1, active.rules().size());
-        assertEquals(Refs.convertDraftHrefToActive(ipl.href()), active.rules().get(0).consumers().get(0).ipList().href());
+        assertEquals(Hrefs.toActive(ipl.href()), active.rules().get(0).consumers().get(0).ipList().href());
         assertTrue(client.ruleSets().list("active", Map.of("name", "RS-CLIENT")).size() == 1);
 
         client.ruleSets().update(rs, Map.of("description", "to revert"));

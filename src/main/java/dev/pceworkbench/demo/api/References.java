@@ -1,5 +1,6 @@
 package dev.pceworkbench.demo.api;
 
+import dev.pceworkbench.pce.model.Hrefs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pceworkbench.demo.store.PolicyHrefs;

@@ -11,6 +11,7 @@ import dev.pceworkbench.pce.http.PceRequest;
 import dev.pceworkbench.pce.http.PceResponse;
 import dev.pceworkbench.pce.http.PceTransport;
 import dev.pceworkbench.pce.json.PceJson;
+import dev.pceworkbench.pce.model.AsyncJob;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -73,23 +74,24 @@ public final class AsyncJobs {
             while (true) {
                 token.sleep(pace, "waiting for job " + jobPath);
                 PceResponse poll = transport.send(PceRequest.of("GET", jobPath), token);
-                JsonNode job = poll.json();
-                String status = job.path("status").asText("");
+                AsyncJob job = readJob(poll, jobPath);
+                String status = job.status() == null ? "" : job.status();
                 pace = retryAfter(poll).orElse(pace);
-                switch (status) {
-                    case "done" -> {
-                        String href = job.path("result").path("href").asText("");
-                        if (href.isEmpty()) {
-                            throw new PceException("Job " + jobPath + " is done but names no result");
-                        }
-                        progress.onProgress(new Progress("downloading", 0, -1, "Downloading the result"));
-                        return download(relative(href), type, token, progress);
+                if (job.done()) {
+                    String href = job.resultHref();
+                    if (href == null || href.isEmpty()) {
+                        throw new PceException("Job " + jobPath + " is done but names no result");
                     }
-                    case "failed" -> throw new JobFailedException(jobPath, "The PCE job for " + get.describe() + " failed: "
-                            + job.path("result").path("message").asText("no reason given"));
-                    default -> progress.onProgress(Progress.phase(status.isEmpty() ? "running" : status,
-                            "Job " + (status.isEmpty() ? "running" : status) + " on the PCE"));
+                    progress.onProgress(new Progress("downloading", 0, -1, "Downloading the result"));
+                    return download(relative(href), type, token, progress);
                 }
+                if (job.failed()) {
+                    String message = job.result() == null ? null : job.result().message();
+                    throw new JobFailedException(jobPath, "The PCE job for " + get.describe() + " failed: "
+                            + (message == null || message.isEmpty() ? "no reason given" : message));
+                }
+                progress.onProgress(Progress.phase(status.isEmpty() ? "running" : status,
+                        "Job " + (status.isEmpty() ? "running" : status) + " on the PCE"));
                 if (Instant.now().isAfter(deadline)) {
                     throw new PceException("Job " + jobPath + " for " + get.describe() + " did not finish within "
                             + timeout.toSeconds() + " s (last status: " + status + ")");
@@ -122,6 +124,20 @@ public final class AsyncJobs {
                 return out;
             }
         }).value();
+    }
+
+    /** The job as the PCE describes it; an answer that is not a job object is an error naming the job. */
+    static AsyncJob readJob(PceResponse poll, String jobPath) {
+        JsonNode json = poll.json();
+        if (json == null || !json.isObject()) {
+            throw new PceException("Job " + jobPath + " answered with something other than a job: "
+                    + (json == null ? "nothing" : json.getNodeType()));
+        }
+        try {
+            return PceJson.mapper().treeToValue(json, AsyncJob.class);
+        } catch (IOException e) {
+            throw new PceException("Cannot read job " + jobPath + ": " + e.getMessage(), e);
+        }
     }
 
     private void deleteQuietly(String jobPath) {

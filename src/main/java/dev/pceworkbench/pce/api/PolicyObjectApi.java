@@ -4,6 +4,7 @@ import dev.pceworkbench.pce.CancellationToken;
 import dev.pceworkbench.pce.Progress;
 import dev.pceworkbench.pce.http.PceRequest;
 import dev.pceworkbench.pce.http.PceTransport;
+import dev.pceworkbench.pce.model.Hrefs;
 
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,6 @@ public class PolicyObjectApi<T> extends ObjectApi<T> {
 
     /** The object named by {@code ref}, read in {@code version} (its href is converted). */
     public T get(Object ref, String version, CancellationToken token) {
-        return get(Refs.inPolicyVersion(Refs.href(ref), version), token);
+        return get(Hrefs.inVersion(Refs.href(ref), version), token);
     }
 }

@@ -44,19 +44,4 @@ public final class Refs {
         }
         return href;
     }
-
-    /** The same policy object's href in another version: draft, active or a version number. */
-    public static String inPolicyVersion(String href, String version) {
-        return href.replaceFirst("^(/orgs/\\d+/sec_policy/)(draft|active|\\d+)/", "$1" + version + "/");
-    }
-
-    /** The draft href of an active or numbered policy object ({@code convertDraftHrefToActive}'s inverse). */
-    public static String toDraft(String href) {
-        return inPolicyVersion(href, "draft");
-    }
-
-    /** The active href of a draft policy object (the illumio library's {@code convert_draft_href_to_active}). */
-    public static String convertDraftHrefToActive(String href) {
-        return inPolicyVersion(href, "active");
-    }
 }

@@ -11,7 +11,7 @@ import dev.pceworkbench.ui.common.DialogService;
 import javafx.beans.property.BooleanProperty;
 
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -24,10 +24,11 @@ final class ApiKeyCreation {
     private final ProfileEditorViewModel editor;
     private final TaskExecutor executor;
     private final DialogService dialogs;
-    private final BooleanSupplier save;
+    private final Function<Runnable, BackgroundTask<?>> save;
     private final BooleanProperty busy;
 
-    ApiKeyCreation(ProfileEditorViewModel editor, TaskExecutor executor, DialogService dialogs, BooleanSupplier save,
+    ApiKeyCreation(ProfileEditorViewModel editor, TaskExecutor executor, DialogService dialogs,
+                   Function<Runnable, BackgroundTask<?>> save,
                    BooleanProperty busy) {
         this.editor = editor;
         this.executor = executor;
@@ -60,9 +61,9 @@ final class ApiKeyCreation {
         editor.credentialTypeProperty().set(CredentialType.API_KEY);
         editor.usernameProperty().set(key.authUsername());
         editor.secretProperty().set(key.secret());
-        if (save.getAsBoolean()) {
-            dialogs.notify("Created the API key " + key.authUsername() + "; the profile '" + p.name() + "' now uses it");
-        } else {
+        // Saved in a task; should the save fail, its error is shown and the form keeps the key.
+        if (save.apply(() -> dialogs.notify("Created the API key " + key.authUsername() + "; the profile '"
+                + p.name() + "' now uses it")) == null) {
             dialogs.notify("Created the API key " + key.authUsername() + ": save the profile to keep it");
         }
     }

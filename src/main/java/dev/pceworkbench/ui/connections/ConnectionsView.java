@@ -68,12 +68,12 @@ public final class ConnectionsView {
         model.selectedProperty().addListener((o, a, b) -> showSelected(b));
         showSelected(model.selectedProperty().get());
         model.activeProperty().addListener((o, a, b) -> list.refresh());
-        list.disableProperty().bind(model.busyProperty());
+        list.disableProperty().bind(model.busyProperty().or(model.storageStatus().formLockedProperty()));
         VBox.setVgrow(list, Priority.ALWAYS);
 
         Label title = new Label("Profiles");
         title.getStyleClass().add(Styles.TITLE_4);
-        ObservableBooleanValue busy = model.busyProperty();
+        ObservableBooleanValue busy = model.busyProperty().or(model.storageStatus().formLockedProperty());
         FlowPane tools = new FlowPane(6, 6,
                 button("newButton", "New", Material2AL.ADD, "A new, empty profile", model::newProfile, null),
                 button("duplicateButton", "Duplicate", Material2AL.CONTENT_COPY, "A copy of this profile, secrets included",
@@ -110,22 +110,27 @@ public final class ConnectionsView {
         Label heading = new Label();
         heading.setId("editorTitle");
         heading.getStyleClass().add(Styles.TITLE_3);
-        heading.textProperty().bind(Bindings.createStringBinding(() -> editor.nameProperty().get()
-                        + (editor.savedProperty().get() ? (editor.dirtyProperty().get() ? " (changed)" : "") : " (not saved)"),
-                editor.nameProperty(), editor.savedProperty(), editor.dirtyProperty()));
+        heading.textProperty().bind(model.editorTitleBinding());
         Label active = new Label();
         active.setId("activeConnectionLabel");
         active.getStyleClass().add(Styles.TEXT_MUTED);
-        active.textProperty().bind(Bindings.createStringBinding(() -> model.activeProperty().get() == null
-                ? "Not connected" : "Active: " + model.activeProperty().get().summary(), model.activeProperty()));
+        active.textProperty().bind(model.activeSummaryBinding());
+        Label storage = new Label();
+        storage.setId("storageStatusLabel");
+        storage.getStyleClass().add(Styles.TEXT_MUTED);
+        storage.textProperty().bind(model.storageStatus().statusProperty());
+        storage.visibleProperty().bind(model.storageStatus().statusProperty().isNotEmpty());
+        storage.managedProperty().bind(storage.visibleProperty());
         // The actions stay in sight above the form; the form and the check's steps share the rest.
-        VBox header = new VBox(2, heading, active, actions());
+        VBox header = new VBox(2, heading, active, storage, actions());
         header.setPadding(new Insets(10, 12, 6, 12));
-        VBox.setMargin(header.getChildren().get(2), new Insets(8, 0, 0, 0));
+        VBox.setMargin(header.getChildren().get(3), new Insets(8, 0, 0, 0));
 
         ScrollPane form = new ScrollPane(new ProfileForm(model).build());
         form.setFitToWidth(true);
         form.setId("profileForm");
+        // While the profile or its secrets are read or written, the form waits: what it shows is being replaced or saved.
+        form.disableProperty().bind(model.storageStatus().formLockedProperty());
         // Keyboard users tab through a form taller than its pane: keep the focused field in sight.
         form.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
@@ -172,7 +177,7 @@ public final class ConnectionsView {
         ObservableBooleanValue invalid = editor.validProperty().not();
         ObservableBooleanValue checking = model.check().runningProperty();
         Button save = button("saveButton", "Save", Material2MZ.SAVE, "Save the profile; secrets go to the secret store",
-                model::save, Bindings.or(invalid, model.busyProperty()));
+                model::save, Bindings.or(invalid, model.busyProperty().or(model.storageStatus().formLockedProperty())));
         save.setDefaultButton(false);
         save.getStyleClass().add(Styles.ACCENT);
         Button check = button("checkButton", "Check connection", Material2MZ.NETWORK_CHECK,
@@ -182,7 +187,7 @@ public final class ConnectionsView {
                 model::cancelCheck, Bindings.not(checking));
         Button connect = button("connectButton", "Connect", Material2AL.LINK,
                 "Save and connect: this becomes the active connection", model::connect,
-                Bindings.or(invalid, model.busyProperty()));
+                Bindings.or(invalid, model.busyProperty().or(model.storageStatus().formLockedProperty())));
         connect.getStyleClass().add(Styles.SUCCESS);
         Button apiKey = button("createApiKeyButton", "Create API key", Material2MZ.VPN_KEY,
                 "Create an API key with this user's credentials and switch the profile to it",
@@ -191,10 +196,7 @@ public final class ConnectionsView {
         problem.setId("validationSummary");
         problem.getStyleClass().add("validation-error-text");
         problem.setWrapText(true);
-        problem.textProperty().bind(Bindings.createStringBinding(() -> editor.errors().isEmpty() ? ""
-                : editor.errors().size() == 1 ? editor.errors().values().iterator().next()
-                : editor.errors().values().iterator().next() + " (and " + (editor.errors().size() - 1) + " more)",
-                editor.errors()));
+        problem.textProperty().bind(editor.problemSummaryBinding());
         FlowPane buttons = new FlowPane(8, 8, save, check, cancel, connect, apiKey);
         return new VBox(6, buttons, problem);
     }

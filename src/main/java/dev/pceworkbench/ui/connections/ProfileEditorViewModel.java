@@ -23,10 +23,12 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Set;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -78,6 +80,7 @@ public final class ProfileEditorViewModel {
     private final StringBinding secretLabel = Bindings.createStringBinding(() -> credentialType.get() == CredentialType.API_KEY
             ? "API secret" : "Password", credentialType);
     private final Set<Field> revealed = EnumSet.noneOf(Field.class);
+    private final ReadOnlyStringWrapper problemSummary = new ReadOnlyStringWrapper(this, "problemSummary", "");
     private ConnectionProfile original;
     private boolean loading;
 
@@ -204,11 +207,15 @@ public final class ProfileEditorViewModel {
         return out;
     }
 
-    /** After a successful save: the form now matches what is stored. */
-    void markSaved(ConnectionProfile p) {
+    /**
+     * After a successful save of {@code p} with {@code secrets} (which ran in the background): the
+     * form matches what is stored, unless it no longer holds exactly that.
+     */
+    void markSaved(ConnectionProfile p, Map<SecretKind, String> secrets) {
+        boolean same = p.equals(toProfile()) && secrets.equals(secrets());
         original = p;
         saved.set(true);
-        dirty.set(false);
+        dirty.set(!same);
     }
 
     private void validate() {
@@ -220,9 +227,16 @@ public final class ProfileEditorViewModel {
     }
 
     private void showMessages() {
+        List<String> shown = new ArrayList<>();
         for (Field f : Field.values()) {
-            messages.get(f).set(revealed.contains(f) ? errors.getOrDefault(f, "") : "");
+            String m = revealed.contains(f) ? errors.getOrDefault(f, "") : "";
+            messages.get(f).set(m);
+            if (!m.isEmpty()) {
+                shown.add(m);
+            }
         }
+        problemSummary.set(shown.isEmpty() ? "" : shown.size() == 1 ? shown.get(0)
+                : shown.get(0) + " (and " + (shown.size() - 1) + " more)");
     }
 
     /**
@@ -269,6 +283,14 @@ public final class ProfileEditorViewModel {
     /** The validation message of each invalid field (read-only; recomputed on every change). */
     public ObservableMap<Field, String> errors() {
         return errorsView;
+    }
+
+    /**
+     * The first problem shown on the form, with how many more are shown ("… (and 2 more)"), or
+     * empty: like the fields, quiet until they are edited or a save, check or connect is asked for.
+     */
+    public ReadOnlyStringProperty problemSummaryBinding() {
+        return problemSummary.getReadOnlyProperty();
     }
 
     /** The field's validation message, empty when the field is fine. */

@@ -2,67 +2,63 @@ package dev.pceworkbench.ui.connections;
 
 import dev.pceworkbench.connection.ConnectionProfile;
 import dev.pceworkbench.connection.ConnectionProfile.ClientCertType;
-import dev.pceworkbench.connection.ConnectionProfileStore;
+import dev.pceworkbench.task.BackgroundTask;
 import dev.pceworkbench.ui.common.DialogService;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The profile commands that go through the user's file choices: export and import (secrets are
  * never part of an export; imported profiles, with new ids where they clash, are saved at once and
- * then need their secrets entered) and picking the CA bundle and client certificate files.
+ * then need their secrets entered) and picking the CA bundle and client certificate files. The
+ * choice is made on the FX thread; the file I/O is a task (not yet started) for the view model to
+ * run, with its success and failure messages already attached.
  */
 final class ProfileFiles {
-    private final ConnectionProfileStore store;
+    private final ProfileStorage storage;
     private final DialogService dialogs;
 
-    ProfileFiles(ConnectionProfileStore store, DialogService dialogs) {
-        this.store = store;
+    ProfileFiles(ProfileStorage storage, DialogService dialogs) {
+        this.storage = storage;
         this.dialogs = dialogs;
     }
 
-    boolean export(List<ConnectionProfile> chosen) {
+    /** The export of {@code chosen} to a file the user picks; null when nothing is chosen or the user cancels. */
+    BackgroundTask<Void> export(List<ConnectionProfile> chosen) {
         if (chosen.isEmpty()) {
             dialogs.notify("Select the profiles to export");
-            return false;
+            return null;
         }
         Optional<Path> target = dialogs.chooseFileToSave("Export connection profiles", "pce-workbench-profiles.json", "json");
         if (target.isEmpty()) {
-            return false;
+            return null;
         }
-        try {
-            store.exportTo(target.get(), chosen);
-        } catch (UncheckedIOException e) {
-            dialogs.showError("Could not export the profiles", e);
-            return false;
-        }
-        dialogs.notify("Exported " + count(chosen.size()) + " to " + target.get() + " (secrets are never exported)");
-        return true;
+        return storage.export(target.get(), chosen)
+                .onSuccess(v -> dialogs.notify("Exported " + count(chosen.size()) + " to " + target.get()
+                        + " (secrets are never exported)"))
+                .onFailure(e -> dialogs.showError("Could not export the profiles", e));
     }
 
-    /** The profiles imported and saved after {@code current}; empty when cancelled or failed (and reported). */
-    List<ConnectionProfile> importAfter(List<ConnectionProfile> current) {
+    /**
+     * The import, after {@code current}, of the profiles in a file the user picks (saved at once);
+     * {@code imported} receives them on success. Null when the user cancels.
+     */
+    BackgroundTask<List<ConnectionProfile>> importAfter(List<ConnectionProfile> current,
+                                                        Consumer<List<ConnectionProfile>> imported) {
         Optional<Path> source = dialogs.chooseFileToOpen("Import connection profiles", "json");
         if (source.isEmpty()) {
-            return List.of();
+            return null;
         }
-        List<ConnectionProfile> imported;
-        try {
-            imported = ConnectionProfileStore.importFrom(source.get(), current);
-            List<ConnectionProfile> next = new ArrayList<>(current);
-            next.addAll(imported);
-            store.save(next);
-        } catch (UncheckedIOException e) {
-            dialogs.showError("Could not import the profiles", e);
-            return List.of();
-        }
-        dialogs.notify("Imported " + count(imported.size()) + " from " + source.get()
-                + ": enter their secrets before connecting");
-        return imported;
+        return storage.importFrom(source.get(), current)
+                .onSuccess(list -> {
+                    imported.accept(list);
+                    dialogs.notify("Imported " + count(list.size()) + " from " + source.get()
+                            + ": enter their secrets before connecting");
+                })
+                .onFailure(e -> dialogs.showError("Could not import the profiles", e));
     }
 
     void chooseCaBundle(ProfileEditorViewModel editor) {

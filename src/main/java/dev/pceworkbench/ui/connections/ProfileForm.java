@@ -92,12 +92,19 @@ final class ProfileForm {
         Label note = new Label();
         note.setId("secretsNote");
         note.setWrapText(true);
-        boolean persistent = model.secretsPersistentProperty().get();
-        note.setText(persistent ? "Secrets are kept in the " + model.secretStoreDescription() + ", never in the profiles file."
-                : "Secrets are kept for this session only (no OS keychain is available): enter them again after a restart.");
-        note.setTooltip(new Tooltip("Secret store: " + model.secretStoreDescription()));
-        note.setGraphic(new FontIcon(persistent ? Material2AL.LOCK : Material2MZ.WARNING));
-        note.getStyleClass().add(persistent ? Styles.TEXT_MUTED : Styles.WARNING);
+        note.textProperty().bind(model.storageStatus().secretsNoteBinding());
+        Tooltip where = new Tooltip();
+        where.textProperty().bind(Bindings.concat("Secret store: ", model.storageStatus().secretStoreDescriptionProperty()));
+        note.setTooltip(where);
+        // The secret store answers after the form is built: the icon and style follow it.
+        Runnable style = () -> {
+            boolean persistent = model.storageStatus().secretsPersistentProperty().get();
+            note.setGraphic(new FontIcon(persistent ? Material2AL.LOCK : Material2MZ.WARNING));
+            note.getStyleClass().removeAll(Styles.TEXT_MUTED, Styles.WARNING);
+            note.getStyleClass().add(persistent ? Styles.TEXT_MUTED : Styles.WARNING);
+        };
+        style.run();
+        model.storageStatus().secretsPersistentProperty().addListener((o, a, b) -> style.run());
         g.add(note, 1, 3);
         return section("Credentials", Material2MZ.VPN_KEY, g);
     }

@@ -1,6 +1,6 @@
 package dev.pceworkbench.ui.labels;
 
-import dev.pceworkbench.pce.api.Refs;
+import dev.pceworkbench.pce.model.Hrefs;
 import dev.pceworkbench.pce.model.Href;
 import dev.pceworkbench.pce.model.Label;
 import dev.pceworkbench.pce.model.LabelGroup;
@@ -185,7 +185,7 @@ public final class GroupTree {
     }
 
     private static String draft(String href) {
-        return href == null ? "" : Refs.toDraft(href);
+        return href == null ? "" : Hrefs.toDraft(href);
     }
 
     /** Labels by href, for building a tree. */

@@ -1,6 +1,6 @@
 package dev.pceworkbench.ui.labels;
 
-import dev.pceworkbench.pce.api.Refs;
+import dev.pceworkbench.pce.model.Hrefs;
 import dev.pceworkbench.pce.model.Label;
 import dev.pceworkbench.pce.model.LabelGroup;
 import dev.pceworkbench.policy.names.ObjectKind;
@@ -171,7 +171,7 @@ public final class LabelEdits {
             if (original == null) {
                 return api.create(body, ctx.token()).href();
             }
-            String href = Refs.toDraft(original.href());
+            String href = Hrefs.toDraft(original.href());
             api.update(href, body, ctx.token());
             return href;
         }).ownedBy(LabelsViewModel.FEATURE_ID)
@@ -194,7 +194,7 @@ public final class LabelEdits {
                 + "rule sets or other groups still use it.")) {
             return;
         }
-        String href = Refs.toDraft(g.href());
+        String href = Hrefs.toDraft(g.href());
         executor.execute(BackgroundTask.of("Deleting label group " + g.name(), ctx -> {
             workspace.client().labelGroups().delete(href, ctx.token());
             return href;

@@ -1,6 +1,6 @@
 package dev.pceworkbench.ui.labels;
 
-import dev.pceworkbench.pce.api.Refs;
+import dev.pceworkbench.pce.model.Hrefs;
 import dev.pceworkbench.pce.model.Href;
 import dev.pceworkbench.pce.model.LabelGroup;
 import javafx.beans.Observable;
@@ -62,7 +62,7 @@ public final class LabelGroupEditorViewModel extends DimensionEditor {
         Set<String> ticked = new HashSet<>();
         if (original != null) {
             original.labels().forEach(h -> ticked.add(h.href()));
-            original.subGroups().forEach(h -> ticked.add(Refs.toDraft(h.href())));
+            original.subGroups().forEach(h -> ticked.add(Hrefs.toDraft(h.href())));
         }
         rebuildChoices(ticked);
         dimensionProperty().addListener((o, a, b) -> {
@@ -88,8 +88,8 @@ public final class LabelGroupEditorViewModel extends DimensionEditor {
         }
         List<MemberChoice> subs = new ArrayList<>();
         for (LabelGroup g : groups) {
-            String h = Refs.toDraft(g.href());
-            boolean self = original != null && h.equals(Refs.toDraft(original.href()));
+            String h = Hrefs.toDraft(g.href());
+            boolean self = original != null && h.equals(Hrefs.toDraft(original.href()));
             if (self || "delete".equals(g.updateType()) || forbiddenSubGroups.contains(h)) {
                 continue;
             }
@@ -136,7 +136,7 @@ public final class LabelGroupEditorViewModel extends DimensionEditor {
     /** Ticks (or unticks) the member label or sub-group {@code href}, if it is offered. */
     public void select(String href, boolean selected) {
         memberChoices.stream().filter(c -> c.href().equals(href)).forEach(c -> c.selectedProperty().set(selected));
-        subGroupChoices.stream().filter(c -> c.href().equals(Refs.toDraft(href)))
+        subGroupChoices.stream().filter(c -> c.href().equals(Hrefs.toDraft(href)))
                 .forEach(c -> c.selectedProperty().set(selected));
     }
 
@@ -164,7 +164,7 @@ public final class LabelGroupEditorViewModel extends DimensionEditor {
                     + LabelEditorViewModel.MAX_LENGTH + ". Shorten it.";
         }
         for (LabelGroup g : groups) {
-            boolean self = original != null && Refs.toDraft(g.href()).equals(Refs.toDraft(original.href()));
+            boolean self = original != null && Hrefs.toDraft(g.href()).equals(Hrefs.toDraft(original.href()));
             if (!self && g.name() != null && g.name().equalsIgnoreCase(n)) {
                 return "A label group named '" + g.name() + "' already exists (names ignore case). Choose another name.";
             }

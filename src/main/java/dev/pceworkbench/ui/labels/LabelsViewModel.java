@@ -328,7 +328,7 @@ public final class LabelsViewModel implements FeatureModel {
         }
         PolicyData data = PolicyData.empty(version.get()).withLabelGroups(loaded.groups());
         return WhereUsed.of(data, groupHref).stream().filter(r -> r.kind() == UsageReference.Kind.LABEL_GROUP)
-                .map(r -> dev.pceworkbench.pce.api.Refs.toDraft(r.href())).collect(java.util.stream.Collectors.toSet());
+                .map(r -> dev.pceworkbench.pce.model.Hrefs.toDraft(r.href())).collect(java.util.stream.Collectors.toSet());
     }
 
     void selectAfterReload(String labelHref) {

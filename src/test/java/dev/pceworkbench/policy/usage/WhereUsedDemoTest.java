@@ -1,8 +1,8 @@
 package dev.pceworkbench.policy.usage;
 
+import dev.pceworkbench.pce.model.Hrefs;
 import dev.pceworkbench.demo.DemoPce;
 import dev.pceworkbench.pce.PceClient;
-import dev.pceworkbench.pce.api.Refs;
 import dev.pceworkbench.pce.model.Actor;
 import dev.pceworkbench.pce.model.EnforcementBoundary;
 import dev.pceworkbench.pce.model.Href;
@@ -127,8 +127,8 @@ class WhereUsedDemoTest {
 
     /** Every record checked on its own, the plain way: what names {@code subject} directly. */
     private static Set<String> plainScan(PolicyData data, String subject) {
-        String s = Refs.toDraft(subject);
-        Function<Href, Boolean> is = h -> h != null && h.href() != null && Refs.toDraft(h.href()).equals(s);
+        String s = Hrefs.toDraft(subject);
+        Function<Href, Boolean> is = h -> h != null && h.href() != null && Hrefs.toDraft(h.href()).equals(s);
         Set<String> out = new HashSet<>();
         for (LabelGroup g : data.labelGroups()) {
             if (g.labels().stream().anyMatch(is::apply) || g.subGroups().stream().anyMatch(is::apply)) {

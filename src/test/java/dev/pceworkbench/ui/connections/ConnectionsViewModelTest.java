@@ -15,6 +15,7 @@ import dev.pceworkbench.demo.DemoPceOptions;
 import dev.pceworkbench.pce.ConnectionCheck;
 import dev.pceworkbench.pce.ConnectionDiagnosis.StepName;
 import dev.pceworkbench.pce.json.PceJson;
+import dev.pceworkbench.task.BackgroundTask;
 import dev.pceworkbench.task.SynchronousTaskExecutor;
 import dev.pceworkbench.task.TaskState;
 import dev.pceworkbench.ui.RecordingDialogService;
@@ -128,6 +129,12 @@ class ConnectionsViewModelTest {
         assertEquals(List.of(demo), new ConnectionProfileStore(store.folder()).load(), "the next start reads the same profile");
     }
 
+    /** A command's task ran to success (synchronously, under the synchronous executor). */
+    private static void assertSucceeded(BackgroundTask<?> task) {
+        assertNotNull(task, "the command started a task");
+        assertEquals(TaskState.SUCCEEDED, task.state(), () -> String.valueOf(task.exceptionProperty().get()));
+    }
+
     @Test
     void validationGivesAMessagePerField() throws IOException {
         vm.newProfile();
@@ -140,12 +147,15 @@ class ConnectionsViewModelTest {
         for (Field f : Field.values()) {
             assertEquals("", e.message(f), "a blank new profile shows no error before anything is typed: " + f);
         }
+        assertEquals("", e.problemSummaryBinding().get(), "nor a summary of them");
         e.targetProperty().set("pce");
         e.targetProperty().set("");
         assertFalse(e.message(Field.TARGET).isEmpty(), "an edited field shows its message");
         assertEquals("", e.message(Field.SECRET), "fields not yet edited stay quiet");
-        assertFalse(vm.save(), "an invalid profile is not saved");
+        assertNull(vm.save(), "an invalid profile is not saved");
         assertFalse(e.message(Field.SECRET).isEmpty(), "asking to save shows what stands in the way");
+        assertEquals(e.errors().values().iterator().next() + " (and " + (e.errors().size() - 1) + " more)",
+                e.problemSummaryBinding().get(), "the form's summary names the first problem and counts the rest");
 
         e.nameProperty().set(" ");
         assertEquals("Enter a name for the profile", e.message(Field.NAME));
@@ -220,7 +230,7 @@ class ConnectionsViewModelTest {
         ProfileEditorViewModel e = fillDemo("Broken", true);
         e.portProperty().set("0");
         e.targetProperty().set("pce.example.com");
-        assertFalse(vm.save());
+        assertNull(vm.save(), "refused: nothing is written");
         assertEquals(1, vm.profiles().size());
         assertEquals("Broken", e.nameProperty().get(), "the form keeps what was typed");
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(store.file())), "nothing was written");
@@ -247,7 +257,7 @@ class ConnectionsViewModelTest {
         e.clientCertPathProperty().set(keyAndCert.toString());
         e.clientKeyPassphraseProperty().set(passphrase);
         assertTrue(e.isValid(), e.errors().toString());
-        assertTrue(vm.save());
+        assertSucceeded(vm.save());
         dialogs.assertNoErrors();
 
         String file = Files.readString(store.file(), StandardCharsets.UTF_8);
@@ -266,7 +276,7 @@ class ConnectionsViewModelTest {
         // Switching to a plain profile removes the secrets it no longer uses.
         e.proxyModeProperty().set(ProxyMode.NONE);
         e.clientCertTypeProperty().set(ClientCertType.NONE);
-        assertTrue(vm.save());
+        assertSucceeded(vm.save());
         assertTrue(secrets.get(saved.secretKey(SecretKind.PROXY_PASSWORD)).isEmpty());
         assertTrue(secrets.get(saved.secretKey(SecretKind.CLIENT_KEY_PASSPHRASE)).isEmpty());
     }
@@ -382,7 +392,7 @@ class ConnectionsViewModelTest {
         e.credentialTypeProperty().set(CredentialType.USER_PASSWORD);
         e.usernameProperty().set(demoCredentials.get("user_email").asText());
         e.secretProperty().set(demoCredentials.get("user_password").asText());
-        assertTrue(vm.save());
+        assertSucceeded(vm.save());
         assertTrue(vm.canCreateApiKeyProperty().get());
         ConnectionProfile before = vm.selectedProperty().get();
 
@@ -438,19 +448,21 @@ class ConnectionsViewModelTest {
     @Test
     void exportAndImportRoundTripWithoutSecrets() throws IOException {
         fillDemo("First", true);
-        assertTrue(vm.save());
+        assertSucceeded(vm.save());
         fillDemo("Second", true).secretProperty().set("second-SECRET");
-        assertTrue(vm.save());
+        assertSucceeded(vm.save());
         List<ConnectionProfile> chosen = List.copyOf(vm.profiles().subList(1, 3));
         Path export = dir.resolve("export.json");
         dialogs.willSaveTo(export);
-        assertTrue(vm.exportProfiles(chosen));
+        assertSucceeded(vm.exportProfiles(chosen));
         String text = Files.readString(export);
         assertFalse(text.contains("second-SECRET") || text.contains(demoCredentials.get("secret").asText()));
 
         // Into the same store: the ids clash, so the imports get new ones.
         dialogs.willOpen(export);
-        assertEquals(2, vm.importProfiles());
+        assertSucceeded(vm.importProfiles());
+        assertTrue(dialogs.notifications().stream().anyMatch(n -> n.startsWith("Imported 2 profiles from ")),
+                dialogs.notifications().toString());
         assertEquals(5, vm.profiles().size());
         ConnectionProfile copy = vm.profiles().get(3);
         assertEquals("First", copy.name());
@@ -470,13 +482,13 @@ class ConnectionsViewModelTest {
     @Test
     void deleteAsksFirstAndRemovesTheSecrets() {
         fillDemo("Doomed", true);
-        assertTrue(vm.save());
+        assertSucceeded(vm.save());
         ConnectionProfile p = vm.selectedProperty().get();
         dialogs.answerConfirm(false);
-        assertFalse(vm.delete());
+        assertNull(vm.delete(), "kept: nothing is deleted");
         assertEquals(2, vm.profiles().size());
         dialogs.answerConfirm(true);
-        assertTrue(vm.delete());
+        assertSucceeded(vm.delete());
         assertEquals(2, dialogs.confirmations().size());
         assertFalse(vm.profiles().contains(p));
         assertFalse(store.load().contains(p));
@@ -486,7 +498,7 @@ class ConnectionsViewModelTest {
     @Test
     void duplicateIsAnUnsavedCopyWithTheSecrets() {
         fillDemo("Original", true);
-        assertTrue(vm.save());
+        assertSucceeded(vm.save());
         ConnectionProfile original = vm.selectedProperty().get();
         vm.duplicate();
         ProfileEditorViewModel e = vm.editor();
@@ -496,20 +508,20 @@ class ConnectionsViewModelTest {
         assertFalse(e.savedProperty().get());
         assertNull(vm.selectedProperty().get());
         assertEquals(2, vm.profiles().size());
-        assertTrue(vm.save());
+        assertSucceeded(vm.save());
         assertEquals(3, vm.profiles().size());
     }
 
     @Test
     void theFormSaysWhetherSecretsPersist() {
-        assertFalse(vm.secretsPersistentProperty().get());
-        assertEquals("this session only", vm.secretStoreDescription());
+        assertFalse(vm.storageStatus().secretsPersistentProperty().get());
+        assertEquals("this session only", vm.storageStatus().secretStoreDescription());
     }
 
     @Test
     void unsavedChangesAreNotLostWithoutAsking() {
         ProfileEditorViewModel e = fillDemo("Lab PCE", true);
-        assertTrue(vm.save());
+        assertSucceeded(vm.save());
         ConnectionProfile lab = vm.selectedProperty().get();
         ConnectionProfile demo = vm.profiles().get(0);
         assertTrue(demo.embeddedDemo());

@@ -11,7 +11,9 @@ import dev.pceworkbench.demo.DemoPceOptions;
 import dev.pceworkbench.pce.ConnectionCheck;
 import dev.pceworkbench.pce.ConnectionDiagnosis.StepName;
 import dev.pceworkbench.pce.json.PceJson;
+import dev.pceworkbench.task.BackgroundTask;
 import dev.pceworkbench.task.FxTaskExecutor;
+import dev.pceworkbench.task.TaskState;
 import dev.pceworkbench.ui.RecordingDialogService;
 import dev.pceworkbench.ui.connections.CheckStepRow.Status;
 import dev.pceworkbench.ui.connections.ConnectionCheckViewModel.State;
@@ -25,6 +27,7 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,6 +50,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -90,6 +94,13 @@ class ConnectionsViewTest {
         ConnectionsView view = new ConnectionsView(model);
         stage.setScene(new Scene((javafx.scene.Parent) view.root(), 1100, 750));
         stage.show();
+    }
+
+    /** The profiles are read in a task: each test starts once they are in. */
+    @BeforeEach
+    void profilesRead() throws Exception {
+        waitFor(10, () -> !model.storageStatus().loadingProperty().get() && !model.profiles().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach
@@ -268,6 +279,7 @@ class ConnectionsViewTest {
     void openingAnotherProfileWithUnsavedChangesAsksAndCanKeepThem(FxRobot robot) throws Exception {
         ConnectionProfile demo = model.profiles().get(0);
         // A saved profile (filled through the model: typing it is covered above), then an edit typed.
+        BackgroundTask<?>[] saving = new BackgroundTask<?>[1];
         robot.interact(() -> {
             model.newProfile();
             ProfileEditorViewModel e = model.editor();
@@ -275,8 +287,11 @@ class ConnectionsViewTest {
             e.targetProperty().set(creds.get("url").asText());
             e.usernameProperty().set(creds.get("auth_username").asText());
             e.secretProperty().set(creds.get("secret").asText());
-            assertTrue(model.save());
+            saving[0] = model.save();
         });
+        assertNotNull(saving[0]);
+        waitFor(10, () -> saving[0].state() == TaskState.SUCCEEDED);
+        WaitForAsyncUtils.waitForFxEvents();
         ConnectionProfile saved = model.selectedProperty().get();
         assertEquals("Standalone demo", saved.name());
         clickField(robot, "#nameField");

@@ -1,17 +1,15 @@
 package dev.pceworkbench.ui.common.policy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pceworkbench.pce.CancellationToken;
 import dev.pceworkbench.pce.PceClient;
 import dev.pceworkbench.pce.PceException;
-import dev.pceworkbench.pce.http.PceRequest;
-import dev.pceworkbench.pce.http.PceResponse;
 import dev.pceworkbench.pce.json.PceJson;
+import dev.pceworkbench.pce.model.PolicyCheckRequest;
+import dev.pceworkbench.pce.model.RuleSearchRequest;
+import dev.pceworkbench.pce.model.SecRule;
 import dev.pceworkbench.policy.Endpoint;
 import dev.pceworkbench.policy.PortRange;
 
-import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,8 @@ import java.util.TreeSet;
 
 /**
  * The PCE's own answers, for "verify on PCE": its rule search ({@code POST sec_policy/{pv}/rule_search})
- * and its policy check ({@code GET sec_policy/{pv}/allow}), each reduced to the set of rule hrefs,
+ * and its policy check ({@code GET sec_policy/{pv}/allow}), asked through the client's typed
+ * {@link dev.pceworkbench.pce.api.PolicyQueryApi} and each reduced to the set of rule hrefs,
  * and {@link Agreement}, the comparison with the workbench's answer. Error statuses throw the PCE's
  * own message ({@link dev.pceworkbench.pce.PceApiException}).
  */
@@ -58,42 +57,37 @@ public final class PceQueries {
     private PceQueries() {
     }
 
-    /** The hrefs of the rules the PCE's rule search finds for {@code body}. */
+    /**
+     * The hrefs of the rules the PCE's rule search finds for {@code body} (the search object in
+     * the PCE's JSON names, as the rule search form builds it).
+     */
     public static Set<String> ruleSearch(PceClient client, String version, Map<String, Object> body, CancellationToken token) {
-        byte[] json;
+        RuleSearchRequest request;
         try {
-            json = PceJson.mapper().writeValueAsBytes(body);
-        } catch (IOException e) {
+            request = PceJson.mapper().convertValue(body, RuleSearchRequest.class);
+        } catch (IllegalArgumentException e) {
             throw new PceException("Cannot write the rule search request: " + e.getMessage(), e);
         }
-        PceRequest r = PceRequest.of("POST", client.settings().orgPrefix() + "/sec_policy/" + version + "/rule_search")
-                .withBody(json);
-        return hrefs(client.transport().send(r, token));
+        return hrefs(client.policyQueries().ruleSearch(version, request, token));
     }
 
     /** The hrefs of the rules the PCE's policy check says allow the connection. */
     public static Set<String> allow(PceClient client, String version, Endpoint consumer, Endpoint provider,
                                     PortRange service, CancellationToken token) {
-        Map<String, Object> q = new LinkedHashMap<>();
-        q.put(consumer.isWorkload() ? "src_workload" : "src_external_ip", consumer.toString());
-        q.put(provider.isWorkload() ? "dst_workload" : "dst_external_ip", provider.toString());
-        q.put("protocol", service.proto());
-        if (service.from() >= 0) {
-            q.put("port", service.from());
-        }
-        PceRequest r = PceRequest.of("GET", client.settings().orgPrefix() + "/sec_policy/" + version + "/allow").withQuery(q);
-        return hrefs(client.transport().send(r, token));
+        PolicyCheckRequest request = PolicyCheckRequest.of(side(consumer), side(provider), service.proto(),
+                service.from() >= 0 ? service.from() : null);
+        return hrefs(client.policyQueries().allow(version, request, token));
     }
 
-    private static Set<String> hrefs(PceResponse r) {
-        JsonNode json = r.json();
-        if (json == null || !json.isArray()) {
-            throw new PceException("The PCE answered with something other than a list of rules: "
-                    + (r.text().length() > 200 ? r.text().substring(0, 200) + "…" : r.text()));
-        }
+    private static PolicyCheckRequest.Side side(Endpoint e) {
+        return e.isWorkload() ? PolicyCheckRequest.Side.workload(e.workloadHref())
+                : PolicyCheckRequest.Side.externalIp(e.toString());
+    }
+
+    private static Set<String> hrefs(List<SecRule> rules) {
         Set<String> out = new LinkedHashSet<>();
-        for (JsonNode rule : json) {
-            out.add(rule.path("href").asText());
+        for (SecRule rule : rules) {
+            out.add(rule.href());
         }
         return out;
     }
