@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.rulesearch;
 
+import dev.pceworkbench.testing.TaskFailures;
 import dev.pceworkbench.ui.common.policy.ActorOption;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pceworkbench.pce.json.PceJson;
@@ -66,7 +67,7 @@ class RuleSearchViewModelTest {
         navigator = new Navigator();
         opened = new ArrayList<>();
         navigator.register(Navigator.Kind.RULE_SET, "rule-sets", opened::add);
-        model = new RuleSearchViewModel(workspace, new SynchronousTaskExecutor(), dialogs, navigator);
+        model = new RuleSearchViewModel(workspace, TaskFailures.synchronousExecutor(), dialogs, navigator);
         model.loadChoices();
     }
 
@@ -160,7 +161,7 @@ class RuleSearchViewModelTest {
             model.columnVisibleProperty(RuleColumn.HREF).set(true);
 
             // The next start: a new view model with the same settings.
-            RuleSearchViewModel next = new RuleSearchViewModel(workspace, new SynchronousTaskExecutor(), dialogs, navigator);
+            RuleSearchViewModel next = new RuleSearchViewModel(workspace, TaskFailures.synchronousExecutor(), dialogs, navigator);
             next.rememberColumnsIn(settings);
             for (RuleColumn c : RuleColumn.values()) {
                 boolean expected = c == RuleColumn.HREF || (c != RuleColumn.DESCRIPTION && c.shownByDefault());
@@ -170,7 +171,7 @@ class RuleSearchViewModelTest {
             // Settings written by a version without the STATELESS column: it keeps its default (hidden),
             // the others are as chosen.
             settings.columns(RuleSearchViewModel.COLUMNS_KEY, java.util.Map.of("DESCRIPTION", false, "KIND", false));
-            RuleSearchViewModel older = new RuleSearchViewModel(workspace, new SynchronousTaskExecutor(), dialogs, navigator);
+            RuleSearchViewModel older = new RuleSearchViewModel(workspace, TaskFailures.synchronousExecutor(), dialogs, navigator);
             older.rememberColumnsIn(settings);
             assertFalse(older.columnVisibleProperty(RuleColumn.DESCRIPTION).get());
             assertFalse(older.columnVisibleProperty(RuleColumn.KIND).get());
