@@ -1,34 +1,116 @@
 #!/usr/bin/env bash
-# Opens the workbench in a real window under Xvfb, waits until it is connected to the embedded
-# demo PCE (window title "PCE Workbench — Demo PCE (embedded)"), and saves screenshots in the
-# light and the dark theme. Needs: xvfb xauth xdotool imagemagick libgtk-3-0 libxtst6 libxxf86vm1 libgl1.
+# Opens the workbench in a real 1280x800 window under Xvfb, waits until it is connected to the
+# embedded demo PCE (window title "PCE Workbench — Demo PCE (embedded)"), and saves one PNG per
+# sidebar view and theme: <nn>-<view>-<theme>.png (01-connections … 05-policy-check, light and
+# dark). It drives the window as a user would, with xdotool: Ctrl+1…5 select the views,
+# Ctrl+Shift+L toggles the theme, and clicks pick representative content (a label and where it is
+# used, a rule set with its rules and chips, the result of a rule search; see prepare below).
+# Needs: xvfb xauth xdotool imagemagick libgtk-3-0 libxtst6 libxxf86vm1 libgl1.
 # Usage: tools/screenshots.sh [OUT_DIR]     (default: target/screenshots)
+# Environment: MAVEN_FLAGS (say "-o -Dbuild.dir=/tmp/build") is passed to ./mvnw.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-target/screenshots}
 mkdir -p "$out"
-for tool in Xvfb xdotool import; do
-  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install xvfb xdotool imagemagick" >&2; exit 1; }
+for tool in Xvfb xdotool import compare; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install xvfb xauth xdotool imagemagick" >&2; exit 1; }
 done
+width=1280 height=800
+views=(connections labels rulesets rule-search policy-check)   # the sidebar, in order (Ctrl+1…5)
+
 display=:$((90 + RANDOM % 100))
-Xvfb "$display" -screen 0 1400x900x24 >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
-config=$(mktemp -d)
-cleanup() { kill "$app" 2>/dev/null || true; kill "$xvfb" 2>/dev/null || true; rm -rf "$config"; }
+state=$(mktemp -d)
+app=
+cleanup() {
+  if [ -n "$app" ]; then kill "$app" 2>/dev/null || true; fi
+  kill "$xvfb" 2>/dev/null || true
+  rm -rf "$state"
+}
 trap cleanup EXIT
-export DISPLAY=$display XDG_CONFIG_HOME=$config
-# A fresh configuration folder: first start, so the embedded demo profile is created and used.
-./mvnw -q compile javafx:run -Djavafx.args="--theme=light" >"$out/app.log" 2>&1 &
+# A fresh configuration folder and preferences: first start, so the embedded demo profile is
+# created and used, no remembered window size or view, and the user's own settings stay untouched.
+export DISPLAY=$display XDG_CONFIG_HOME=$state/config
+export JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:-} -Djava.util.prefs.userRoot=$state/prefs"
+# shellcheck disable=SC2086
+./mvnw -q ${MAVEN_FLAGS:-} compile javafx:run -Djavafx.args="--theme=light" >"$state/app.log" 2>&1 &
 app=$!
-for _ in $(seq 1 120); do
-  if xdotool search --name "PCE Workbench — Demo PCE" >/dev/null 2>&1; then break; fi
+
+title="PCE Workbench — Demo PCE"
+for _ in $(seq 1 180); do
+  if xdotool search --name "$title" >/dev/null 2>&1; then break; fi
+  kill -0 "$app" 2>/dev/null || { echo "the app exited" >&2; cat "$state/app.log" >&2; exit 1; }
   sleep 1
 done
-xdotool search --name "PCE Workbench — Demo PCE" >/dev/null || { echo "the window never connected"; cat "$out/app.log"; exit 1; }
-sleep 2
-import -window root "$out/workbench-light.png"
-window=$(xdotool search --name "PCE Workbench" | head -1)
-xdotool windowfocus "$window" && xdotool key --window "$window" ctrl+shift+l
-sleep 2
-import -window root "$out/workbench-dark.png"
-echo "screenshots: $out/workbench-light.png $out/workbench-dark.png"
+window=$(xdotool search --name "$title" | head -1) || { echo "the window never connected" >&2; cat "$state/app.log" >&2; exit 1; }
+xdotool windowmove "$window" 0 0
+xdotool windowsize --sync "$window" "$width" "$height" || xdotool windowsize "$window" "$width" "$height"
+xdotool windowfocus --sync "$window" 2>/dev/null || xdotool windowfocus "$window"
+xdotool mousemove --window "$window" 640 779 click 1   # the status bar: the first click only focuses
+
+# Waits until the window looks the same twice in a row (loaded, no progress animation), at most ~20 s.
+settle() {
+  local prev="" now
+  sleep 1
+  for _ in $(seq 1 20); do
+    import -window "$window" "$state/settle.png"
+    now=$(md5sum <"$state/settle.png")
+    if [ "$now" = "$prev" ]; then return 0; fi
+    prev=$now
+    sleep 1
+  done
+}
+
+key() { xdotool key --window "$window" --clearmodifiers "$@"; }
+
+# Representative content where a view is empty until the user picks something. The points are
+# in window coordinates of the 1280x800 layout; move them if the layout changes.
+click() { xdotool mousemove --window "$window" "$1" "$2" click 1; sleep 0.3; }
+# Types into the field at (x, y), then closes the suggestions that pop up, as a user would.
+field() {
+  click "$1" "$2"
+  key ctrl+a
+  xdotool type --window "$window" --delay 20 "$3"
+  sleep 1
+  key Escape
+}
+# A connection the demo data allows (found by the engine on the default demo data set, as
+# ui/policycheck/CheckTuples does in the tests).
+check_consumer=${CHECK_CONSUMER:-infrastructure-monitoring-prod-01.us.corp.example}
+check_provider=${CHECK_PROVIDER:-infrastructure-dns-prod-01.us.corp.example}
+check_port=${CHECK_PORT:-161/udp}
+prepare() {
+  case "$1" in
+    labels)       click 450 273 ;;   # a label (Billing): where it is used shows on the right
+    rulesets)     click 260 153 ;;   # the third rule set (RS-Payments-PCI): its rules with their chips
+    rule-search)  click 705 27 ;;    # Search with no filter: every rule of the draft
+    policy-check)                    # an allowed connection, its first allowing rule and the reason
+      field 810 65 "$check_consumer"
+      field 810 105 "$check_provider"
+      field 448 145 "$check_port"
+      click 598 145
+      settle
+      click 330 302
+      ;;
+  esac
+}
+
+shoot() {
+  local theme=$1 i name file
+  for i in "${!views[@]}"; do
+    name=${views[$i]}
+    key "ctrl+$((i + 1))"
+    settle
+    prepare "$name"
+    settle
+    file=$(printf '%s/%02d-%s-%s.png' "$out" $((i + 1)) "$name" "$theme")
+    import -window "$window" "$file"
+    echo "$file $(identify -format '%wx%h' "$file")"
+  done
+}
+
+shoot light
+key ctrl+shift+l
+settle
+shoot dark

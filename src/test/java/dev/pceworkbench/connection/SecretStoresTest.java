@@ -1,5 +1,7 @@
 package dev.pceworkbench.connection;
 
+import dev.pceworkbench.testing.Threads;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -132,7 +134,10 @@ class SecretStoresTest {
         // Returned while the choice is still blocked.
         assertEquals(1, release.getCount());
         assertEquals("secret store (being chosen)", s.toString());
+        Thread caller = Thread.currentThread();
         new Thread(() -> {
+            // Once the first use waits for the choice, let it wait a while (pacing), then release it.
+            Threads.awaitBlockedIn(caller, SecretStores.class, "store");
             try {
                 Thread.sleep(200);
             } catch (InterruptedException ignored) {

@@ -7,6 +7,8 @@ import dev.pceworkbench.pce.ConnectionDiagnosis.Step;
 import dev.pceworkbench.pce.ConnectionDiagnosis.StepName;
 import dev.pceworkbench.pce.http.PceTestSupport;
 import dev.pceworkbench.pce.http.TestForwardProxy;
+import dev.pceworkbench.pce.http.TlsProbe;
+import dev.pceworkbench.testing.Threads;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -204,12 +206,10 @@ class ConnectionCheckTest {
                     s.connectTimeout(), s.readTimeout(), 500);
             CancellationToken token = new CancellationToken();
             long t0 = System.nanoTime();
+            Thread checking = Thread.currentThread();
             Thread cancelLater = new Thread(() -> {
-                try {
-                    Thread.sleep(300);
-                } catch (InterruptedException ignored) {
-                    return;
-                }
+                // Cancel once the check is in the handshake the silent server never answers.
+                Threads.awaitIn(checking, TlsProbe.class, "handshake");
                 token.cancel();
             });
             cancelLater.start();

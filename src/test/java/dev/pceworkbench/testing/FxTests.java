@@ -2,7 +2,6 @@ package dev.pceworkbench.testing;
 
 import dev.pceworkbench.task.FxTaskExecutor;
 import dev.pceworkbench.ui.common.FeatureModel;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -19,10 +18,12 @@ public final class FxTests {
     private FxTests() {
     }
 
-    /** An executor on the FX thread with two workers; failures reach the view model's own handlers. */
+    /**
+     * An executor on the FX thread with two workers; failures reach the view model's own handlers,
+     * and a failure nobody handles fails the test ({@link TaskFailures}).
+     */
     public static FxTaskExecutor executor() {
-        return new FxTaskExecutor(Platform::runLater, t -> {
-        }, 2);
+        return TaskFailures.fxExecutor();
     }
 
     /**

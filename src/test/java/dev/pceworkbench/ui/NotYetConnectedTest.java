@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui;
 
+import dev.pceworkbench.testing.TaskFailures;
 import dev.pceworkbench.demo.DemoPce;
 import dev.pceworkbench.pce.PceClient;
 import dev.pceworkbench.task.SynchronousTaskExecutor;
@@ -33,7 +34,7 @@ class NotYetConnectedTest {
     static PceClient client;
     final AtomicReference<PceClient> active = new AtomicReference<>();
     final PolicyWorkspace workspace = new PolicyWorkspace(() -> Optional.ofNullable(active.get()));
-    final SynchronousTaskExecutor executor = new SynchronousTaskExecutor();
+    final SynchronousTaskExecutor executor = TaskFailures.synchronousExecutor();
     final RecordingDialogService dialogs = new RecordingDialogService();
 
     @BeforeAll

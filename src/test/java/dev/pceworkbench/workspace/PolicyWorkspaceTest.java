@@ -1,6 +1,7 @@
 package dev.pceworkbench.workspace;
 
 import dev.pceworkbench.demo.DemoPce;
+import dev.pceworkbench.demo.server.DemoHttpHandler;
 import dev.pceworkbench.demo.server.Faults;
 import dev.pceworkbench.pce.CancellationToken;
 import dev.pceworkbench.pce.PceCancelledException;
@@ -12,6 +13,7 @@ import dev.pceworkbench.pce.model.Label;
 import dev.pceworkbench.pce.model.RuleSet;
 import dev.pceworkbench.policy.RuleSearchIndex;
 import dev.pceworkbench.testing.DemoPces;
+import dev.pceworkbench.testing.Threads;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,7 +112,7 @@ class PolicyWorkspaceTest {
     @Test
     void aWaiterLoadsItselfWhenTheLoadingTaskIsCancelled() throws Exception {
         PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.of(client));
-        pce.faults().latencyMillis(400);
+        pce.faults().latencyMillis(1000);
         CancellationToken loaderToken = new CancellationToken();
         AtomicReference<Throwable> loaderFailure = new AtomicReference<>();
         Thread loader = new Thread(() -> {
@@ -121,29 +123,44 @@ class PolicyWorkspaceTest {
             }
         });
         loader.start();
-        Thread.sleep(100); // the loader is now waiting for the (slow) PCE
-        CompletableFuture<List<Label>> waiter = CompletableFuture.supplyAsync(() -> ws.labels(token, Progress.Listener.NONE));
-        Thread.sleep(100);
+        Threads.awaitAnyBlockedIn(DemoHttpHandler.class, "handle"); // the (slow) PCE holds the loader's request
+        CompletableFuture<List<Label>> waiter = new CompletableFuture<>();
+        Thread waiting = new Thread(() -> complete(waiter, () -> ws.labels(token, Progress.Listener.NONE)));
+        waiting.start();
+        Threads.awaitBlockedIn(waiting, PolicyWorkspace.class, "await"); // the waiter waits for the loader's download
+        pce.faults().latencyMillis(0);
         loaderToken.cancel();
         loader.join(30_000);
         assertTrue(loaderFailure.get() instanceof PceCancelledException, String.valueOf(loaderFailure.get()));
         assertEquals(client.labels().count(Map.of(), CancellationToken.none()), waiter.get(30, TimeUnit.SECONDS).size());
+        // The PCE is still sleeping on the abandoned request: let it finish before the next test.
+        Threads.awaitNoneIn(DemoHttpHandler.class, "handle");
     }
 
     @Test
     void aCancelledWaiterStopsWaitingWithoutSpoilingTheDownload() throws Exception {
         PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.of(client));
-        pce.faults().latencyMillis(400);
+        pce.faults().latencyMillis(1000);
         CompletableFuture<List<Label>> loader = CompletableFuture.supplyAsync(() -> ws.labels(token, Progress.Listener.NONE));
-        Thread.sleep(100);
+        Threads.awaitAnyBlockedIn(DemoHttpHandler.class, "handle"); // the (slow) PCE holds the loader's request
         CancellationToken waiterToken = new CancellationToken();
-        CompletableFuture<List<Label>> waiter = CompletableFuture.supplyAsync(() -> ws.labels(waiterToken, Progress.Listener.NONE));
-        Thread.sleep(50);
+        CompletableFuture<List<Label>> waiter = new CompletableFuture<>();
+        Thread waiting = new Thread(() -> complete(waiter, () -> ws.labels(waiterToken, Progress.Listener.NONE)));
+        waiting.start();
+        Threads.awaitBlockedIn(waiting, PolicyWorkspace.class, "await"); // the waiter waits for the loader's download
         waiterToken.cancel();
         var e = assertThrows(Exception.class, () -> waiter.get(30, TimeUnit.SECONDS));
         assertTrue(e.getCause() instanceof PceCancelledException, e.toString());
         List<Label> labels = loader.get(30, TimeUnit.SECONDS);
         assertSame(labels, ws.labels(token, Progress.Listener.NONE));
+    }
+
+    private static <T> void complete(CompletableFuture<T> f, java.util.function.Supplier<T> body) {
+        try {
+            f.complete(body.get());
+        } catch (Throwable t) {
+            f.completeExceptionally(t);
+        }
     }
 
     @Test

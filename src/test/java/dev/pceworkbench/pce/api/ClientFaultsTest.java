@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.pceworkbench.demo.DemoHttp;
 import dev.pceworkbench.demo.DemoPce;
 import dev.pceworkbench.demo.DemoPceOptions;
+import dev.pceworkbench.demo.server.DemoHttpHandler;
 import dev.pceworkbench.demo.server.Faults;
 import dev.pceworkbench.pce.CancellationToken;
 import dev.pceworkbench.pce.ConnectionSettings;
@@ -18,6 +19,7 @@ import dev.pceworkbench.pce.http.PceResponse;
 import dev.pceworkbench.pce.http.PceTransport;
 import dev.pceworkbench.pce.http.RequestLimiter;
 import dev.pceworkbench.pce.http.RetryPolicy;
+import dev.pceworkbench.testing.Threads;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -191,12 +193,12 @@ class ClientFaultsTest {
 
     @Test
     void aCallCanBeCancelledFromAnotherThread() throws Exception {
-        // The server answers after 4 s; the cancel comes after 0.2 s. A call that returned within
-        // 2 s of the cancel was closed by it (the margin is for a busy CI machine).
+        // The server answers after 4 s; the cancel comes once the server holds the request. A call
+        // that returned within 2 s of the cancel was closed by it (the margin is for a busy CI machine).
         pce.faults().latencyMillis(4000);
         CancellationToken token = new CancellationToken();
         CompletableFuture<PceResponse> f = CompletableFuture.supplyAsync(() -> transport.send(get("/health"), token));
-        Thread.sleep(200);
+        Threads.awaitAnyBlockedIn(DemoHttpHandler.class, "handle");
         long t0 = System.nanoTime();
         token.cancel();
         Exception e = assertThrows(Exception.class, () -> f.get(10, TimeUnit.SECONDS));
@@ -206,7 +208,7 @@ class ClientFaultsTest {
         // The server is still sleeping on the abandoned request: let it finish, so that it cannot
         // consume a fault that the next test injects.
         pce.faults().latencyMillis(0);
-        Thread.sleep(4000 - ms);
+        Threads.awaitNoneIn(DemoHttpHandler.class, "handle");
     }
 
     @Test
@@ -261,7 +263,10 @@ class ClientFaultsTest {
         }
         assertEquals(3, limited.limiter().inWindow());
         CancellationToken token = new CancellationToken();
+        Thread caller = Thread.currentThread();
         CompletableFuture.runAsync(() -> {
+            // Once the fourth request waits for the window, let it wait a while (pacing), then cancel.
+            Threads.awaitBlockedIn(caller, RequestLimiter.class, "acquire");
             try {
                 Thread.sleep(300);
             } catch (InterruptedException ignored) {

@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.connections;
 
+import dev.pceworkbench.testing.TaskFailures;
 import dev.pceworkbench.connection.ConnectionManager;
 import dev.pceworkbench.connection.ConnectionProfile;
 import dev.pceworkbench.connection.ConnectionProfile.CredentialType;
@@ -376,7 +377,7 @@ class ConnectionsStorageTest {
     void aFailingKeychainShowsItsMessageAndKeepsTheForm() throws IOException {
         RecordingProfileStore store = new RecordingProfileStore(dir.resolve("config"));
         RecordingSecretStore secrets = new RecordingSecretStore();
-        SynchronousTaskExecutor executor = new SynchronousTaskExecutor();
+        SynchronousTaskExecutor executor = TaskFailures.synchronousExecutor();
         ConnectionsViewModel vm = model(store, secrets, executor);
         byte[] before = Files.readAllBytes(store.file());
         vm.newProfile();
@@ -407,7 +408,7 @@ class ConnectionsStorageTest {
     @Test
     void aFailingProfileFileShowsItsMessageAndKeepsTheForm() throws IOException {
         RecordingProfileStore store = new RecordingProfileStore(dir.resolve("config"));
-        ConnectionsViewModel vm = model(store, new RecordingSecretStore(), new SynchronousTaskExecutor());
+        ConnectionsViewModel vm = model(store, new RecordingSecretStore(), TaskFailures.synchronousExecutor());
         vm.newProfile();
         fill(vm.editor(), "Disk full", "typed-SECRET");
         store.saveFailure = "No space left on device";
@@ -428,7 +429,7 @@ class ConnectionsStorageTest {
     void anUnreadableProfileFileShowsItsMessageAndOffersTheDemo() {
         RecordingProfileStore store = new RecordingProfileStore(dir.resolve("config"));
         store.loadFailure = "Permission denied";
-        ConnectionsViewModel vm = model(store, new RecordingSecretStore(), new SynchronousTaskExecutor());
+        ConnectionsViewModel vm = model(store, new RecordingSecretStore(), TaskFailures.synchronousExecutor());
         assertEquals("Could not read the connection profiles", dialogs.errors().get(0).title());
         assertTrue(dialogs.errors().get(0).message().contains("Permission denied"));
         assertEquals(List.of(ConnectionProfileStore.embeddedDemoProfile().name()),
@@ -440,7 +441,7 @@ class ConnectionsStorageTest {
     void anUnreadableSecretShowsTheProfileWithoutIt() {
         RecordingProfileStore store = new RecordingProfileStore(dir.resolve("config"));
         RecordingSecretStore secrets = new RecordingSecretStore();
-        ConnectionsViewModel vm = model(store, secrets, new SynchronousTaskExecutor());
+        ConnectionsViewModel vm = model(store, secrets, TaskFailures.synchronousExecutor());
         vm.newProfile();
         fill(vm.editor(), "Lab PCE", "lab-SECRET");
         assertEquals(TaskState.SUCCEEDED, vm.save().state());

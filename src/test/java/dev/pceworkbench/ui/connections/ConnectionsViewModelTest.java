@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.connections;
 
+import dev.pceworkbench.testing.TaskFailures;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pceworkbench.connection.ConnectionManager;
 import dev.pceworkbench.connection.ConnectionProfile;
@@ -86,7 +87,7 @@ class ConnectionsViewModelTest {
         store = new ConnectionProfileStore(dir.resolve("config"));
         secrets = new SessionSecretStore();
         manager = new ConnectionManager(secrets, new EmbeddedDemo(DemoPceOptions.defaults()));
-        executor = new SynchronousTaskExecutor();
+        executor = TaskFailures.synchronousExecutor();
         dialogs = new RecordingDialogService();
         vm = newViewModel();
     }

@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.connections;
 
+import dev.pceworkbench.testing.TaskFailures;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pceworkbench.connection.ConnectionManager;
 import dev.pceworkbench.connection.ConnectionProfile;
@@ -17,7 +18,6 @@ import dev.pceworkbench.task.TaskState;
 import dev.pceworkbench.ui.RecordingDialogService;
 import dev.pceworkbench.ui.connections.CheckStepRow.Status;
 import dev.pceworkbench.ui.connections.ConnectionCheckViewModel.State;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -86,8 +86,7 @@ class ConnectionsViewTest {
     @Start
     void start(Stage stage) {
         manager = new ConnectionManager(new SessionSecretStore(), new EmbeddedDemo(DemoPceOptions.defaults()));
-        executor = new FxTaskExecutor(Platform::runLater, t -> {
-        }, 2);
+        executor = TaskFailures.fxExecutor();
         dialogs = new RecordingDialogService();
         model = new ConnectionsViewModel(new ConnectionProfileStore(dir.resolve("config")), manager, executor, dialogs,
                 () -> new ConnectionCheck(Map.of()));

@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.labels;
 
+import dev.pceworkbench.testing.TaskFailures;
 import dev.pceworkbench.demo.DemoPce;
 import dev.pceworkbench.pce.CancellationToken;
 import dev.pceworkbench.pce.PceClient;
@@ -68,7 +69,7 @@ class LabelsViewModelTest {
     @BeforeEach
     void setUp() {
         workspace = new PolicyWorkspace(() -> Optional.of(client));
-        executor = new SynchronousTaskExecutor();
+        executor = TaskFailures.synchronousExecutor();
         dialogs = new RecordingDialogService();
         navigator = new Navigator();
         opened = new ArrayList<>();
@@ -144,7 +145,7 @@ class LabelsViewModelTest {
         // Filter runs are held back, as a pause in typing would; everything else runs at once.
         List<dev.pceworkbench.task.BackgroundTask<?>> held = new ArrayList<>();
         boolean[] holding = {false};
-        SynchronousTaskExecutor now = new SynchronousTaskExecutor();
+        SynchronousTaskExecutor now = TaskFailures.synchronousExecutor();
         dev.pceworkbench.task.TaskExecutor executor = new dev.pceworkbench.task.TaskExecutor() {
             @Override
             public <V> dev.pceworkbench.task.BackgroundTask<V> execute(dev.pceworkbench.task.BackgroundTask<V> task) {

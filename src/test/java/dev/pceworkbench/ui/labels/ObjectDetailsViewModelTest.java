@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.labels;
 
+import dev.pceworkbench.testing.TaskFailures;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pceworkbench.demo.DemoPce;
 import dev.pceworkbench.pce.PceClient;
@@ -45,7 +46,7 @@ class ObjectDetailsViewModelTest {
 
     private ObjectDetailsViewModel model(Navigator.Target target, RecordingDialogService dialogs) {
         return new ObjectDetailsViewModel(target, new PolicyWorkspace(() -> Optional.of(client)),
-                new SynchronousTaskExecutor(), dialogs);
+                TaskFailures.synchronousExecutor(), dialogs);
     }
 
     @Test

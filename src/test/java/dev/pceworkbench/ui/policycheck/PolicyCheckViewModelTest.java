@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.policycheck;
 
+import dev.pceworkbench.testing.TaskFailures;
 import dev.pceworkbench.policy.CheckResult;
 import dev.pceworkbench.policy.PolicyCheck;
 import dev.pceworkbench.policy.names.ObjectKind;
@@ -63,7 +64,7 @@ class PolicyCheckViewModelTest {
         Navigator navigator = new Navigator();
         opened = new ArrayList<>();
         navigator.register(ObjectKind.RULE_SET, "rule-sets", opened::add);
-        model = new PolicyCheckViewModel(workspace, new SynchronousTaskExecutor(), dialogs, navigator);
+        model = new PolicyCheckViewModel(workspace, TaskFailures.synchronousExecutor(), dialogs, navigator);
         model.loadChoices();
     }
 

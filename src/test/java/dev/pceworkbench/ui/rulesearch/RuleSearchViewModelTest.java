@@ -1,6 +1,7 @@
 package dev.pceworkbench.ui.rulesearch;
 
 import dev.pceworkbench.policy.names.ObjectKind;
+import dev.pceworkbench.testing.TaskFailures;
 import dev.pceworkbench.ui.common.policy.ActorOption;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pceworkbench.pce.json.PceJson;
@@ -67,7 +68,7 @@ class RuleSearchViewModelTest {
         navigator = new Navigator();
         opened = new ArrayList<>();
         navigator.register(ObjectKind.RULE_SET, "rule-sets", opened::add);
-        model = new RuleSearchViewModel(workspace, new SynchronousTaskExecutor(), dialogs, navigator);
+        model = new RuleSearchViewModel(workspace, TaskFailures.synchronousExecutor(), dialogs, navigator);
         model.loadChoices();
     }
 
@@ -162,7 +163,7 @@ class RuleSearchViewModelTest {
             // The next start: a new view model with the settings read again from the file.
             settings.awaitWritten();
             settings = new dev.pceworkbench.ui.common.UiSettings(file);
-            RuleSearchViewModel next = new RuleSearchViewModel(workspace, new SynchronousTaskExecutor(), dialogs, navigator);
+            RuleSearchViewModel next = new RuleSearchViewModel(workspace, TaskFailures.synchronousExecutor(), dialogs, navigator);
             next.rememberColumnsIn(settings);
             for (RuleColumn c : RuleColumn.values()) {
                 boolean expected = c == RuleColumn.HREF || (c != RuleColumn.DESCRIPTION && c.shownByDefault());
@@ -172,7 +173,7 @@ class RuleSearchViewModelTest {
             // Settings written by a version without the STATELESS column: it keeps its default (hidden),
             // the others are as chosen.
             settings.columns(RuleSearchViewModel.COLUMNS_KEY, java.util.Map.of("DESCRIPTION", false, "KIND", false));
-            RuleSearchViewModel older = new RuleSearchViewModel(workspace, new SynchronousTaskExecutor(), dialogs, navigator);
+            RuleSearchViewModel older = new RuleSearchViewModel(workspace, TaskFailures.synchronousExecutor(), dialogs, navigator);
             older.rememberColumnsIn(settings);
             assertFalse(older.columnVisibleProperty(RuleColumn.DESCRIPTION).get());
             assertFalse(older.columnVisibleProperty(RuleColumn.KIND).get());

@@ -2,6 +2,7 @@ package dev.pceworkbench.ui.rulesets;
 
 import dev.pceworkbench.policy.names.Name;
 import dev.pceworkbench.policy.names.ObjectKind;
+import dev.pceworkbench.testing.TaskFailures;
 import dev.pceworkbench.demo.DemoPce;
 import dev.pceworkbench.pce.PceClient;
 import dev.pceworkbench.task.SynchronousTaskExecutor;
@@ -36,7 +37,7 @@ final class RuleSetsFixture implements AutoCloseable {
 
     /** A rule sets view model running its tasks on this thread, its rule filter without delay, loaded. */
     static RuleSetsViewModel loadedModel(PolicyWorkspace workspace, DialogService dialogs, Navigator navigator) {
-        RuleSetsViewModel vm = new RuleSetsViewModel(workspace, new SynchronousTaskExecutor(), dialogs, navigator);
+        RuleSetsViewModel vm = new RuleSetsViewModel(workspace, TaskFailures.synchronousExecutor(), dialogs, navigator);
         vm.setRuleFilterDelay(Duration.ZERO);
         vm.load();
         return vm;

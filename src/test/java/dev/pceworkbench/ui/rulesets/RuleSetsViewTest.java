@@ -2,11 +2,11 @@ package dev.pceworkbench.ui.rulesets;
 
 import dev.pceworkbench.policy.names.Name;
 import dev.pceworkbench.policy.names.ObjectKind;
+import dev.pceworkbench.testing.TaskFailures;
 import dev.pceworkbench.task.FxTaskExecutor;
 import dev.pceworkbench.ui.RecordingDialogService;
 import dev.pceworkbench.ui.common.Navigator;
 import dev.pceworkbench.testing.FxTests;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
@@ -60,7 +60,7 @@ class RuleSetsViewTest {
     @Start
     void start(Stage stage) {
         dialogs = new RecordingDialogService();
-        executor = new FxTaskExecutor(Platform::runLater, t -> dialogs.showError("Unhandled", t), 2);
+        executor = TaskFailures.fxExecutor(t -> dialogs.showError("Unhandled", t));
         vm = new RuleSetsViewModel(demo.workspace(), executor, dialogs, new Navigator());
         FxTests.show(stage, new RuleSetsView(vm).root(), vm);
     }

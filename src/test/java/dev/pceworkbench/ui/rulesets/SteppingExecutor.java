@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.rulesets;
 
+import dev.pceworkbench.testing.TaskFailures;
 import dev.pceworkbench.task.BackgroundTask;
 import dev.pceworkbench.task.SynchronousTaskExecutor;
 import dev.pceworkbench.task.TaskExecutor;
@@ -10,7 +11,7 @@ import java.util.Deque;
 
 /** Queues tasks and runs them one at a time when the test says so, to look at the state between two tasks. */
 final class SteppingExecutor implements TaskExecutor {
-    private final SynchronousTaskExecutor runner = new SynchronousTaskExecutor();
+    private final SynchronousTaskExecutor runner = TaskFailures.synchronousExecutor();
     private final Deque<BackgroundTask<?>> queue = new ArrayDeque<>();
 
     @Override

@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.shell;
 
+import dev.pceworkbench.testing.TaskFailures;
 import dev.pceworkbench.connection.ActiveConnection;
 import dev.pceworkbench.connection.ConnectionManager;
 import dev.pceworkbench.connection.ConnectionProfile;
@@ -33,7 +34,7 @@ class ShellViewModelTest {
     Path settingsFile;
     UiSettings settings;
     ConnectionManager connections;
-    final SynchronousTaskExecutor executor = new SynchronousTaskExecutor();
+    final SynchronousTaskExecutor executor = TaskFailures.synchronousExecutor();
     final List<Feature> features = List.of(
             new Feature("connections", "Connections", Material2AL.CLOUD_QUEUE, ShellViewModelTest::noView),
             new Feature("labels", "Labels", Material2AL.LABEL, ShellViewModelTest::noView));

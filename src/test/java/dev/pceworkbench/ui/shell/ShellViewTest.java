@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.shell;
 
+import dev.pceworkbench.testing.TaskFailures;
 import dev.pceworkbench.connection.ActiveConnection;
 import dev.pceworkbench.connection.ConnectionManager;
 import dev.pceworkbench.connection.ConnectionProfile;
@@ -12,7 +13,6 @@ import dev.pceworkbench.task.TaskState;
 import dev.pceworkbench.testing.FxTests;
 import dev.pceworkbench.ui.common.Themes;
 import dev.pceworkbench.ui.common.UiSettings;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -50,8 +50,7 @@ class ShellViewTest {
         this.stage = stage;
         settingsFolder = Files.createTempDirectory("ui-settings");
         connections = new ConnectionManager(ShellViewModelTest.memory(), new EmbeddedDemo(DemoPceOptions.defaults()));
-        executor = new FxTaskExecutor(Platform::runLater, t -> {
-        }, 2);
+        executor = TaskFailures.fxExecutor();
         List<Feature> features = List.of(
                 new Feature("first", "First view", Material2AL.CLOUD_QUEUE, () -> labelled("first-content")),
                 new Feature("second", "Second view", Material2AL.LABEL, () -> labelled("second-content")));

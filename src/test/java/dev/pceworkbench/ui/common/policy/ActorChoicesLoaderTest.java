@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.common.policy;
 
+import dev.pceworkbench.testing.TaskFailures;
 import dev.pceworkbench.task.BackgroundTask;
 import dev.pceworkbench.task.SynchronousTaskExecutor;
 import dev.pceworkbench.ui.RecordingDialogService;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The shared lifecycle of the pickers' choices in rule search and policy check. */
 class ActorChoicesLoaderTest {
     final PolicyWorkspace workspace = new PolicyWorkspace(Optional::empty);
-    final SynchronousTaskExecutor executor = new SynchronousTaskExecutor();
+    final SynchronousTaskExecutor executor = TaskFailures.synchronousExecutor();
     final List<String> events = new ArrayList<>();
     int loads;
 
