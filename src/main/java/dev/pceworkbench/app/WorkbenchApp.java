@@ -26,6 +26,7 @@ import dev.pceworkbench.ui.rulesearch.RuleSearchViewModel;
 import dev.pceworkbench.ui.rulesets.RuleSetsView;
 import dev.pceworkbench.ui.rulesets.RuleSetsViewModel;
 import dev.pceworkbench.ui.shell.Feature;
+import dev.pceworkbench.ui.shell.FeatureView;
 import dev.pceworkbench.ui.shell.ShellView;
 import dev.pceworkbench.ui.shell.ShellViewModel;
 import dev.pceworkbench.workspace.PolicyWorkspace;
@@ -38,6 +39,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -105,22 +107,24 @@ public final class WorkbenchApp extends Application {
         Once<PolicyCheckViewModel> policyCheckModel = new Once<>(() ->
                 new PolicyCheckViewModel(workspace, executor, dialogs, navigator));
         List<Feature> features = List.of(
-                new Feature("connections", "Connections", Material2AL.CLOUD_QUEUE,
-                        () -> new Feature.Content(new ConnectionsView(connectionsModel.get()).root(), connectionsModel.get())),
-                new Feature(LabelsViewModel.FEATURE_ID, "Labels", Material2AL.LABEL,
-                        () -> new Feature.Content(new LabelsView(labelsModel.get()).root(), labelsModel.get())),
-                new Feature(RuleSetsViewModel.FEATURE_ID, "Rulesets", Material2MZ.RULE,
-                        () -> new Feature.Content(new RuleSetsView(ruleSetsModel.get()).root(), ruleSetsModel.get())),
-                new Feature(RuleSearchViewModel.FEATURE_ID, "Rule search", Material2MZ.SEARCH,
-                        () -> new Feature.Content(new RuleSearchView(ruleSearchModel.get()).root(), ruleSearchModel.get())),
-                new Feature(PolicyCheckViewModel.FEATURE_ID, "Policy check", Material2AL.FACT_CHECK,
-                        () -> new Feature.Content(new PolicyCheckView(policyCheckModel.get()).root(), policyCheckModel.get())));
+                new Feature("connections", "Connections", Material2AL.CLOUD_QUEUE),
+                new Feature(LabelsViewModel.FEATURE_ID, "Labels", Material2AL.LABEL),
+                new Feature(RuleSetsViewModel.FEATURE_ID, "Rulesets", Material2MZ.RULE),
+                new Feature(RuleSearchViewModel.FEATURE_ID, "Rule search", Material2MZ.SEARCH),
+                new Feature(PolicyCheckViewModel.FEATURE_ID, "Policy check", Material2AL.FACT_CHECK));
+        // Each view and its model are made on the feature's first visit.
+        Map<String, Supplier<FeatureView>> views = Map.of(
+                "connections", () -> new FeatureView(new ConnectionsView(connectionsModel.get()).root(), connectionsModel.get()),
+                LabelsViewModel.FEATURE_ID, () -> new FeatureView(new LabelsView(labelsModel.get()).root(), labelsModel.get()),
+                RuleSetsViewModel.FEATURE_ID, () -> new FeatureView(new RuleSetsView(ruleSetsModel.get()).root(), ruleSetsModel.get()),
+                RuleSearchViewModel.FEATURE_ID, () -> new FeatureView(new RuleSearchView(ruleSearchModel.get()).root(), ruleSearchModel.get()),
+                PolicyCheckViewModel.FEATURE_ID, () -> new FeatureView(new PolicyCheckView(policyCheckModel.get()).root(), policyCheckModel.get()));
         shell[0] = new ShellViewModel(features, connections, executor.registry(), settings, theme);
         shell[0].themeProperty().addListener((o, a, b) -> Themes.apply(b));
         navigator.showFeatureWith(shell[0]::select);
 
         // The window shows the shell first and the selected view right after that first frame.
-        ShellView view = new ShellView(shell[0], true);
+        ShellView view = new ShellView(shell[0], f -> views.get(f.id()).get(), true);
         Scene scene = new Scene(view, 1280, 800);
         Themes.style(scene);
         view.installShortcuts(scene);

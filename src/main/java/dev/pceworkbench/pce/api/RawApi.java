@@ -1,5 +1,6 @@
 package dev.pceworkbench.pce.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.pceworkbench.pce.CancellationToken;
 import dev.pceworkbench.pce.http.PceRequest;
 import dev.pceworkbench.pce.http.PceResponse;
@@ -24,6 +25,16 @@ public final class RawApi {
 
     public PceResponse get(String path, boolean orgScoped, Map<String, ?> query, CancellationToken token) {
         return send("GET", path, orgScoped, query, null, token);
+    }
+
+    /**
+     * Any object by its href ({@code /orgs/1/...}, as the PCE writes it), as JSON. Unlike the other
+     * methods, an error status throws {@link dev.pceworkbench.pce.PceApiException} with the PCE's
+     * own message, token and request id; GETs are retried as usual.
+     */
+    public JsonNode object(String href, CancellationToken token) {
+        String p = href.startsWith("/") ? href : "/" + href;
+        return transport.send(PceRequest.of("GET", p), token).json();
     }
 
     public PceResponse post(String path, boolean orgScoped, Object body, CancellationToken token) {

@@ -1,10 +1,6 @@
 package dev.pceworkbench.ui.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.pceworkbench.pce.PceApiException;
-import dev.pceworkbench.pce.http.PceResponse;
-import dev.pceworkbench.pce.json.PceJson;
 import dev.pceworkbench.task.BackgroundTask;
 import dev.pceworkbench.task.TaskExecutor;
 import dev.pceworkbench.workspace.PolicyWorkspace;
@@ -13,9 +9,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The navigator's fallback for objects without a view of their own (workloads, virtual services,
@@ -50,13 +43,8 @@ public final class ObjectDetailsViewModel {
         error.set("");
         loading.set(true);
         String href = target.href();
-        task = executor.execute(BackgroundTask.<JsonNode>of("Loading " + href, ctx -> {
-            PceResponse r = workspace.client().raw().get(href, false, Map.of(), ctx.token());
-            if (r.status() >= 400) {
-                throw refusal(r, href);
-            }
-            return r.json();
-        }).onSuccess(node -> {
+        task = executor.execute(BackgroundTask.<JsonNode>of("Loading " + href, ctx ->
+                workspace.client().raw().object(href, ctx.token())).onSuccess(node -> {
             json.set(node.toPrettyString());
             name.set(nameOf(node));
         }).onFailure(t -> {
@@ -70,23 +58,6 @@ public final class ObjectDetailsViewModel {
         if (task != null) {
             task.cancel();
         }
-    }
-
-    private static PceApiException refusal(PceResponse r, String href) {
-        List<PceApiException.PceError> errors = new ArrayList<>();
-        String raw = r.text();
-        try {
-            JsonNode body = PceJson.mapper().readTree(raw);
-            if (body instanceof ArrayNode list) {
-                for (JsonNode e : list) {
-                    errors.add(new PceApiException.PceError(e.path("token").asText(null), e.path("message").asText(null)));
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            // Not JSON: the raw text goes into the exception's message instead.
-        }
-        return new PceApiException(r.status(), errors, r.header("X-Request-Id").orElse(null), "GET", href,
-                errors.isEmpty() ? raw : null);
     }
 
     /** The object's name as the PCE calls it: name, hostname, a label's key and value, or the href. */

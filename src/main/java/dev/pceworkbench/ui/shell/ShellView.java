@@ -37,24 +37,28 @@ import java.util.Map;
 public final class ShellView extends BorderPane {
     private final ShellViewModel model;
     private final StackPane content = new StackPane();
-    private final Map<Feature, Feature.Content> built = new HashMap<>();
+    private final Map<Feature, FeatureView> built = new HashMap<>();
+    private final java.util.function.Function<Feature, FeatureView> views;
     private final List<Runnable> firstViewActions = new ArrayList<>();
     private boolean firstViewShown;
 
-    /** A shell that builds the selected view at once. */
-    public ShellView(ShellViewModel model) {
-        this(model, false);
+    /** A shell that builds the selected view at once; {@code views} builds a feature's view on its first visit. */
+    public ShellView(ShellViewModel model, java.util.function.Function<Feature, FeatureView> views) {
+        this(model, views, false);
     }
 
     /**
+     * @param views                    builds a feature's view and model, on its first visit
      * @param firstViewAfterFirstFrame when true, the window's first frame shows the sidebar and the
      *                                 status bar with a placeholder, and the selected view is built
      *                                 right after that frame (so the window appears without waiting
      *                                 for the view's styling and layout); when false the view is
      *                                 built now
      */
-    public ShellView(ShellViewModel model, boolean firstViewAfterFirstFrame) {
+    public ShellView(ShellViewModel model, java.util.function.Function<Feature, FeatureView> views,
+                     boolean firstViewAfterFirstFrame) {
         this.model = model;
+        this.views = views;
         setId("shell");
         setLeft(sidebar());
         content.setId("content");
@@ -173,7 +177,7 @@ public final class ShellView extends BorderPane {
             content.getChildren().setAll(new Label("No views"));
             return;
         }
-        Feature.Content c = built.computeIfAbsent(f, x -> x.content().get());
+        FeatureView c = built.computeIfAbsent(f, views);
         content.getChildren().setAll(c.root());
         c.model().onShown();
     }

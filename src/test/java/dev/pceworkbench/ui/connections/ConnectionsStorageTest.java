@@ -199,7 +199,7 @@ class ConnectionsStorageTest {
 
     private void startUi() {
         ui = Executors.newSingleThreadExecutor(r -> new Thread(r, UI_THREAD));
-        fx = new FxTaskExecutor(ui::execute, t -> { }, 2);
+        fx = new FxTaskExecutor(ui::execute, TaskFailures::record, 2);
         closing.add(ui::shutdownNow);
         closing.add(fx);
     }

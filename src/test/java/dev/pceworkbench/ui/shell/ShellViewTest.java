@@ -52,10 +52,10 @@ class ShellViewTest {
         connections = new ConnectionManager(ShellViewModelTest.memory(), new EmbeddedDemo(DemoPceOptions.defaults()));
         executor = TaskFailures.fxExecutor();
         List<Feature> features = List.of(
-                new Feature("first", "First view", Material2AL.CLOUD_QUEUE, () -> labelled("first-content")),
-                new Feature("second", "Second view", Material2AL.LABEL, () -> labelled("second-content")));
+                new Feature("first", "First view", Material2AL.CLOUD_QUEUE),
+                new Feature("second", "Second view", Material2AL.LABEL));
         model = new ShellViewModel(features, connections, executor.registry(), UiSettings.in(settingsFolder), Themes.LIGHT);
-        ShellView view = new ShellView(model);
+        ShellView view = new ShellView(model, f -> labelled(f.id() + "-content"));
         Scene scene = new Scene(view, 1000, 700);
         Themes.apply(Themes.LIGHT);
         Themes.style(scene);
@@ -68,10 +68,10 @@ class ShellViewTest {
     /** How often each feature's model was told its view is shown, by the view's id. */
     private static final java.util.Map<String, Integer> SHOWN = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static Feature.Content labelled(String id) {
+    private static FeatureView labelled(String id) {
         Label l = new Label(id);
         l.setId(id);
-        return new Feature.Content(l, new dev.pceworkbench.ui.common.FeatureModel() {
+        return new FeatureView(l, new dev.pceworkbench.ui.common.FeatureModel() {
             @Override
             public void onShown() {
                 SHOWN.merge(id, 1, Integer::sum);
@@ -189,16 +189,19 @@ class ShellViewTest {
     void theFirstViewCanComeAfterTheWindowsFirstFrame(FxRobot robot) throws Exception {
         int[] built = new int[1];
         List<Feature> features = List.of(
-                new Feature("first", "First view", Material2AL.CLOUD_QUEUE, () -> {
-                    built[0]++;
-                    return labelled("late-first-content");
-                }),
-                new Feature("second", "Second view", Material2AL.LABEL, () -> labelled("late-second-content")));
+                new Feature("first", "First view", Material2AL.CLOUD_QUEUE),
+                new Feature("second", "Second view", Material2AL.LABEL));
+        java.util.function.Function<Feature, FeatureView> lateViews = f -> {
+            if (f.id().equals("first")) {
+                built[0]++;
+            }
+            return labelled("late-" + f.id() + "-content");
+        };
         ShellViewModel late = new ShellViewModel(features, connections, executor.registry(), UiSettings.in(settingsFolder), Themes.LIGHT);
         List<String> seenWhenShown = new java.util.ArrayList<>();
         Stage[] window = new Stage[1];
         robot.interact(() -> {
-            ShellView view = new ShellView(late, true);
+            ShellView view = new ShellView(late, lateViews, true);
             window[0] = new Stage();
             window[0].setScene(new Scene(view, 800, 600));
             // Until the window has shown a frame, only the placeholder is there.
@@ -226,16 +229,19 @@ class ShellViewTest {
     void aViewPickedBeforeTheFirstFrameIsNotReplacedByTheDeferredOne(FxRobot robot) throws Exception {
         int[] firstBuilt = new int[1];
         List<Feature> features = List.of(
-                new Feature("first", "First view", Material2AL.CLOUD_QUEUE, () -> {
-                    firstBuilt[0]++;
-                    return labelled("early-first-content");
-                }),
-                new Feature("second", "Second view", Material2AL.LABEL, () -> labelled("early-second-content")));
+                new Feature("first", "First view", Material2AL.CLOUD_QUEUE),
+                new Feature("second", "Second view", Material2AL.LABEL));
+        java.util.function.Function<Feature, FeatureView> earlyViews = f -> {
+            if (f.id().equals("first")) {
+                firstBuilt[0]++;
+            }
+            return labelled("early-" + f.id() + "-content");
+        };
         ShellViewModel early = new ShellViewModel(features, connections, executor.registry(), UiSettings.in(settingsFolder), Themes.LIGHT);
         boolean[] shown = new boolean[1];
         Stage[] window = new Stage[1];
         robot.interact(() -> {
-            ShellView view = new ShellView(early, true);
+            ShellView view = new ShellView(early, earlyViews, true);
             view.whenFirstViewShown(() -> shown[0] = true);
             window[0] = new Stage();
             window[0].setScene(new Scene(view, 800, 600));
