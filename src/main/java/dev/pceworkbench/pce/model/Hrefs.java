@@ -8,6 +8,7 @@ package dev.pceworkbench.pce.model;
  */
 public final class Hrefs {
     private static final String MARK = "/sec_policy/";
+    private static final java.util.regex.Pattern VERSION_SEGMENT = java.util.regex.Pattern.compile("/sec_policy/(draft|active|\\d+)/");
 
     private Hrefs() {
     }
@@ -49,6 +50,14 @@ public final class Hrefs {
     /** The version-neutral key of an href: its draft form (other hrefs unchanged). */
     public static String neutral(String href) {
         return inVersion(href, "draft");
+    }
+
+    /**
+     * Every policy href inside a text (a JSON document, a message) in its version-neutral form, so
+     * two texts that differ only in the versions of the hrefs they hold compare equal.
+     */
+    public static String neutralIn(String text) {
+        return text == null ? null : VERSION_SEGMENT.matcher(text).replaceAll(MARK + "draft/");
     }
 
     /** The draft href of an active or numbered policy object. */

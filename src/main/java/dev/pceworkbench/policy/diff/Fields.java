@@ -30,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 
 /**
  * The fields the diff compares for each kind of policy object, each read into a {@link Value}
@@ -43,8 +42,6 @@ final class Fields {
     /** One compared field of objects of type {@code T}. */
     record Field<T>(String name, BiFunction<T, NameLookup, Value> read) {
     }
-
-    private static final Pattern VERSION = Pattern.compile("/sec_policy/(draft|active|\\d+)/");
 
     private Fields() {
     }
@@ -163,7 +160,7 @@ final class Fields {
         for (Map.Entry<String, ?> e : extra.entrySet()) {
             String json = String.valueOf(e.getValue());
             if (!PceResource.SERVER_MANAGED.contains(e.getKey()) && !json.equals("null")) {
-                out.put(e.getKey(), VERSION.matcher(json).replaceAll("/sec_policy/draft/"));
+                out.put(e.getKey(), Hrefs.neutralIn(json));
             }
         }
         return out;

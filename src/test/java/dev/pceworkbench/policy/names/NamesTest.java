@@ -169,5 +169,7 @@ class NamesTest {
         assertEquals("sec_rules", Hrefs.collection(draft));
         assertEquals("9", Hrefs.id(draft));
         assertEquals("…", Hrefs.shortId(null));
+        assertEquals("{\"href\":\"/orgs/1/sec_policy/draft/services/9\",\"x\":\"/orgs/1/sec_policy/draft/ip_lists/2\"}",
+                Hrefs.neutralIn("{\"href\":\"/orgs/1/sec_policy/active/services/9\",\"x\":\"/orgs/1/sec_policy/12/ip_lists/2\"}"));
     }
 }
