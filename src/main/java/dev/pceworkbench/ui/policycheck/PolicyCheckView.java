@@ -114,11 +114,11 @@ public final class PolicyCheckView {
         TableColumn<CheckRow, RuleState> state = new TableColumn<>("State");
         state.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().state()));
         state.setCellFactory(StatusChips.stateCells());
-        state.setMinWidth(178);
-        state.setPrefWidth(178);
+        state.setMinWidth(StatusChips.STATE_COLUMN_WIDTH);
+        state.setPrefWidth(StatusChips.STATE_COLUMN_WIDTH);
         rules.getColumns().add(state);
-        rules.getColumns().add(ViewParts.textColumn("Allowed now", CheckRow::allowedNowText, 120));
-        rules.getColumns().add(ViewParts.textColumn("Allowed after provisioning", CheckRow::allowedAfterProvisioningText, 200));
+        rules.getColumns().add(ViewParts.wrappingColumn("Allowed now", CheckRow::allowedNowText, 120));
+        rules.getColumns().add(ViewParts.wrappingColumn("Allowed after provisioning", CheckRow::allowedAfterProvisioningText, 200));
         rules.getColumns().add(ViewParts.wrappingColumn("Reason", CheckRow::reason, 320));
         ViewParts.openOnDoubleClick(rules, model::open);
         TextArea reason = new TextArea();

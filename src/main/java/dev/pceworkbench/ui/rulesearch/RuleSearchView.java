@@ -171,8 +171,12 @@ public final class RuleSearchView {
         ChoiceBox<KindFilter> kind = new ChoiceBox<>(FXCollections.observableArrayList(KindFilter.values()));
         kind.setId("kindChoice");
         kind.valueProperty().bindBidirectional(form.kindProperty());
-        FlowPane flags = new FlowPane(10, 6, match, deep, activeOnly, new Label("Enabled"), enabled,
-                new Label("Stateless"), stateless, kind);
+        // Each choice stays beside its label when the options wrap.
+        HBox enabledBox = new HBox(6, new Label("Enabled"), enabled);
+        enabledBox.setAlignment(Pos.CENTER_LEFT);
+        HBox statelessBox = new HBox(6, new Label("Stateless"), stateless);
+        statelessBox.setAlignment(Pos.CENTER_LEFT);
+        FlowPane flags = new FlowPane(10, 6, match, deep, activeOnly, enabledBox, statelessBox, kind);
         flags.setAlignment(Pos.CENTER_LEFT);
 
         GridPane g = new GridPane();
@@ -283,6 +287,7 @@ public final class RuleSearchView {
         if (c == RuleColumn.NUMBER) {
             col.setComparator(Comparator.comparingInt(Integer::parseInt));
         }
+        col.setMinWidth(Math.max(col.getMinWidth(), minWidth(c)));
         col.setPrefWidth(width(c));
         return col;
     }
@@ -293,9 +298,20 @@ public final class RuleSearchView {
         col.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(d.getValue().state()));
         col.setCellFactory(StatusChips.stateCells());
         col.setComparator(Comparator.comparing(RuleState::text));
-        col.setMinWidth(178);
-        col.setPrefWidth(178);
+        col.setMinWidth(StatusChips.STATE_COLUMN_WIDTH);
+        col.setPrefWidth(StatusChips.STATE_COLUMN_WIDTH);
         return col;
+    }
+
+    /** Enough for a column's usual words on two lines; together they fit the table at 1280 × 800. */
+    private static double minWidth(RuleColumn c) {
+        return switch (c) {
+            case RULE_SET -> 140;
+            case NUMBER -> 56;
+            case KIND -> 104;
+            case PROVIDERS, CONSUMERS, SCOPE -> 110;
+            default -> 100;
+        };
     }
 
     private static double width(RuleColumn c) {

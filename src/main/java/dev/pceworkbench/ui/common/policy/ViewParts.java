@@ -72,6 +72,9 @@ public final class ViewParts {
         }
         tools.setMaxWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, status, tools);
+        // HBox shrinks every child alike: keep the buttons whole while the status line still has room.
+        tools.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(60, Math.min(tools.prefWidth(-1), bar.getWidth() - 8 - 220)), bar.widthProperty()));
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return bar;
     }
