@@ -23,7 +23,7 @@ import java.util.function.Function;
 public final class StatusChips {
     private static final String CHIP = "status-chip";
     /** The width a state column needs for its widest chip ("Disabled (rule and rule set)" wraps to its tooltip). */
-    public static final double STATE_COLUMN_WIDTH = 205;
+    public static final double STATE_COLUMN_WIDTH = 196;
 
     private StatusChips() {
     }

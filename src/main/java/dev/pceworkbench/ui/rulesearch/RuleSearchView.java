@@ -306,11 +306,11 @@ public final class RuleSearchView {
     /** Enough for a column's usual words on two lines; together they fit the table at 1280 × 800. */
     private static double minWidth(RuleColumn c) {
         return switch (c) {
-            case RULE_SET -> 140;
+            case RULE_SET -> 130;
             case NUMBER -> 56;
             case KIND -> 104;
-            case PROVIDERS, CONSUMERS, SCOPE -> 110;
-            default -> 100;
+            case PROVIDERS, CONSUMERS, SCOPE -> 105;
+            default -> 90;
         };
     }
 
