@@ -103,8 +103,11 @@ public final class StatusChips {
             private final Label chip = new Label();
 
             {
+                // In a narrow column the chip ends in an ellipsis (never clipped mid-letter); its tooltip has it all.
                 chip.getStyleClass().add(CHIP);
-                chip.setMinWidth(Label.USE_PREF_SIZE);
+                chip.setMinWidth(0);
+                chip.setMaxWidth(Double.MAX_VALUE);
+                setMinWidth(0);
             }
 
             @Override

@@ -298,7 +298,8 @@ public final class RuleSearchView {
         col.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(d.getValue().state()));
         col.setCellFactory(StatusChips.stateCells());
         col.setComparator(Comparator.comparing(RuleState::text));
-        col.setMinWidth(StatusChips.STATE_COLUMN_WIDTH);
+        // Shrinks before the text columns do when the window is narrow; a cut chip keeps its tooltip.
+        col.setMinWidth(130);
         col.setPrefWidth(StatusChips.STATE_COLUMN_WIDTH);
         return col;
     }
@@ -306,7 +307,7 @@ public final class RuleSearchView {
     /** Enough for a column's usual words on two lines; together they fit the table at 1280 × 800. */
     private static double minWidth(RuleColumn c) {
         return switch (c) {
-            case RULE_SET -> 130;
+            case RULE_SET -> 120;
             case NUMBER -> 56;
             case KIND -> 104;
             case PROVIDERS, CONSUMERS, SCOPE -> 105;
@@ -319,9 +320,9 @@ public final class RuleSearchView {
             case NUMBER -> 64;
             case STATELESS -> 100;
             case KIND -> 112;
-            case RULE_SET -> 160;
-            case HREF, PROVIDERS, CONSUMERS, SCOPE, DESCRIPTION -> 180;
-            default -> 150;
+            case RULE_SET -> 150;
+            case HREF, PROVIDERS, CONSUMERS, SCOPE, DESCRIPTION -> 140;
+            default -> 120;
         };
     }
 }
