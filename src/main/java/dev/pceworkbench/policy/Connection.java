@@ -94,6 +94,11 @@ final class Connection {
         if (!r.active) {
             return null;
         }
+        return evaluateIfEnabled(r);
+    }
+
+    /** The reason {@code r} would allow this connection were it and its rule set enabled, or null. */
+    CheckResult.Allow evaluateIfEnabled(CompiledRule r) {
         CompiledRuleSet rs = r.ruleSet;
         boolean masks = rs.scopes.length <= 64;
         if (masks && rs != cached) {

@@ -51,6 +51,28 @@ public final class PolicyCheck {
         return result(c, allows);
     }
 
+    /**
+     * The rules that would allow the connection were they (and their rule sets) enabled: the disabled
+     * rules and the rules of disabled rule sets that match it, each with its reason, in rule order.
+     * An answer of {@value CheckResult#NO_RULES} names them, so a user sees that a disabled rule (or
+     * rule set) is why. Looks at every disabled rule (the index files enabled rules only).
+     *
+     * @throws IllegalArgumentException when a workload is not in the model
+     */
+    public List<CheckResult.Allow> disabledAllows(Endpoint consumer, Endpoint provider, PortRange service) {
+        Connection c = new Connection(index.model, consumer, provider, service);
+        List<CheckResult.Allow> out = new ArrayList<>();
+        for (CompiledRule r : index.model.rules) {
+            if (!r.active) {
+                CheckResult.Allow a = c.evaluateIfEnabled(r);
+                if (a != null) {
+                    out.add(a);
+                }
+            }
+        }
+        return out;
+    }
+
     /** The result for the allowing rules found, with the enforcement boundaries the connection crosses. */
     static CheckResult result(Connection c, List<CheckResult.Allow> allows) {
         List<EnforcementBoundary> boundaries = new ArrayList<>();

@@ -58,10 +58,13 @@ public final class Legibility {
         }
     }
 
-    /** The Text node a Labeled's skin draws its text with (its direct child, style class "text"). */
+    /**
+     * The Text node a Labeled's skin draws its text with (its direct child, style class "text"); not
+     * its graphic, which may be a Text too (an Ikonli FontIcon draws a glyph).
+     */
     private static Text drawnText(Labeled l) {
         for (Node c : l.getChildrenUnmodifiable()) {
-            if (c instanceof Text t && t.isVisible()) {
+            if (c instanceof Text t && t.isVisible() && c != l.getGraphic()) {
                 return t;
             }
         }

@@ -37,7 +37,10 @@ class LegibilityTest {
         wrapped.setId("wrapped");
         wrapped.setWrapText(true);
         wrapped.setMaxWidth(80);
-        root = new VBox(fits, cut, explained, wrapped);
+        javafx.scene.control.Button icon = new javafx.scene.control.Button("Icon and text",
+                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2AL.ADD));
+        icon.setId("icon");
+        root = new VBox(fits, cut, explained, wrapped, icon);
         stage.setScene(new Scene(root, 300, 300));
         stage.show();
     }
@@ -54,5 +57,7 @@ class LegibilityTest {
         assertEquals(List.of("cut"), found[1].stream().map(c -> c.node().getId()).toList());
         assertTrue(found[1].get(0).shown().length() < found[1].get(0).full().length());
         assertFalse(found[0].stream().anyMatch(c -> c.node().getId().equals("wrapped")), "wrapping is not cutting");
+        assertFalse(found[0].stream().anyMatch(c -> c.node().getId().equals("icon")),
+                "an icon (a FontIcon is a Text) is not the label's text");
     }
 }

@@ -54,9 +54,16 @@ final class GroupTreePane {
         edits.groupEditorProperty().addListener((o, a, b) -> editorHolder.setCenter(b == null ? null
                 : EditorPanes.groupEditor(b, edits::saveGroup, edits::cancelGroupEditor)));
 
+        Label scope = new Label();
+        scope.setId("groupsScope");
+        scope.setWrapText(true);
+        scope.setMinHeight(Label.USE_PREF_SIZE);
+        scope.getStyleClass().add("text-muted");
+        scope.textProperty().bind(model.groupsScopeBinding());
+
         buildTable();
         VBox.setVgrow(tree, Priority.ALWAYS);
-        root = new VBox(6, tools, hint, editorHolder, tree);
+        root = new VBox(6, tools, hint, scope, editorHolder, tree);
         root.setPadding(new Insets(8));
     }
 
@@ -71,6 +78,14 @@ final class GroupTreePane {
         tree.setPlaceholder(new Label("No label groups in this version"));
         TreeTableColumn<GroupTree.Node, String> name = new TreeTableColumn<>("Name");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().name()));
+        name.setCellFactory(c -> new javafx.scene.control.TreeTableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         name.setPrefWidth(260);
         TreeTableColumn<GroupTree.Node, String> kind = new TreeTableColumn<>("Kind");
         kind.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().group() ? "Group" : "Label"));
@@ -84,6 +99,7 @@ final class GroupTreePane {
         tree.getColumns().setAll(List.of(name, kind, dimension, members, status));
 
         model.treeProperty().addListener((o, a, b) -> showTree(b));
+        model.dimensionProperty().addListener((o, a, b) -> showTree(model.treeProperty().get()));
         showTree(model.treeProperty().get());
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!syncing && b != null) {
@@ -104,7 +120,7 @@ final class GroupTreePane {
         try {
             TreeItem<GroupTree.Node> root = new TreeItem<>();
             if (t != null) {
-                for (GroupTree.Node n : t.roots()) {
+                for (GroupTree.Node n : model.groupRoots()) {
                     root.getChildren().add(new NodeItem(t, n));
                 }
             }

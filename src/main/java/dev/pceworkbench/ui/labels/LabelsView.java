@@ -1,6 +1,7 @@
 package dev.pceworkbench.ui.labels;
 
 import atlantafx.base.theme.Styles;
+import dev.pceworkbench.ui.common.TableCells;
 import dev.pceworkbench.policy.usage.UsageReference;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -93,6 +94,7 @@ public final class LabelsView {
         HBox.setHgrow(filter, Priority.ALWAYS);
         Label status = new Label();
         status.setId("labelStatus");
+        status.setMinWidth(Label.USE_PREF_SIZE);
         status.textProperty().bind(model.statusBinding());
         Button reload = button("reloadLabelsButton", "Reload", Material2MZ.REFRESH,
                 "Load labels, workloads and groups again from the PCE", model::reload, model.loadingProperty());
@@ -146,7 +148,17 @@ public final class LabelsView {
                 : EditorPanes.labelEditor(b, edits::saveLabel, edits::cancelLabelEditor)));
 
         table.setId("labelsTable");
-        table.setPlaceholder(new Label("No labels match"));
+        // While the first load runs the table says so (with a spinner), not "No labels match".
+        Label placeholderText = new Label();
+        placeholderText.setId("labelsPlaceholder");
+        placeholderText.textProperty().bind(model.placeholderBinding());
+        javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
+        spinner.setMaxSize(28, 28);
+        spinner.visibleProperty().bind(model.placeholderBinding().isEqualTo(LabelsViewModel.LOADING));
+        spinner.managedProperty().bind(spinner.visibleProperty());
+        VBox placeholder = new VBox(8, spinner, placeholderText);
+        placeholder.setAlignment(javafx.geometry.Pos.CENTER);
+        table.setPlaceholder(placeholder);
         // Columns keep their widths (a horizontal scroll bar when narrow) rather than being squeezed unreadable.
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().setAll(List.of(
@@ -202,6 +214,12 @@ public final class LabelsView {
         title.setWrapText(true);
         title.getStyleClass().add(Styles.TITLE_4);
         title.textProperty().bind(where.titleProperty());
+        title.setMinHeight(Label.USE_PREF_SIZE);
+        Label hint = new Label(WhereUsedViewModel.ROWS_HINT);
+        hint.setId("usageHint");
+        hint.setWrapText(true);
+        hint.setMinHeight(Label.USE_PREF_SIZE);
+        hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         ProgressBar busy = new ProgressBar(-1);
         busy.setMaxWidth(Double.MAX_VALUE);
         busy.visibleProperty().bind(where.loadingProperty());
@@ -210,20 +228,20 @@ public final class LabelsView {
         TableView<UsageReference> usages = new TableView<>();
         usages.setId("usageTable");
         usages.setPlaceholder(new Label("No references"));
-        usages.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        TableColumn<UsageReference, String> kind = new TableColumn<>("Kind");
-        kind.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().kind().displayName()));
-        kind.setPrefWidth(110);
-        TableColumn<UsageReference, String> name = new TableColumn<>("Name");
-        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(220);
-        TableColumn<UsageReference, String> how = new TableColumn<>("Used as");
-        how.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().describeUsage()));
-        how.setPrefWidth(170);
+        // The pane is narrow: names and uses wrap (full text in each cell's tooltip) rather than being cut.
+        usages.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<UsageReference, String> kind = TableCells.column("Kind", r -> r.kind().displayName(), true);
+        kind.setPrefWidth(96);
+        TableColumn<UsageReference, String> name = TableCells.column("Name", UsageReference::name, true);
+        name.setPrefWidth(170);
+        TableColumn<UsageReference, String> how = TableCells.column("Used as", UsageReference::describeUsage, true);
+        how.setPrefWidth(110);
         usages.getColumns().setAll(List.of(kind, name, how));
         SortedList<UsageReference> sorted = new SortedList<>(where.usages());
         sorted.comparatorProperty().bind(usages.comparatorProperty());
         usages.setItems(sorted);
+        // A new subject starts at its first reference, not where the previous one was scrolled to.
+        where.usages().addListener((javafx.collections.ListChangeListener<UsageReference>) c -> usages.scrollTo(0));
         usages.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> where.selectedProperty().set(b));
         usages.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && usages.getSelectionModel().getSelectedItem() != null) {
@@ -238,16 +256,15 @@ public final class LabelsView {
         Button open = button("openUsageButton", "Open", Material2MZ.OPEN_IN_NEW, "Open the selected reference",
                 () -> where.open(where.selectedProperty().get()), where.selectedProperty().isNull());
         VBox.setVgrow(usages, Priority.ALWAYS);
-        VBox box = new VBox(8, title, busy, usages, open);
+        VBox box = new VBox(8, title, hint, busy, usages, open);
         box.setPadding(new Insets(10));
         box.setMinWidth(240);
         return box;
     }
 
     private static TableColumn<LabelRow, String> text(String title, java.util.function.Function<LabelRow, String> f, double width) {
-        TableColumn<LabelRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
-        c.setPrefWidth(width);
+        TableColumn<LabelRow, String> c = TableCells.column(title, f, false);
+        c.setPrefWidth(Math.max(width, c.getMinWidth()));
         return c;
     }
 
@@ -255,13 +272,15 @@ public final class LabelsView {
         TableColumn<LabelRow, Integer> c = new TableColumn<>("Workloads");
         c.setId("workloadsColumn");
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().workloads()));
-        c.setPrefWidth(100);
+        c.setMinWidth(TableCells.headerWidth("Workloads"));
+        c.setPrefWidth(Math.max(100, c.getMinWidth()));
         return c;
     }
 
     static Button button(String id, String text, Ikon icon, String tip, Runnable action, ObservableBooleanValue disabled) {
         Button b = new Button(text, new FontIcon(icon));
         b.setId(id);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());
         if (disabled != null) {

@@ -73,6 +73,8 @@ public final class LabelsViewModel implements FeatureModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final StringBinding status;
+    private final StringBinding placeholder;
+    private final StringBinding groupsScope;
     private final BooleanBinding draft;
 
     private LabelsData loaded;
@@ -97,6 +99,21 @@ public final class LabelsViewModel implements FeatureModel {
         this.status = Bindings.createStringBinding(() -> loaded == null ? "" : rows.size() == loaded.rows().size()
                 ? loaded.rows().size() + " labels" : rows.size() + " of " + loaded.rows().size() + " labels", rows, tree);
         this.draft = Bindings.createBooleanBinding(() -> "draft".equals(version.get()), version);
+        this.placeholder = Bindings.createStringBinding(() -> loaded == null
+                ? (loading.get() ? LOADING : "Labels load once the PCE is connected.")
+                : loaded.rows().isEmpty() ? "No labels yet" : "No labels match", loading, rows, tree);
+        this.groupsScope = Bindings.createStringBinding(() -> {
+            DimensionChoice d = dimension.get();
+            GroupTree t = tree.get();
+            if (t == null) {
+                return "";
+            }
+            int all = t.roots().size();
+            int shown = groupRoots().size();
+            return d == null || d.all() ? "Label groups of every dimension (" + all + ")"
+                    : "Label groups of dimension " + d.displayName() + ": " + shown + " of " + all
+                    + " (choose All dimensions to see every group)";
+        }, dimension, tree);
         this.edits = new LabelEdits(this, workspace, executor, dialogs);
         this.whereUsed = new WhereUsedViewModel(workspace, executor, dialogs, navigator);
         dimension.addListener((o, a, b) -> refilter(Duration.ZERO));
@@ -200,6 +217,29 @@ public final class LabelsViewModel implements FeatureModel {
             pendingTarget = null;
             open(t);
         }
+    }
+
+    /** What the labels table shows while it has no rows. */
+    public static final String LOADING = "Loading labels…";
+
+    /** The label group tree's top rows: the groups of the selected dimension (all for All dimensions). */
+    public List<GroupTree.Node> groupRoots() {
+        GroupTree t = tree.get();
+        if (t == null) {
+            return List.of();
+        }
+        DimensionChoice d = dimension.get() == null ? DimensionChoice.ALL : dimension.get();
+        return t.roots().stream().filter(n -> d.includes(n.key())).toList();
+    }
+
+    /** The labels table's placeholder: "Loading labels…" while the first load runs, else why it is empty. */
+    public StringBinding placeholderBinding() {
+        return placeholder;
+    }
+
+    /** Which groups the Label groups tab shows ("Label groups of dimension Role: 3 of 12 …"). */
+    public StringBinding groupsScopeBinding() {
+        return groupsScope;
     }
 
     // --- filtering -------------------------------------------------------------------------------

@@ -37,6 +37,8 @@ public final class WhereUsedViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private BackgroundTask<List<UsageReference>> task;
     private String subject;
+    private String subjectVersion;
+    private boolean found;
 
     WhereUsedViewModel(PolicyWorkspace workspace, TaskExecutor executor, DialogService dialogs, Navigator navigator) {
         this.workspace = workspace;
@@ -53,6 +55,8 @@ public final class WhereUsedViewModel {
         usages.clear();
         title.set("Where " + what + " is used (" + version + ")");
         subject = href;
+        subjectVersion = version;
+        found = false;
         BackgroundTask<List<UsageReference>> t = BackgroundTask.of("Finding where " + what + " is used", ctx -> {
             var token = ctx.token();
             var p = ctx.pceProgress();
@@ -71,6 +75,7 @@ public final class WhereUsedViewModel {
         executor.execute(t.ownedBy(LabelsViewModel.FEATURE_ID)
                 .onSuccess(list -> {
                     usages.setAll(list);
+                    found = true;
                     title.set("Where " + what + " is used (" + version + "): " + (list.isEmpty() ? "nowhere"
                             : list.size() == 1 ? "1 reference" : list.size() + " references"));
                 })
@@ -86,9 +91,45 @@ public final class WhereUsedViewModel {
                 task.cancel();
             }
             subject = null;
+            found = false;
             usages.clear();
             title.set(NO_SUBJECT);
         }
+    }
+
+    /**
+     * What deleting {@code href} would run into, from the references found for it: "role: Web is used
+     * by 33 objects in the draft policy and the workloads: 12 rules, 3 rule sets, 18 workloads", or
+     * that nothing uses it; empty when its references are not known (another subject, or still looking).
+     */
+    public java.util.Optional<String> referencesSummary(String href, String what) {
+        if (href == null || !href.equals(subject) || !found) {
+            return java.util.Optional.empty();
+        }
+        String where = " in the " + subjectVersion + " policy and the workloads";
+        if (usages.isEmpty()) {
+            return java.util.Optional.of("Nothing uses " + what + where + ".");
+        }
+        java.util.Map<UsageReference.Kind, Integer> byKind = new java.util.EnumMap<>(UsageReference.Kind.class);
+        usages.forEach(u -> byKind.merge(u.kind(), 1, Integer::sum));
+        StringBuilder b = new StringBuilder(what).append(" is used by ").append(usages.size())
+                .append(usages.size() == 1 ? " object" : " objects").append(where).append(": ");
+        boolean first = true;
+        for (var e : byKind.entrySet()) {
+            b.append(first ? "" : ", ").append(e.getValue()).append(' ')
+                    .append(plural(e.getKey().displayName().toLowerCase(java.util.Locale.ROOT), e.getValue()));
+            first = false;
+        }
+        return java.util.Optional.of(b.append('.').toString());
+    }
+
+    /** Whether the references found for {@code href} include rules or rule sets (the PCE then refuses a delete). */
+    public boolean policyUses(String href) {
+        return href != null && href.equals(subject) && found && usages.stream().anyMatch(u -> u.kind() != UsageReference.Kind.WORKLOAD);
+    }
+
+    private static String plural(String word, int n) {
+        return n == 1 ? word : word + "s";
     }
 
     /** Opens a reference in the view that shows it (a rule inside its rule set, a workload's details). */
@@ -97,6 +138,10 @@ public final class WhereUsedViewModel {
             navigator.open(Navigator.Target.fromHref(ref.href()));
         }
     }
+
+    /** Why the same rule set can appear more than once. */
+    public static final String ROWS_HINT = "One row per rule, rule set scope, group or workload that uses it; "
+            + "\"Used as\" says how (a rule set shows once per scope that names it).";
 
     public ObservableList<UsageReference> usages() {
         return usages;

@@ -88,6 +88,7 @@ public final class BulkCheckViewModel {
             long after = out.stream().filter(r -> r.allowedAfterProvisioning().equals("Yes")).count();
             status.set(String.format(Locale.US, "%,d rows checked: %,d allowed now, %,d allowed after provisioning%s.",
                     out.size(), now, after, bad == 0 ? "" : String.format(Locale.US, ", %,d could not be checked", bad)));
+            dialogs.notify("Bulk check: " + status.get());
         }).onCancelled(() -> status.set("Bulk check cancelled.")).onFailure(e -> {
             status.set("The bulk check failed.");
             dialogs.showError("Could not check the connections in " + file.getFileName(), e);
@@ -112,7 +113,8 @@ public final class BulkCheckViewModel {
             }
             return new BulkRow(t.line(), t.consumer(), t.provider(), t.service(), cmp.allowedNow() ? "Yes" : "No",
                     cmp.allowedAfterProvisioning() ? "Yes" : "No",
-                    names.isEmpty() ? CheckResult.NO_RULES : String.join("; ", names), String.join(" ", hrefs), "");
+                    names.isEmpty() ? CheckResult.NO_RULES : String.join("; ", names), String.join(" ", hrefs), "",
+                    ch.verdict(cmp.active(), p), ch.verdict(cmp.draft(), p));
         } catch (IllegalArgumentException e) {
             return BulkRow.failed(t.line(), t.consumer(), t.provider(), t.service(), e.getMessage());
         }

@@ -1,11 +1,14 @@
 package dev.pceworkbench.ui.policycheck;
 
+import dev.pceworkbench.pce.model.Workload;
+import dev.pceworkbench.policy.CheckResult;
 import dev.pceworkbench.policy.Endpoint;
 import dev.pceworkbench.policy.PolicyCheck;
 import dev.pceworkbench.policy.PortRange;
 import dev.pceworkbench.policy.RuleSearchIndex;
 import dev.pceworkbench.policy.names.Names;
 import dev.pceworkbench.policy.names.ObjectKind;
+import dev.pceworkbench.ui.common.Verdict;
 import dev.pceworkbench.ui.common.policy.ActorOption;
 import dev.pceworkbench.ui.common.policy.ActorOptions;
 
@@ -49,6 +52,28 @@ final class Checker {
 
     PolicyCheck.Comparison compare(Endpoint consumer, Endpoint provider, PortRange service) {
         return PolicyCheck.compare(active, draft, consumer, provider, service);
+    }
+
+    /**
+     * The verdict of one version's answer: allowed; blocked when an enforcement boundary denies it or
+     * the provider enforces fully; potentially blocked when the provider only watches (visibility
+     * only, selective or idle: it would be blocked once enforced); otherwise not allowed (an address
+     * or an unmanaged workload: no enforcement known on the provider).
+     */
+    Verdict verdict(CheckResult r, Endpoint provider) {
+        if (r.allowed()) {
+            return Verdict.ALLOWED;
+        }
+        if (!r.boundaries().isEmpty()) {
+            return Verdict.BLOCKED;
+        }
+        Workload w = provider.isWorkload() ? draftIndex.model().workload(provider.workloadHref()) : null;
+        String mode = w == null || w.enforcementMode() == null ? "" : w.enforcementMode();
+        return switch (mode) {
+            case "full" -> Verdict.BLOCKED;
+            case "visibility_only", "selective", "idle" -> Verdict.POTENTIALLY_BLOCKED;
+            default -> Verdict.NOT_ALLOWED;
+        };
     }
 
     /** "workload web-01" or "IP address 10.0.0.5", for answers. */

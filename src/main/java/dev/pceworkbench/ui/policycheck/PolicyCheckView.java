@@ -2,7 +2,14 @@ package dev.pceworkbench.ui.policycheck;
 
 import atlantafx.base.theme.Styles;
 import dev.pceworkbench.ui.common.export.TableExport;
+import dev.pceworkbench.policy.RuleState;
+import dev.pceworkbench.ui.common.StatusChips;
+import dev.pceworkbench.ui.common.SuggestionField;
+import dev.pceworkbench.ui.common.Verdict;
 import dev.pceworkbench.ui.common.policy.ViewParts;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -19,7 +26,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
@@ -54,8 +60,8 @@ public final class PolicyCheckView {
         f.setId(id);
         f.setPromptText(prompt);
         f.textProperty().bindBidirectional(p);
-        f.setOnAction(e -> model.check());
-        TextFields.bindAutoCompletion(f, req -> model.suggest(req.getUserText()));
+        // Enter on a suggestion fills the field; Enter without one checks.
+        SuggestionField.bind(f, model::suggest, o -> { }, model::check);
         GridPane.setHgrow(f, Priority.ALWAYS);
         return f;
     }
@@ -89,18 +95,31 @@ public final class PolicyCheckView {
 
         Label now = answerLabel("allowedNow", model.allowedNowProperty());
         Label after = answerLabel("allowedAfter", model.allowedAfterProperty());
-        HBox answers = new HBox(16, now, after);
-        HBox.setHgrow(now, Priority.ALWAYS);
-        HBox.setHgrow(after, Priority.ALWAYS);
+        HBox nowBox = answerBox(StatusChips.verdictChip("verdictNow", model.verdictNowProperty()), now);
+        HBox afterBox = answerBox(StatusChips.verdictChip("verdictAfter", model.verdictAfterProperty()), after);
+        HBox answers = new HBox(16, nowBox, afterBox);
+        HBox.setHgrow(nowBox, Priority.ALWAYS);
+        HBox.setHgrow(afterBox, Priority.ALWAYS);
+        nowBox.setMaxWidth(Double.MAX_VALUE);
+        afterBox.setMaxWidth(Double.MAX_VALUE);
+        nowBox.prefWidthProperty().bind(answers.widthProperty().subtract(16).divide(2));
+        afterBox.prefWidthProperty().bind(nowBox.prefWidthProperty());
 
-        TableView<CheckRow> rules = new TableView<>(model.rows());
+        TableView<CheckRow> rules = new TableView<>(model.tableRows());
         rules.setId("rulesTable");
         rules.setPlaceholder(new Label("No allowing rules to show"));
-        rules.getColumns().add(ViewParts.textColumn("Rule set", CheckRow::ruleSet, 200));
-        rules.getColumns().add(ViewParts.textColumn("Rule", r -> String.valueOf(r.number()), 60));
-        rules.getColumns().add(ViewParts.textColumn("Allowed now", CheckRow::allowedNowText, 130));
-        rules.getColumns().add(ViewParts.textColumn("Allowed after provisioning", CheckRow::allowedAfterProvisioningText, 220));
-        rules.getColumns().add(ViewParts.textColumn("Reason", CheckRow::reason, 600));
+        rules.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        rules.getColumns().add(ViewParts.wrappingColumn("Rule set", CheckRow::ruleSet, 180));
+        rules.getColumns().add(ViewParts.textColumn("Rule", r -> String.valueOf(r.number()), 64));
+        TableColumn<CheckRow, RuleState> state = new TableColumn<>("State");
+        state.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().state()));
+        state.setCellFactory(StatusChips.stateCells());
+        state.setMinWidth(StatusChips.STATE_COLUMN_WIDTH);
+        state.setPrefWidth(StatusChips.STATE_COLUMN_WIDTH);
+        rules.getColumns().add(state);
+        rules.getColumns().add(ViewParts.wrappingColumn("Allowed now", CheckRow::allowedNowText, 120));
+        rules.getColumns().add(ViewParts.wrappingColumn("Allowed after provisioning", CheckRow::allowedAfterProvisioningText, 200));
+        rules.getColumns().add(ViewParts.wrappingColumn("Reason", CheckRow::reason, 320));
         ViewParts.openOnDoubleClick(rules, model::open);
         TextArea reason = new TextArea();
         reason.setId("reasonText");
@@ -121,9 +140,8 @@ public final class PolicyCheckView {
         Button verify = ViewParts.button("verifyButton", "Verify on PCE", Material2MZ.VERIFIED,
                 "Ask the PCE's own policy check, for the active policy and the draft, and compare", model::verifyOnPce);
         verify.disableProperty().bind(model.canVerifyProperty().not());
-        HBox bar = new HBox(8, ViewParts.statusLine("checkStatus", model.statusProperty(), model.progress()),
-                ViewParts.spacer(), open, verify);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox bar = ViewParts.actionBar(ViewParts.statusLine("checkStatus", model.statusProperty(), model.progress()),
+                open, verify);
 
         VBox box = new VBox(8, form, ViewParts.errorLabel("formError", model.formErrorProperty()), bar, answers, split,
                 ViewParts.verifyStatus(model.verifyStatusProperty()),
@@ -137,9 +155,23 @@ public final class PolicyCheckView {
         l.setId(id);
         l.setWrapText(true);
         l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinHeight(Label.USE_PREF_SIZE);
         l.getStyleClass().add(Styles.TITLE_4);
         l.textProperty().bind(text);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(600);
+        l.setTooltip(tip);
         return l;
+    }
+
+    /** A verdict chip (icon + word) before the answer in words. */
+    private static HBox answerBox(Label chip, Label answer) {
+        HBox.setHgrow(answer, Priority.ALWAYS);
+        HBox box = new HBox(8, chip, answer);
+        box.setAlignment(Pos.TOP_LEFT);
+        return box;
     }
 
     private Node bulkPane() {
@@ -153,15 +185,27 @@ public final class PolicyCheckView {
         Button export = ViewParts.button("bulkExportButton", "Export answers", Material2MZ.SAVE_ALT,
                 "Save the answers as CSV", bulk::exportAnswers);
         export.disableProperty().bind(bulk.canExportProperty().not());
-        HBox bar = new HBox(8, run, cancel, export, ViewParts.statusLine("bulkStatus", bulk.statusProperty(), bulk.progress()));
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox bar = ViewParts.actionBar(ViewParts.statusLine("bulkStatus", bulk.statusProperty(), bulk.progress()),
+                run, cancel, export);
 
         TableView<BulkRow> table = new TableView<>(bulk.rows());
         table.setId("bulkTable");
         table.setPlaceholder(new Label("No answers yet"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         for (TableExport.Column<BulkRow> c : BulkCheckViewModel.COLUMNS) {
-            table.getColumns().add(ViewParts.textColumn(c.header(), c.value(),
-                    c.header().equals("Rules") || c.header().equals("Error") ? 320 : 130));
+            if (c.header().equals("Allowed now") || c.header().equals("Allowed after provisioning")) {
+                boolean nowColumn = c.header().equals("Allowed now");
+                TableColumn<BulkRow, Verdict> v = new TableColumn<>(c.header());
+                v.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(nowColumn ? d.getValue().verdictNow()
+                        : d.getValue().verdictAfter()));
+                v.setCellFactory(StatusChips.verdictCells());
+                v.setMinWidth(Math.max(170, dev.pceworkbench.ui.common.TableCells.headerWidth(c.header())));
+                table.getColumns().add(v);
+            } else if (c.header().equals("Rules") || c.header().equals("Error") || c.header().equals("Rule hrefs")) {
+                table.getColumns().add(ViewParts.wrappingColumn(c.header(), c.value(), 240));
+            } else {
+                table.getColumns().add(ViewParts.wrappingColumn(c.header(), c.value(), 130));
+            }
         }
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox box = new VBox(8, bar, table);

@@ -1,7 +1,9 @@
 package dev.pceworkbench.ui.policycheck;
 
 import dev.pceworkbench.ui.common.FeatureModel;
+import dev.pceworkbench.policy.CheckResult;
 import dev.pceworkbench.policy.Endpoint;
+import dev.pceworkbench.ui.common.Verdict;
 import dev.pceworkbench.policy.PolicyCheck;
 import dev.pceworkbench.policy.PortRange;
 import dev.pceworkbench.policy.RuleSearchIndex;
@@ -65,6 +67,9 @@ public final class PolicyCheckViewModel implements FeatureModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
             "Pick the consumer and provider, type the port and protocol, and press Check.");
     private final ObservableList<CheckRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<CheckRow> tableRows = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Verdict> verdictNow = new ReadOnlyObjectWrapper<>(this, "verdictNow");
+    private final ReadOnlyObjectWrapper<Verdict> verdictAfter = new ReadOnlyObjectWrapper<>(this, "verdictAfter");
     private final ObjectProperty<CheckRow> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");
     private final StringBinding selectedReason = Bindings.createStringBinding(
             () -> selectedRow.get() == null ? "" : selectedRow.get().reason(), selectedRow);
@@ -85,7 +90,36 @@ public final class PolicyCheckViewModel implements FeatureModel {
         this.bulk = new BulkCheckViewModel(executor, dialogs, this::checker);
         canVerify = Bindings.createBooleanBinding(() -> answer.get() != null && !progress.busy().get(), answer, progress.busy());
         choices = new ActorChoicesLoader(workspace, executor, this::choicesTask, this::policyChanged);
+        consumer.addListener((o, a, b) -> inputChanged());
+        provider.addListener((o, a, b) -> inputChanged());
+        service.addListener((o, a, b) -> inputChanged());
     }
+
+    /**
+     * An answer belongs to the inputs that asked it: any change drops the verdicts, the rules and the
+     * PCE's agreement at once, and a port that cannot be read is said at once, not at Check.
+     */
+    private void inputChanged() {
+        if (answer.get() != null || !tableRows.isEmpty() || !verification.statusProperty().get().isEmpty()
+                || progress.busy().get()) {
+            progress.cancel();
+            clearAnswer();
+            status.set(INPUTS_CHANGED);
+        }
+        String svc = service.get() == null ? "" : service.get().trim();
+        String error = "";
+        if (!svc.isEmpty()) {
+            try {
+                PortSpec.parseConnection(svc);
+            } catch (IllegalArgumentException e) {
+                error = e.getMessage();
+            }
+        }
+        formError.set(error);
+    }
+
+    /** What the status line says once the inputs no longer match the answer that was shown. */
+    public static final String INPUTS_CHANGED = "The inputs changed: press Check for a new answer.";
 
     private void policyChanged() {
         checker = null;
@@ -161,18 +195,34 @@ public final class PolicyCheckViewModel implements FeatureModel {
             Endpoint pe = ch.endpoint("provider", p);
             PolicyCheck.Comparison cmp = ch.compare(ce, pe, svc);
             List<CheckRow> out = cmp.rows().stream().map(r -> CheckRow.of(r, ch.activeIndex.model(), ch.draftIndex.model())).toList();
-            out.forEach(CheckRow::reason); // reasons are worked out here, off the FX thread
+            // Rules that would allow it if enabled: named in the answer and listed after the allowing rules.
+            List<CheckRow> offNow = cmp.allowedNow() ? List.of() : ch.active.disabledAllows(ce, pe, svc).stream()
+                    .map(a -> CheckRow.disabled(a, ch.activeIndex.model())).toList();
+            List<CheckRow> offAfter = cmp.allowedAfterProvisioning() ? List.of() : ch.draft.disabledAllows(ce, pe, svc)
+                    .stream().map(a -> CheckRow.disabled(a, ch.draftIndex.model())).toList();
+            java.util.Map<String, CheckRow> off = new java.util.LinkedHashMap<>();
+            offAfter.forEach(r -> off.put(dev.pceworkbench.pce.model.Hrefs.neutral(r.href()), r));
+            offNow.forEach(r -> off.putIfAbsent(dev.pceworkbench.pce.model.Hrefs.neutral(r.href()), r));
             String what = ch.describe(ce) + " → " + ch.describe(pe) + " on " + PortSpec.format(svc);
-            return new Outcome(new Answer(ce, pe, svc, cmp), out, what);
+            return new Outcome(new Answer(ce, pe, svc, cmp), out, List.copyOf(off.values()),
+                    ch.verdict(cmp.active(), pe), ch.verdict(cmp.draft(), pe),
+                    answerText("Allowed now: ", "Not allowed now: ", cmp.active(), offNow),
+                    answerText("Allowed after provisioning: ", "Not allowed after provisioning: ", cmp.draft(), offAfter),
+                    what);
         })).ownedBy(FEATURE_ID).onSuccess(r -> {
             Answer a = r.answer();
             answer.set(a);
             rows.setAll(r.rows());
-            allowedNow.set((a.comparison().allowedNow() ? "Allowed now: " : "Not allowed now: ")
-                    + a.comparison().active().summary());
-            allowedAfter.set((a.comparison().allowedAfterProvisioning() ? "Allowed after provisioning: "
-                    : "Not allowed after provisioning: ") + a.comparison().draft().summary());
+            List<CheckRow> all = new java.util.ArrayList<>(r.rows());
+            all.addAll(r.disabled());
+            tableRows.setAll(all);
+            verdictNow.set(r.now());
+            verdictAfter.set(r.after());
+            allowedNow.set(r.nowText());
+            allowedAfter.set(r.afterText());
             status.set(r.what());
+            dialogs.notify("Policy check: " + r.what() + ": " + r.now().word().toLowerCase(java.util.Locale.ROOT)
+                    + " now, " + r.after().word().toLowerCase(java.util.Locale.ROOT) + " after provisioning");
         }).onCancelled(() -> status.set("Check cancelled.")).onFailure(e -> {
             if (e instanceof IllegalArgumentException) {
                 formError.set(e.getMessage());
@@ -184,7 +234,31 @@ public final class PolicyCheckViewModel implements FeatureModel {
         }));
     }
 
-    private record Outcome(Answer answer, List<CheckRow> rows, String what) {
+    private record Outcome(Answer answer, List<CheckRow> rows, List<CheckRow> disabled, Verdict now, Verdict after,
+                           String nowText, String afterText, String what) {
+    }
+
+    /**
+     * "Allowed now: Allowed by 2 rules", or "Not allowed now: No rules exist to allow that connection;
+     * allowed only by a rule in a disabled rule set ('RS-Web' rule 3)" when disabled rules would allow it.
+     */
+    static String answerText(String yes, String no, CheckResult r, List<CheckRow> disabled) {
+        if (r.allowed()) {
+            return yes + r.summary();
+        }
+        StringBuilder b = new StringBuilder(no).append(r.summary());
+        if (disabled.size() == 1) {
+            CheckRow d = disabled.get(0);
+            b.append("; allowed only by ").append(d.state().phrase()).append(" (").append(d.rule()).append(')');
+        } else if (!disabled.isEmpty()) {
+            b.append("; allowed only by ").append(disabled.size()).append(" disabled rules or rules of disabled rule sets (");
+            for (int i = 0; i < disabled.size(); i++) {
+                CheckRow d = disabled.get(i);
+                b.append(i == 0 ? "" : ", ").append(d.rule()).append(": ").append(d.state().text());
+            }
+            b.append(')');
+        }
+        return b.toString();
     }
 
     public void cancel() {
@@ -220,10 +294,14 @@ public final class PolicyCheckViewModel implements FeatureModel {
                     PceQueries.allow(client, "draft", a.consumer(), a.provider(), a.service(), ctx.token()));
             return new PceQueries.Agreement[]{now, after};
         })).ownedBy(FEATURE_ID).onSuccess(r -> {
+            if (answer.get() != a) {
+                return; // the inputs changed while the PCE answered: its answer is for another question
+            }
             boolean agrees = r[0].agrees() && r[1].agrees();
             pceAgrees.set(agrees);
             verification.answered(agrees ? "The PCE agrees, now and after provisioning." : "The PCE disagrees. Now: "
                     + r[0].summary() + " After provisioning: " + r[1].summary());
+            dialogs.notify(verification.statusProperty().get());
             verification.addDifferences(r[0], "now");
             verification.addDifferences(r[1], "after provisioning");
         }).onCancelled(verification::cancelled)
@@ -234,6 +312,9 @@ public final class PolicyCheckViewModel implements FeatureModel {
         answer.set(null);
         selectedRow.set(null);
         rows.clear();
+        tableRows.clear();
+        verdictNow.set(null);
+        verdictAfter.set(null);
         allowedNow.set("");
         allowedAfter.set("");
         verification.clear();
@@ -284,8 +365,24 @@ public final class PolicyCheckViewModel implements FeatureModel {
         return status.getReadOnlyProperty();
     }
 
+    /** The rules that allow the connection (now or after provisioning). */
     public ObservableList<CheckRow> rows() {
         return rows;
+    }
+
+    /** What the rules table shows: the allowing rules, then those that would allow it if enabled. */
+    public ObservableList<CheckRow> tableRows() {
+        return tableRows;
+    }
+
+    /** The verdict in the active policy; null while there is no answer. */
+    public ReadOnlyObjectProperty<Verdict> verdictNowProperty() {
+        return verdictNow.getReadOnlyProperty();
+    }
+
+    /** The verdict in the draft (after provisioning); null while there is no answer. */
+    public ReadOnlyObjectProperty<Verdict> verdictAfterProperty() {
+        return verdictAfter.getReadOnlyProperty();
     }
 
     public TaskProgress progress() {

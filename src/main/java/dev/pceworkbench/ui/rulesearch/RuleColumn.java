@@ -14,7 +14,8 @@ public enum RuleColumn {
     CONSUMERS("Consumers", RuleRow::consumers, true),
     SERVICES("Services", RuleRow::services, true),
     SCOPE("Scope", RuleRow::scope, true),
-    ENABLED("Enabled", r -> r.enabled() ? "Yes" : "No", true),
+    /** The effective state: "Enabled", "Disabled (rule)", "Disabled (rule set)" (see {@link RuleRow#state}). */
+    ENABLED("State", r -> r.state().text(), true),
     STATELESS("Stateless", r -> r.stateless() ? "Yes" : "No", false),
     KIND("Kind", RuleRow::kind, true),
     DESCRIPTION("Description", RuleRow::description, true);

@@ -4,6 +4,7 @@ import dev.pceworkbench.pce.model.RuleSet;
 import dev.pceworkbench.pce.model.SecRule;
 import dev.pceworkbench.policy.PolicyModel;
 import dev.pceworkbench.policy.RuleHit;
+import dev.pceworkbench.policy.RuleState;
 import dev.pceworkbench.policy.names.NameLookup;
 import dev.pceworkbench.policy.names.Names;
 
@@ -16,12 +17,14 @@ import java.util.Map;
  * One rule found by a search, as the results table and the exports show it: its rule set, number
  * and href (in the searched version), both sides, services and the rule set's scopes written by
  * {@link Names} ({@code role: Web, IP list Corp}; {@code app: CRM + env: Prod | app: ERP}), its flags and
- * kind (intra-scope, or extra-scope when consumers are unscoped). Keeps the {@link RuleHit} for the
+ * kind (intra-scope, or extra-scope when consumers are unscoped), and its effective {@link RuleState}
+ * ({@code enabled} only when the rule and its rule set both are: a rule of a disabled rule set is
+ * shown "Disabled (rule set)", never "Enabled"). Keeps the {@link RuleHit} for the
  * JSON export and for opening the rule.
  */
 public record RuleRow(RuleHit hit, String ruleSet, int number, String href, String providers, String consumers,
                       String services, String scope, boolean enabled, boolean stateless, String description,
-                      String kind) {
+                      String kind, RuleState state) {
     public static final String INTRA = "Intra-scope";
     public static final String EXTRA = "Extra-scope";
 
@@ -41,9 +44,9 @@ public record RuleRow(RuleHit hit, String ruleSet, int number, String href, Stri
                     Names.list(Names.actors(r.providers(), names)), Names.list(Names.actors(r.consumers(), names)),
                     services.isEmpty() ? NO_SERVICES : services,
                     scopes.computeIfAbsent(rs, x -> Names.scopesText(x.scopes(), names)),
-                    !Boolean.FALSE.equals(r.enabled()), Boolean.TRUE.equals(r.stateless()),
+                    RuleState.of(h).enabled(), Boolean.TRUE.equals(r.stateless()),
                     r.description() == null ? "" : r.description(),
-                    Boolean.TRUE.equals(r.unscopedConsumers()) ? EXTRA : INTRA));
+                    Boolean.TRUE.equals(r.unscopedConsumers()) ? EXTRA : INTRA, RuleState.of(h)));
         }
         return out;
     }

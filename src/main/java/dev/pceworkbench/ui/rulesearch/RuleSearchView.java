@@ -1,5 +1,9 @@
 package dev.pceworkbench.ui.rulesearch;
 
+import dev.pceworkbench.policy.RuleState;
+import dev.pceworkbench.ui.common.StatusChips;
+import dev.pceworkbench.ui.common.SuggestionField;
+import dev.pceworkbench.ui.common.TableCells;
 import dev.pceworkbench.ui.common.policy.ViewParts;
 import atlantafx.base.theme.Styles;
 import dev.pceworkbench.policy.RuleSearch;
@@ -32,7 +36,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -126,8 +129,7 @@ public final class RuleSearchView {
         side.valueProperty().bindBidirectional(form.actorSideProperty());
         TextField actor = field("actorField", "Label, label group, workload, IP list or IP address — type to search",
                 form.actorTextProperty());
-        actor.setOnAction(e -> form.addActor());
-        TextFields.bindAutoCompletion(actor, req -> form.suggest(req.getUserText())).setOnAutoCompleted(e -> form.addActor());
+        SuggestionField.bind(actor, form::suggest, form::addPicked, form::addActor);
         HBox.setHgrow(actor, Priority.ALWAYS);
         Button add = ViewParts.button("addActorButton", "Add", Material2AL.ADD, "Add this actor to the filters", form::addActor);
         HBox actorRow = new HBox(8, side, actor, add);
@@ -169,8 +171,12 @@ public final class RuleSearchView {
         ChoiceBox<KindFilter> kind = new ChoiceBox<>(FXCollections.observableArrayList(KindFilter.values()));
         kind.setId("kindChoice");
         kind.valueProperty().bindBidirectional(form.kindProperty());
-        FlowPane flags = new FlowPane(10, 6, match, deep, activeOnly, new Label("Enabled"), enabled,
-                new Label("Stateless"), stateless, kind);
+        // Each choice stays beside its label when the options wrap.
+        HBox enabledBox = new HBox(6, new Label("Enabled"), enabled);
+        enabledBox.setAlignment(Pos.CENTER_LEFT);
+        HBox statelessBox = new HBox(6, new Label("Stateless"), stateless);
+        statelessBox.setAlignment(Pos.CENTER_LEFT);
+        FlowPane flags = new FlowPane(10, 6, match, deep, activeOnly, enabledBox, statelessBox, kind);
         flags.setAlignment(Pos.CENTER_LEFT);
 
         GridPane g = new GridPane();
@@ -208,17 +214,17 @@ public final class RuleSearchView {
         table.setId("resultsTable");
         table.setTableMenuButtonVisible(true);
         table.setPlaceholder(new Label("No rules to show"));
+        // Columns share the width; long texts wrap and every cell's tooltip has its full text.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         SortedList<RuleRow> sorted = new SortedList<>(model.results());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         MenuButton columns = new MenuButton("Columns", new FontIcon(Material2MZ.VIEW_COLUMN));
         columns.setId("columnsButton");
+        columns.setTooltip(new Tooltip("Choose the columns to show"));
         for (RuleColumn c : RuleColumn.values()) {
-            TableColumn<RuleRow, String> col = ViewParts.textColumn(c.header(), c::text, width(c));
+            TableColumn<RuleRow, ?> col = c == RuleColumn.ENABLED ? stateColumn(c) : textColumn(c);
             col.setId("column-" + c.name());
-            if (c == RuleColumn.NUMBER) {
-                col.setComparator(Comparator.comparingInt(Integer::parseInt));
-            }
             col.visibleProperty().bindBidirectional(model.columnVisibleProperty(c));
             table.getColumns().add(col);
             CheckMenuItem item = new CheckMenuItem(c.header());
@@ -228,6 +234,14 @@ public final class RuleSearchView {
         }
         ViewParts.openOnDoubleClick(table, model::open);
         VBox.setVgrow(table, Priority.ALWAYS);
+        table.getStyleClass().add(Styles.STRIPED);
+        model.staleProperty().addListener((o, a, b) -> {
+            if (b) {
+                table.getStyleClass().add("stale-results");
+            } else {
+                table.getStyleClass().remove("stale-results");
+            }
+        });
 
         Button open = ViewParts.button("openButton", "Open in rule set view", Material2MZ.OPEN_IN_NEW,
                 "Show the selected rule in its rule set (or double-click a row)",
@@ -241,28 +255,74 @@ public final class RuleSearchView {
         json.disableProperty().bind(csv.disableProperty());
         Button verify = ViewParts.button("verifyButton", "Verify on PCE", Material2MZ.VERIFIED,
                 "Ask the PCE's own rule search the same question and compare", model::verifyOnPce);
-        verify.disableProperty().bind(model.canVerifyProperty().not());
+        verify.disableProperty().bind(model.canVerifyProperty().not().or(model.staleProperty()));
         Tooltip why = new Tooltip();
         why.textProperty().bind(model.verifyHintProperty());
         verify.setTooltip(why);
-        HBox bar = new HBox(8, ViewParts.statusLine("statusLabel", model.statusProperty(), model.progress()),
-                ViewParts.spacer(), columns, open, csv, json, verify);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox bar = ViewParts.actionBar(ViewParts.statusLine("statusLabel", model.statusProperty(), model.progress()),
+                columns, open, csv, json, verify);
 
-        VBox box = new VBox(8, bar, table, ViewParts.verifyStatus(model.verifyStatusProperty()),
+        Label staleBanner = new Label(RuleSearchViewModel.STALE_TEXT, new FontIcon(Material2MZ.UPDATE));
+        staleBanner.setId("staleBanner");
+        staleBanner.setWrapText(true);
+        staleBanner.getStyleClass().add("stale-banner");
+        staleBanner.visibleProperty().bind(model.staleProperty());
+        staleBanner.managedProperty().bind(staleBanner.visibleProperty());
+
+        VBox box = new VBox(8, bar, staleBanner, table, ViewParts.verifyStatus(model.verifyStatusProperty()),
                 ViewParts.verifyDifferences(model.verifyDifferences(), 100));
         box.setPadding(new Insets(6, 12, 10, 12));
         return box;
     }
 
+    private static boolean wraps(RuleColumn c) {
+        return switch (c) {
+            case PROVIDERS, CONSUMERS, SERVICES, SCOPE, DESCRIPTION, RULE_SET, HREF -> true;
+            default -> false;
+        };
+    }
+
+    private static TableColumn<RuleRow, String> textColumn(RuleColumn c) {
+        TableColumn<RuleRow, String> col = TableCells.column(c.header(), c::text, wraps(c));
+        if (c == RuleColumn.NUMBER) {
+            col.setComparator(Comparator.comparingInt(Integer::parseInt));
+        }
+        col.setMinWidth(Math.max(col.getMinWidth(), minWidth(c)));
+        col.setPrefWidth(width(c));
+        return col;
+    }
+
+    /** The effective state as a chip (icon + "Enabled" / "Disabled (rule set)"), sorted by its words. */
+    private static TableColumn<RuleRow, RuleState> stateColumn(RuleColumn c) {
+        TableColumn<RuleRow, RuleState> col = new TableColumn<>(c.header());
+        col.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(d.getValue().state()));
+        col.setCellFactory(StatusChips.stateCells());
+        col.setComparator(Comparator.comparing(RuleState::text));
+        // Shrinks before the text columns do when the window is narrow; a cut chip keeps its tooltip.
+        col.setMinWidth(130);
+        col.setPrefWidth(StatusChips.STATE_COLUMN_WIDTH);
+        return col;
+    }
+
+    /** Enough for a column's usual words on two lines; together they fit the table at 1280 × 800. */
+    private static double minWidth(RuleColumn c) {
+        return switch (c) {
+            case RULE_SET -> 120;
+            case NUMBER -> 56;
+            case KIND -> 104;
+            case PROVIDERS, CONSUMERS, SCOPE -> 105;
+            default -> 90;
+        };
+    }
+
     private static double width(RuleColumn c) {
         return switch (c) {
-            case NUMBER -> 60;
-            case ENABLED, STATELESS -> 95;
-            case KIND -> 110;
-            case RULE_SET -> 200;
-            case HREF, PROVIDERS, CONSUMERS, SCOPE, DESCRIPTION -> 220;
-            default -> 160;
+            case NUMBER -> 64;
+            case STATELESS -> 100;
+            case KIND -> 112;
+            case RULE_SET -> 150;
+            case HREF, PROVIDERS, CONSUMERS, SCOPE, DESCRIPTION -> 140;
+            default -> 120;
         };
     }
 }

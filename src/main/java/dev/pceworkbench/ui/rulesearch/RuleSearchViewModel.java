@@ -22,6 +22,7 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.binding.StringExpression;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -75,6 +76,7 @@ public final class RuleSearchViewModel implements FeatureModel {
     private final StringBinding verifyHint = Bindings.createStringBinding(() -> verifyUnsupported.get().isEmpty()
             ? "Ask the PCE's own rule search the same question and compare" : verifyUnsupported.get(), verifyUnsupported);
     private final BooleanBinding hasResults = Bindings.isNotEmpty(results);
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     private BackgroundTask<?> searchTask;
     private final ActorChoicesLoader choices;
 
@@ -92,12 +94,37 @@ public final class RuleSearchViewModel implements FeatureModel {
                 : r.pceUnsupportedReason().orElse("")));
         choices = new ActorChoicesLoader(workspace, executor, this::choicesTask, this::policyChanged);
         form.versionProperty().addListener((o, a, b) -> choices.reloadIfRequested());
+        form.onChange(this::formChanged);
     }
 
+    /**
+     * Results belong to the query that made them: another mode or version drops them (basic mode
+     * never shows advanced results); any other change marks them stale until the next search.
+     */
+    private void formChanged() {
+        SearchRequest last = lastRequest.get();
+        if (last == null) {
+            return;
+        }
+        if (last.basic() != form.basicModeProperty().get() || !last.version().equals(form.versionProperty().get())) {
+            results.clear();
+            lastRequest.set(null);
+            clearVerification();
+            stale.set(false);
+            status.set((form.basicModeProperty().get() ? "Basic" : "Advanced") + " search of the "
+                    + form.versionProperty().get() + " policy: press Search to see its rules.");
+            return;
+        }
+        stale.set(!form.request().equals(last));
+        if (stale.get()) {
+            clearVerification();
+        }
+    }
     private void policyChanged() {
         if (!results.isEmpty() || lastRequest.get() != null) {
             results.clear();
             lastRequest.set(null);
+            stale.set(false);
             clearVerification();
             status.set("The policy changed on the PCE; search again to see the current rules.");
         }
@@ -141,6 +168,11 @@ public final class RuleSearchViewModel implements FeatureModel {
 
     /** Runs the search on the chosen version's index; the results replace the previous ones. */
     public void search() {
+        // Actor text typed but not added is added now, or the search waits until it is fixed.
+        String pending = form.basicModeProperty().get() ? "" : form.pendingActor();
+        if (!pending.isEmpty() && !form.addActor()) {
+            return;
+        }
         SearchRequest req = form.request();
         RuleSearch query;
         try {
@@ -165,8 +197,11 @@ public final class RuleSearchViewModel implements FeatureModel {
         })).ownedBy(FEATURE_ID).onSuccess(out -> {
             results.setAll(out.rows());
             lastRequest.set(out.request());
+            stale.set(false);
+            formChanged(); // the form may have changed while the search ran
             status.set(count(out.rows().size(), "rule", "rules") + " in " + millis(out.nanos()) + " ("
                     + out.request().version() + " policy)");
+            dialogs.notify("Rule search: " + status.get());
         }).onCancelled(() -> status.set("Search cancelled.")).onFailure(e -> {
             status.set("The search failed.");
             dialogs.showError("Rule search failed", e);
@@ -236,6 +271,7 @@ public final class RuleSearchViewModel implements FeatureModel {
                         ctx.token())))).ownedBy(FEATURE_ID).onSuccess(a -> {
             agreement.set(a);
             verification.answered(a.summary());
+            dialogs.notify("Rule search verified on the PCE: " + a.summary());
             verification.addDifferences(a, null);
         }).onCancelled(verification::cancelled)
                 .onFailure(e -> verification.failed(dialogs, "The PCE's rule search failed", e)));
@@ -339,6 +375,15 @@ public final class RuleSearchViewModel implements FeatureModel {
     public BooleanBinding canVerifyProperty() {
         return canVerify;
     }
+
+    /** Whether the form changed since the results were found (they answer the previous query). */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    /** What the stale banner says. */
+    public static final String STALE_TEXT = "These results are for the previous search: the form has changed. "
+            + "Press Search to update them.";
 
     public BooleanBinding hasResultsProperty() {
         return hasResults;

@@ -51,25 +51,57 @@ public final class SearchForm {
 
     /** Adds the actor typed (or picked) to the filters, on the chosen side; false with a message when it is unknown. */
     public boolean addActor() {
-        String typed = actorText.get() == null ? "" : actorText.get().trim();
+        String typed = pendingActor();
         if (typed.isEmpty()) {
             error.set("Type a label, label group, workload, IP list or IP address, then press Add.");
             return false;
         }
         var found = options.resolve(typed);
         if (found.isEmpty()) {
-            error.set(options.isEmpty() ? "The labels and workloads are still loading; try again in a moment."
-                    : "Nothing is called '" + typed + "'. Pick a label, label group, workload or IP list from the "
-                    + "suggestions (e.g. 'role Web'), or type an IP address such as 10.0.0.5.");
+            error.set(unknownActor(typed));
             return false;
         }
-        ActorFilterItem item = new ActorFilterItem(actorSide.get(), found.get());
+        add(found.get());
+        return true;
+    }
+
+    /** Adds a suggestion the user picked (Enter on it, or a click), on the chosen side. */
+    public void addPicked(ActorOption option) {
+        if (option != null) {
+            add(option);
+        }
+    }
+
+    private void add(ActorOption option) {
+        ActorFilterItem item = new ActorFilterItem(actorSide.get(), option);
         if (!filters.contains(item)) {
             filters.add(item);
         }
         actorText.set("");
         error.set("");
-        return true;
+    }
+
+    /** The actor text typed but not yet added (trimmed; empty when none). */
+    public String pendingActor() {
+        return actorText.get() == null ? "" : actorText.get().trim();
+    }
+
+    /** Why typed text is not an actor, saying how to fix it. */
+    String unknownActor(String typed) {
+        return options.isEmpty() ? "'" + typed + "' cannot be looked up yet: the labels and workloads are still "
+                + "loading; try again in a moment."
+                : "'" + typed + "' is not a label, label group, workload, IP list or IP address \u2014 pick a "
+                + "suggestion (e.g. 'role: Web') or remove it.";
+    }
+
+    /** Runs {@code listener} whenever anything a search depends on changes (not the actor text being typed). */
+    public void onChange(Runnable listener) {
+        javafx.beans.InvalidationListener l = o -> listener.run();
+        for (javafx.beans.Observable o : List.of(version, basicMode, basicText, ports, description, actorSide, match,
+                resolveActors, enabled, stateless, kind, activeOnly)) {
+            o.addListener(l);
+        }
+        filters.addListener(l);
     }
 
     public void removeFilter(ActorFilterItem item) {

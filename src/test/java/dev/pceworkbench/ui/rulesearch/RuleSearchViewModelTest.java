@@ -143,9 +143,11 @@ class RuleSearchViewModelTest {
         model.search();
         assertTrue(model.form().errorProperty().get().contains("'snmp' is not a protocol"), model.form().errorProperty().get());
         assertEquals(before, model.results().size(), "a bad query keeps the last results");
+        assertTrue(model.staleProperty().get(), "... marked as answering the previous query");
         model.form().actorTextProperty().set("no such thing");
         assertFalse(model.form().addActor());
-        assertTrue(model.form().errorProperty().get().startsWith("Nothing is called 'no such thing'"));
+        assertTrue(model.form().errorProperty().get().startsWith("'no such thing' is not a label, label group, workload, "
+                + "IP list or IP address \u2014 pick a suggestion"), model.form().errorProperty().get());
         assertTrue(model.form().filters().isEmpty());
         dialogs.assertNoErrors();
     }

@@ -13,7 +13,9 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import dev.pceworkbench.ui.common.TableCells;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -31,9 +33,11 @@ public final class ViewParts {
     private ViewParts() {
     }
 
+    /** A button with an icon and its label, never shrunk below its label (a toolbar overflows instead). */
     public static Button button(String id, String text, Ikon icon, String tooltip, Runnable action) {
         Button b = new Button(text, icon == null ? null : new FontIcon(icon));
         b.setId(id);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         b.setTooltip(new Tooltip(tooltip));
         b.setOnAction(e -> action.run());
         return b;
@@ -51,11 +55,38 @@ public final class ViewParts {
         return l;
     }
 
+    /**
+     * A status line on the left and the actions on the right, in a tool bar that keeps every button's
+     * icon and label and moves the ones that do not fit into its overflow menu (never "Expo…"); the
+     * status line gives way first, its full text in a tooltip.
+     */
+    public static HBox actionBar(Node status, Node... actions) {
+        ToolBar tools = new ToolBar(actions);
+        tools.getStyleClass().add("action-bar");
+        tools.setMinWidth(60);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        HBox.setHgrow(tools, Priority.SOMETIMES);
+        if (status instanceof Region r) {
+            r.setMinWidth(120);
+            r.setMaxWidth(Double.MAX_VALUE);
+        }
+        tools.setMaxWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, status, tools);
+        // HBox shrinks every child alike: keep the buttons whole while the status line still has room.
+        tools.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(60, Math.min(tools.prefWidth(-1), bar.getWidth() - 8 - 220)), bar.widthProperty()));
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return bar;
+    }
+
     /** Status text, then a progress bar while {@code progress} is busy. */
     public static HBox statusLine(String id, ObservableValue<String> status, TaskProgress progress) {
         Label l = new Label();
         l.setId(id);
         l.textProperty().bind(status);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(status);
+        l.setTooltip(tip);
         ProgressBar bar = new ProgressBar();
         bar.setId(id + "Progress");
         bar.progressProperty().bind(progress.progress());
@@ -78,10 +109,17 @@ public final class ViewParts {
         return r;
     }
 
+    /** A text column whose cells carry their full text in a tooltip (see {@link TableCells}). */
     public static <T> TableColumn<T, String> textColumn(String header, Function<T, String> text, double width) {
-        TableColumn<T, String> c = new TableColumn<>(header);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(text.apply(d.getValue())));
-        c.setPrefWidth(width);
+        TableColumn<T, String> c = TableCells.column(header, text, false);
+        c.setPrefWidth(Math.max(width, c.getMinWidth()));
+        return c;
+    }
+
+    /** A text column whose cells wrap long texts onto several lines (and carry a tooltip). */
+    public static <T> TableColumn<T, String> wrappingColumn(String header, Function<T, String> text, double width) {
+        TableColumn<T, String> c = TableCells.column(header, text, true);
+        c.setPrefWidth(Math.max(width, c.getMinWidth()));
         return c;
     }
 
@@ -109,6 +147,7 @@ public final class ViewParts {
         Label l = new Label();
         l.setId("verifyStatus");
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         l.textProperty().bind(status);
         return l;
     }
