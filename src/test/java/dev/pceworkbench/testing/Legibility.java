@@ -61,7 +61,8 @@ public final class Legibility {
     /** The Text node a Labeled's skin draws its text with (its direct child, style class "text"). */
     private static Text drawnText(Labeled l) {
         for (Node c : l.getChildrenUnmodifiable()) {
-            if (c instanceof Text t && t.isVisible()) {
+            // The graphic may itself be a Text (an Ikonli FontIcon is one): it is not the label's text.
+            if (c instanceof Text t && t.isVisible() && c != l.getGraphic()) {
                 return t;
             }
         }
