@@ -53,7 +53,7 @@ public final class ValidationDecorations<F> {
         // The validator reads the message: decorate again whenever it changes, so a fixed field loses its mark at once.
         message.addListener((o, a, b) -> {
             apply(control, b, tip);
-            support.revalidate(control);
+            support.revalidate();
         });
         apply(control, message.get(), tip);
     }
