@@ -36,6 +36,16 @@ public final class FxTests {
         model.onShown();
     }
 
+    /**
+     * Shows {@code root} in a {@code width} × {@code height} scene (the legibility tests use a
+     * laptop's 1280 × 800) and tells its model it is shown, as the shell does.
+     */
+    public static void show(Stage stage, Node root, FeatureModel model, double width, double height) {
+        stage.setScene(new Scene((Parent) root, width, height));
+        stage.show();
+        model.onShown();
+    }
+
     /** Waits up to {@code seconds} for {@code condition}, then for the FX events it caused. */
     public static void waitFor(long seconds, Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);

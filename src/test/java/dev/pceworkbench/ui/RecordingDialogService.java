@@ -20,8 +20,8 @@ public final class RecordingDialogService implements DialogService {
     public record Error(String title, String message, String details, Throwable failure) {
     }
 
-    /** One question asked. */
-    public record Confirmation(String title, String message) {
+    /** One question asked: its title, its message and the action button's text ("Delete rule"; "Yes" by default). */
+    public record Confirmation(String title, String message, String action) {
     }
 
     private final List<Error> errors = new ArrayList<>();
@@ -45,7 +45,7 @@ public final class RecordingDialogService implements DialogService {
 
     @Override
     public synchronized boolean confirm(String title, String message, String action) {
-        confirmations.add(new Confirmation(title, message));
+        confirmations.add(new Confirmation(title, message, action));
         return confirmAnswer;
     }
 

@@ -108,18 +108,22 @@ public final class RuleConstraints {
             List<String> values = side.equals("providers") ? r.providers() : r.consumers();
             if (values.isEmpty()) {
                 out.add(new Violation(Field.RESOLVE_LABELS_AS, "Choose what " + side + "' labels resolve to: "
-                        + "workloads, virtual services or both."));
+                        + "workloads, virtual services or both.", side(side)));
                 ok = false;
             }
             for (String v : values) {
                 if (!ResolveLabelsAs.WORKLOADS.equals(v) && !ResolveLabelsAs.VIRTUAL_SERVICES.equals(v)) {
                     out.add(new Violation(Field.RESOLVE_LABELS_AS, "Labels resolve only to 'workloads' or "
-                            + "'virtual_services', not '" + v + "' (" + side + ")."));
+                            + "'virtual_services', not '" + v + "' (" + side + ").", side(side)));
                     ok = false;
                 }
             }
         }
         return ok;
+    }
+
+    private static Violation.Side side(String side) {
+        return side.equals("providers") ? Violation.Side.PROVIDERS : Violation.Side.CONSUMERS;
     }
 
     private static ProviderMode mode(List<String> provAs) {
@@ -202,7 +206,8 @@ public final class RuleConstraints {
         boolean providersUseVs = mode != ProviderMode.WORKLOADS;
         if (!providersUseVs && consumersUseVs) {
             out.add(new Violation(Field.RESOLVE_LABELS_AS, "Consumers may use virtual services only when the "
-                    + "providers do: resolve consumers as workloads, or let providers resolve as virtual services."));
+                    + "providers do: resolve consumers as workloads, or let providers resolve as virtual services.",
+                    Violation.Side.CONSUMERS));
         }
         if (consumers.contains(ObjectKind.VIRTUAL_SERVICE) && (!providersUseVs || !consumersUseVs)) {
             out.add(new Violation(Field.CONSUMERS, "A virtual service is a consumer only when both sides use "

@@ -50,7 +50,11 @@ public final class ValidationDecorations<F> {
         });
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(message);
-        message.addListener((o, a, b) -> apply(control, b, tip));
+        // The validator reads the message: decorate again whenever it changes, so a fixed field loses its mark at once.
+        message.addListener((o, a, b) -> {
+            apply(control, b, tip);
+            support.revalidate();
+        });
         apply(control, message.get(), tip);
     }
 

@@ -1,6 +1,8 @@
 package dev.pceworkbench.ui.rulesets;
 
 import dev.pceworkbench.policy.names.Name;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
@@ -25,7 +27,17 @@ final class ActorPicker {
     /** The picker with ids {@code id} (combo) and {@code id + "Add"} (button); {@code add} receives the pick. */
     static HBox of(String id, ObservableValue<ActorNames> names, Predicate<Name> which, Consumer<Name> add,
                    boolean services) {
+        return of(id, names, which, new SimpleObjectProperty<>(), add, services);
+    }
+
+    /**
+     * A picker whose pick is the view model's {@code choice} (so what is picked but not added is
+     * not lost: the form adds it on save); Add gives it to {@code add} and clears it.
+     */
+    static HBox of(String id, ObservableValue<ActorNames> names, Predicate<Name> which, ObjectProperty<Name> choice,
+                   Consumer<Name> add, boolean services) {
         SearchableComboBox<Name> box = new SearchableComboBox<>();
+        box.valueProperty().bindBidirectional(choice);
         box.setId(id);
         box.setPromptText(services ? "Search services" : "Search labels, groups, IP lists, workloads...");
         box.setConverter(new StringConverter<>() {

@@ -1,6 +1,8 @@
 package dev.pceworkbench.ui.rulesets;
 
 import dev.pceworkbench.policy.names.Name;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableDoubleValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -12,6 +14,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -26,11 +29,14 @@ import java.util.function.Predicate;
  * their colours from the workbench stylesheet ({@link ChipStyles} gives the style classes: one per
  * kind, one per label dimension), so they follow the light and dark themes. A chip too long for
  * its place is cut with an ellipsis and its tooltip shows the full text (and the href). Clicking a
- * chip opens the object it stands for where the view model can open it; table cells show at most a
- * few chips and "+N more".
+ * chip opens the object it stands for where the view model can open it. Table cells wrap their
+ * chips onto as many lines as they need within the column's width (the row grows with them), up to
+ * {@value #MAX_IN_CELL} chips and "+N more", whose tooltip names the rest.
  */
 final class ChipViews {
-    private static final int MAX_IN_CELL = 6;
+    static final int MAX_IN_CELL = 12;
+    /** A cell's padding left and right (AtlantaFX's dense tables), kept free of chips. */
+    private static final double CELL_PADDING = 14;
     /** A chip never takes more than this; a longer name is cut and read in full in the tooltip. */
     static final double MAX_WIDTH = 260;
 
@@ -82,15 +88,28 @@ final class ChipViews {
         return l;
     }
 
-    /** A row of chips for a table cell, {@code emptyText} for an empty list. */
-    static HBox row(List<Name> names, Opener opener, String emptyText) {
-        HBox box = new HBox(4);
+    /**
+     * Chips that wrap onto several lines within {@code width} (each chip at most that wide, cut
+     * with its tooltip beyond), {@code emptyText} for an empty list.
+     */
+    static FlowPane flow(List<Name> names, Opener opener, String emptyText, ObservableDoubleValue width) {
+        FlowPane box = new FlowPane(4, 3);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.prefWrapLengthProperty().bind(width);
+        box.setMinWidth(0);
         int n = Math.min(names.size(), MAX_IN_CELL);
         for (int i = 0; i < n; i++) {
-            box.getChildren().add(chip(names.get(i), opener));
+            Label chip = chip(names.get(i), opener);
+            // A chip longer than the cell wraps at its spaces ("IP list" over "IPL-Corporate-Networks").
+            chip.setWrapText(true);
+            chip.maxWidthProperty().bind(Bindings.min(MAX_WIDTH, width));
+            box.getChildren().add(chip);
         }
         if (names.size() > n) {
-            box.getChildren().add(new Label("+" + (names.size() - n) + " more"));
+            Label more = new Label("+" + (names.size() - n) + " more");
+            more.setMinWidth(Region.USE_PREF_SIZE);
+            more.setTooltip(new Tooltip(String.join("\n", names.subList(n, names.size()).stream().map(Name::display).toList())));
+            box.getChildren().add(more);
         }
         if (names.isEmpty() && emptyText != null) {
             box.getChildren().add(new Label(emptyText));
@@ -98,14 +117,36 @@ final class ChipViews {
         return box;
     }
 
-    /** A table cell showing the chips {@code names} gives for its row item. */
+    /** A row of chips of a form (wrapping beyond three chips' width). */
+    static FlowPane row(List<Name> names, Opener opener, String emptyText) {
+        return flow(names, opener, emptyText, new javafx.beans.property.SimpleDoubleProperty(3 * MAX_WIDTH));
+    }
+
+    /** A row of chips (the detail's scopes), wrapping within {@code width}. */
+    static FlowPane row(List<Name> names, Opener opener, String emptyText, ObservableDoubleValue width) {
+        return flow(names, opener, emptyText, width);
+    }
+
+    /**
+     * A table cell showing the chips {@code names} gives for its row item, wrapped within the
+     * column's width: the row is as high as its tallest cell, so every chip shows.
+     */
     static <S> TableCell<S, S> cell(Function<S, List<Name>> names, Opener opener, String emptyText) {
         return new TableCell<>() {
+            private ObservableDoubleValue width;
+
             @Override
             protected void updateItem(S item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(null);
-                setGraphic(empty || item == null ? null : row(names.apply(item), opener, emptyText));
+                if (empty || item == null || getTableColumn() == null) {
+                    setGraphic(null);
+                    return;
+                }
+                if (width == null) {
+                    width = getTableColumn().widthProperty().subtract(CELL_PADDING);
+                }
+                setGraphic(flow(names.apply(item), opener, emptyText, width));
             }
         };
     }

@@ -29,11 +29,12 @@ public final class FormMessages {
 
     /** Replaces every message with {@code found} (field to message). */
     void set(Map<FormField, String> found) {
-        errors.keySet().retainAll(found.keySet());
-        errors.putAll(found);
+        // The messages first: whoever listens to the map (the decorations) reads them, and must read the new ones.
         for (FormField f : FormField.values()) {
             messages.get(f).set(found.getOrDefault(f, ""));
         }
+        errors.keySet().retainAll(found.keySet());
+        errors.putAll(found);
         valid.set(found.isEmpty());
     }
 

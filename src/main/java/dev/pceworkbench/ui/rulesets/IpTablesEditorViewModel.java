@@ -118,7 +118,7 @@ public final class IpTablesEditorViewModel {
     private void validate() {
         FormMessages.Builder b = new FormMessages.Builder();
         for (Violation v : IpTablesRuleCheck.check(toRule())) {
-            b.add(FormField.of(v.field()), v.message());
+            b.add(FormField.of(v), v.message());
         }
         messages.set(b.build());
     }

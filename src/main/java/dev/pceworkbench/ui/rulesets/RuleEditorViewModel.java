@@ -11,6 +11,8 @@ import dev.pceworkbench.policy.rules.RuleContext;
 import dev.pceworkbench.policy.rules.Violation;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -42,18 +44,21 @@ public final class RuleEditorViewModel {
     private final BooleanProperty extraScope = new SimpleBooleanProperty(this, "extraScope");
     private final StringProperty description = new SimpleStringProperty(this, "description", "");
     private final StringProperty portText = new SimpleStringProperty(this, "portText", "");
+    private final ObjectProperty<Name> providerChoice = new SimpleObjectProperty<>(this, "providerChoice");
+    private final ObjectProperty<Name> consumerChoice = new SimpleObjectProperty<>(this, "consumerChoice");
+    private final ObjectProperty<Name> serviceChoice = new SimpleObjectProperty<>(this, "serviceChoice");
     private final FormMessages messages = new FormMessages();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private ActorNames names = ActorNames.empty();
     private RuleContext context = RuleContext.empty();
     private RuleSet ruleSet;
     private SecRule original;
-    private String portProblem;
     private boolean loading;
 
     public RuleEditorViewModel() {
         Observable[] all = {providers, consumers, services, providersAsWorkloads, providersAsVirtualServices,
-                consumersAsWorkloads, consumersAsVirtualServices, stateless, enabled, extraScope, description};
+                consumersAsWorkloads, consumersAsVirtualServices, stateless, enabled, extraScope, description,
+                providerChoice, consumerChoice, serviceChoice, portText};
         for (Observable o : all) {
             o.addListener(x -> {
                 if (!loading) {
@@ -61,10 +66,6 @@ public final class RuleEditorViewModel {
                 }
             });
         }
-        portText.addListener((o, a, b) -> {
-            portProblem = null;
-            validate();
-        });
     }
 
     /** A new rule for {@code rs} (extra-scope when {@code extra}). */
@@ -97,7 +98,9 @@ public final class RuleEditorViewModel {
             extraScope.set(Boolean.TRUE.equals(r.unscopedConsumers()));
             description.set(r.description() == null ? "" : r.description());
             portText.set("");
-            portProblem = null;
+            providerChoice.set(null);
+            consumerChoice.set(null);
+            serviceChoice.set(null);
         } finally {
             loading = false;
         }
@@ -132,23 +135,93 @@ public final class RuleEditorViewModel {
         }
     }
 
-    /** Adds the port typed in {@link #portTextProperty()}; a typing mistake is shown on the services field. */
+    /** Adds the provider picked in {@link #providerChoiceProperty()}. */
+    public void addProvider() {
+        addProvider(providerChoice.get());
+        providerChoice.set(null);
+    }
+
+    /** Adds the consumer picked in {@link #consumerChoiceProperty()}. */
+    public void addConsumer() {
+        addConsumer(consumerChoice.get());
+        consumerChoice.set(null);
+    }
+
+    /** Adds the service picked in {@link #serviceChoiceProperty()}. */
+    public void addService() {
+        addService(serviceChoice.get());
+        serviceChoice.set(null);
+    }
+
+    /**
+     * Adds the port typed in {@link #portTextProperty()} ({@code 443/tcp}, {@code 443 TCP}...); a
+     * typing mistake stays in the field and shows on the services field.
+     */
     public boolean addPort() {
-        try {
-            IngressService s = PortText.parse(portText.get());
-            if (!services.contains(s)) {
-                services.add(s);
-            }
-            portText.set("");
-            return true;
-        } catch (IllegalArgumentException e) {
-            portProblem = e.getMessage();
+        IngressService s = typedPort();
+        if (s == null) {
             validate();
             return false;
         }
+        if (!services.contains(s)) {
+            services.add(s);
+        }
+        portText.set("");
+        return true;
     }
 
-    /** The rule as the form says, ready to send. */
+    /**
+     * Adds what is picked or typed but not added yet (a provider, consumer or service picked
+     * without "Add", a port typed without "Add port"), as Save does: nothing the user chose is
+     * dropped. False when the typed port cannot be read (it stays, flagged on the services field).
+     */
+    public boolean addPending() {
+        addProvider();
+        addConsumer();
+        addService();
+        return portText.get() == null || portText.get().isBlank() || addPort();
+    }
+
+    /** The typed port, or null when there is none or it cannot be read. */
+    private IngressService typedPort() {
+        String t = portText.get();
+        if (t == null || t.isBlank()) {
+            return null;
+        }
+        try {
+            return PortText.parse(t);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Why the typed port cannot be read, or null. */
+    private String typedPortProblem() {
+        String t = portText.get();
+        if (t == null || t.isBlank()) {
+            return null;
+        }
+        try {
+            PortText.parse(t);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "'" + t.trim() + "' is not added: " + e.getMessage();
+        }
+    }
+
+    private static <T> List<T> withPending(List<T> list, T pending) {
+        if (pending == null || list.contains(pending)) {
+            return List.copyOf(list);
+        }
+        List<T> out = new ArrayList<>(list);
+        out.add(pending);
+        return out;
+    }
+
+    /**
+     * The rule as the form says, ready to send: the added chips and what is picked or typed but not
+     * added yet (Save adds those first, see {@link #addPending()}).
+     */
     public SecRule toRule() {
         List<String> provAs = new ArrayList<>();
         List<String> consAs = new ArrayList<>();
@@ -167,8 +240,12 @@ public final class RuleEditorViewModel {
         SecRule o = original;
         List<Href> userGroups = o == null ? List.of() : o.consumingSecurityPrincipals();
         String desc = description.get() == null || description.get().isBlank() ? null : description.get().trim();
-        return new SecRule(o == null ? null : o.href(), desc, enabled.get(), Actors.of(providers), Actors.of(consumers),
-                List.copyOf(services), o == null ? null : o.egressServices(), new ResolveLabelsAs(provAs, consAs, null),
+        List<IngressService> svc = withPending(services, typedPort());
+        if (serviceChoice.get() != null && serviceChoice.get().href() != null) {
+            svc = withPending(svc, IngressService.service(serviceChoice.get().href()));
+        }
+        return new SecRule(o == null ? null : o.href(), desc, enabled.get(), Actors.of(withPending(providers, providerChoice.get())),
+                Actors.of(withPending(consumers, consumerChoice.get())), svc, o == null ? null : o.egressServices(), new ResolveLabelsAs(provAs, consAs, null),
                 extraScope.get(), stateless.get(), o == null ? null : o.secConnect(), o == null ? null : o.machineAuth(),
                 o == null ? null : o.networkType(), userGroups, o == null ? null : o.useWorkloadSubnets(),
                 o == null ? null : o.extra());
@@ -176,11 +253,12 @@ public final class RuleEditorViewModel {
 
     private void validate() {
         FormMessages.Builder b = new FormMessages.Builder();
-        for (Violation v : RuleConstraints.check(toRule(), context)) {
-            b.add(FormField.of(v.field()), v.message());
+        String typed = typedPortProblem();
+        if (typed != null) {
+            b.add(FormField.SERVICES, typed);
         }
-        if (portProblem != null) {
-            b.add(FormField.SERVICES, portProblem);
+        for (Violation v : RuleConstraints.check(toRule(), context)) {
+            b.add(FormField.of(v), v.message());
         }
         messages.set(b.build());
     }
@@ -258,5 +336,20 @@ public final class RuleEditorViewModel {
 
     public StringProperty portTextProperty() {
         return portText;
+    }
+
+    /** The provider picked but not added yet (Save adds it). */
+    public ObjectProperty<Name> providerChoiceProperty() {
+        return providerChoice;
+    }
+
+    /** The consumer picked but not added yet (Save adds it). */
+    public ObjectProperty<Name> consumerChoiceProperty() {
+        return consumerChoice;
+    }
+
+    /** The service picked but not added yet (Save adds it). */
+    public ObjectProperty<Name> serviceChoiceProperty() {
+        return serviceChoice;
     }
 }

@@ -33,6 +33,32 @@ public record RuleRow(RuleSet ruleSet, SecRule rule) {
         return rule.description() == null ? "" : rule.description();
     }
 
+    /** The rule's number in its rule set (1 for the first; the PCE's order), as the confirmations say it. */
+    public int number() {
+        return ruleSet.rules().indexOf(rule) + 1;
+    }
+
+    /** The state word: "Enabled" or "Disabled". */
+    public String stateText() {
+        return enabled() ? "Enabled" : "Disabled";
+    }
+
+    /**
+     * {@code resolve_labels_as} in a few words: "workloads" when both sides resolve alike, else
+     * "providers: virtual services" over "consumers: workloads" on two lines ({@link #resolveText()}
+     * always says both, on one).
+     */
+    public String resolveShort() {
+        var r = rule.resolveLabelsAs();
+        if (r == null) {
+            return "";
+        }
+        if (r.providers().equals(r.consumers())) {
+            return String.join(", ", r.providers()).replace('_', ' ');
+        }
+        return resolveText().replace("; ", "\n");
+    }
+
     /** {@code resolve_labels_as} as text: "providers: workloads; consumers: workloads". */
     public String resolveText() {
         var r = rule.resolveLabelsAs();

@@ -167,9 +167,11 @@ public final class RuleSetEditing {
         }
         String rs = r.ruleSet().href();
         String rule = r.rule().href();
-        if (dialogs.confirm("Delete rule", "Delete the rule " + RuleDescriptions.describe(r.rule(), names.get())
-                + " from the rule set '" + r.ruleSet().name() + "'?" + PENDING_NOTE)) {
-            run("Deleting a rule", "The PCE refused to delete the rule", (client, token) -> {
+        String which = "Rule " + (r.ruleSet().rules().indexOf(r.rule()) + 1) + " of '" + r.ruleSet().name() + "'";
+        if (dialogs.confirm("Delete rule", which + " " + RuleDescriptions.describe(r.rule(), names.get())
+                + " will be deleted in the draft; " + stillActive(r.rule().updateType(), "it stays", "it was"),
+                "Delete rule")) {
+            run("Deleting a rule", "The PCE refused to delete the rule", which + " deleted in the draft", (client, token) -> {
                 client.rules(rs).delete(rule, token);
                 return rs;
             }, rs);
@@ -189,12 +191,14 @@ public final class RuleSetEditing {
                 rest.add(body(r));
             }
         }
-        if (dialogs.confirm("Delete custom iptables rule", "Delete the custom iptables rule "
-                + RuleDescriptions.describe(rule) + " from the rule set '" + rs.name() + "'?" + PENDING_NOTE)) {
-            run("Deleting a custom iptables rule", "The PCE refused to delete the custom iptables rule", (client, token) -> {
-                client.ruleSets().update(rs.href(), Map.of("ip_tables_rules", rest), token);
-                return rs.href();
-            }, rs.href());
+        String which = "The custom iptables rule " + RuleDescriptions.describe(rule) + " of '" + rs.name() + "'";
+        if (dialogs.confirm("Delete custom iptables rule", which + " will be deleted in the draft; "
+                + stillActive(rule.updateType(), "it stays", "it was"), "Delete iptables rule")) {
+            run("Deleting a custom iptables rule", "The PCE refused to delete the custom iptables rule",
+                    "Custom iptables rule of '" + rs.name() + "' deleted in the draft", (client, token) -> {
+                        client.ruleSets().update(rs.href(), Map.of("ip_tables_rules", rest), token);
+                        return rs.href();
+                    }, rs.href());
         }
     }
 
@@ -205,16 +209,26 @@ public final class RuleSetEditing {
             return;
         }
         RuleSet rs = row.ruleSet();
-        if (dialogs.confirm("Delete rule set", "Delete the rule set '" + rs.name() + "' with its "
-                + row.totalRules() + (row.totalRules() == 1 ? " rule?" : " rules?") + PENDING_NOTE)) {
-            run("Deleting a rule set", "The PCE refused to delete the rule set", (client, token) -> {
-                client.ruleSets().delete(rs.href(), token);
-                return rs.href();
-            }, null);
+        int n = row.totalRules();
+        if (dialogs.confirm("Delete rule set", "The rule set '" + rs.name() + "' and its " + n
+                + (n == 1 ? " rule" : " rules") + " will be deleted in the draft; "
+                + stillActive(rs.updateType(), "they stay", "it was"), "Delete rule set")) {
+            run("Deleting a rule set", "The PCE refused to delete the rule set",
+                    "Rule set '" + rs.name() + "' deleted in the draft", (client, token) -> {
+                        client.ruleSets().delete(rs.href(), token);
+                        return rs.href();
+                    }, null);
         }
     }
 
-    private static final String PENDING_NOTE = "\nThe deletion is a draft change: it stays pending until it is provisioned.";
+    /**
+     * What a draft deletion means for the active policy: an object created in the draft was never
+     * provisioned; any other stays active until the deletion is provisioned.
+     */
+    private static String stillActive(String updateType, String stays, String was) {
+        return "create".equals(updateType) ? was + " never provisioned, so the active policy does not change."
+                : stays + " active until you provision.";
+    }
 
     private List<String> ruleSetNames() {
         return ruleSets.get().stream().map(RuleSet::name).toList();
@@ -232,12 +246,14 @@ public final class RuleSetEditing {
 
     private boolean saveRule() {
         RuleEditorViewModel form = ruleEditor;
-        if (!form.messages().isValid()) {
+        // What is picked or typed but not added goes with the rule; a port that cannot be read stays flagged.
+        if (!form.messages().isValid() || !form.addPending()) {
             return false;
         }
         SecRule rule = form.toRule();
         String rs = form.ruleSet().href();
-        run(form.isNew() ? "Creating a rule" : "Saving the rule", "The PCE refused the rule", (client, token) -> {
+        String done = (form.isNew() ? "Rule created in '" : "Rule saved in '") + form.ruleSet().name() + "' (draft)";
+        run(form.isNew() ? "Creating a rule" : "Saving the rule", "The PCE refused the rule", done, (client, token) -> {
             if (form.isNew()) {
                 return client.rules(rs).create(rule, token).href();
             }
@@ -254,7 +270,9 @@ public final class RuleSetEditing {
         }
         Map<String, Object> body = form.body();
         RuleSet original = form.original();
-        run(original == null ? "Creating a rule set" : "Saving the rule set", "The PCE refused the rule set", (client, token) -> {
+        String done = "Rule set '" + body.get("name") + (original == null ? "' created" : "' saved") + " (draft)";
+        run(original == null ? "Creating a rule set" : "Saving the rule set", "The PCE refused the rule set", done,
+                (client, token) -> {
             if (original == null) {
                 return client.ruleSets().create(body, token).href();
             }
@@ -281,7 +299,8 @@ public final class RuleSetEditing {
         if (!replaced) {
             all.add(body(edited));
         }
-        run("Saving custom iptables rules", "The PCE refused the custom iptables rule", (client, token) -> {
+        String done = "Custom iptables rule " + (replaced ? "saved" : "created") + " in '" + rs.name() + "' (draft)";
+        run("Saving custom iptables rules", "The PCE refused the custom iptables rule", done, (client, token) -> {
             client.ruleSets().update(rs.href(), Map.of("ip_tables_rules", all), token);
             return rs.href();
         }, rs.href());
@@ -309,7 +328,8 @@ public final class RuleSetEditing {
         String send(PceClient client, CancellationToken token) throws Exception;
     }
 
-    private void run(String title, String refusal, Send send, String ruleSetHref) {
+    /** Sends a change in the background; on success closes the form, tells the status bar {@code done}, reloads. */
+    private void run(String title, String refusal, String done, Send send, String ruleSetHref) {
         saving.set(true);
         BackgroundTask<String> task = BackgroundTask.<String>of(title, ctx -> {
                     ctx.message(title);
@@ -318,6 +338,7 @@ public final class RuleSetEditing {
                 .ownedBy(RuleSetsViewModel.FEATURE_ID)
                 .onSuccess(href -> {
                     editing.set(Editing.NONE);
+                    dialogs.notify(done);
                     boolean isRule = ruleSetHref != null && href != null && !href.equals(ruleSetHref);
                     saved.saved(ruleSetHref != null ? ruleSetHref : href, isRule ? href : null);
                 })

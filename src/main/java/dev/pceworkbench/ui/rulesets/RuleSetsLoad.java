@@ -12,7 +12,9 @@ import dev.pceworkbench.task.TaskContext;
 import dev.pceworkbench.workspace.PolicyWorkspace;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +30,7 @@ import java.util.Set;
 final class RuleSetsLoad {
     /** What a load produced. */
     record Result(String version, List<RuleSet> ruleSets, List<RuleSetRow> rows, ActorNames names,
-                  List<String> versions, long millis) {
+                  List<String> versions, Map<String, String> versionTexts, long millis) {
     }
 
     private RuleSetsLoad() {
@@ -55,9 +57,11 @@ final class RuleSetsLoad {
         }
         ctx.message("Reading policy versions");
         List<String> versions = new ArrayList<>();
+        Map<String, String> versionTexts = new HashMap<>();
         for (PolicyVersion v : client.provisioning().versions(100, token)) {
             if (v.version() != null) {
                 versions.add(v.version().toString());
+                versionTexts.put(v.version().toString(), VersionTexts.of(v));
             }
         }
         ctx.message("Preparing " + ruleSets.size() + " rule sets");
@@ -67,7 +71,7 @@ final class RuleSetsLoad {
             rows.add(RuleSetRow.of(rs, names, isPending));
         }
         token.throwIfCancelled("Loading rule sets");
-        return new Result(version, ruleSets, rows, names, versions, (System.nanoTime() - t0) / 1_000_000);
+        return new Result(version, ruleSets, rows, names, versions, versionTexts, (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** {@code names} plus the workloads' hostnames, loading the workloads through the workspace. */

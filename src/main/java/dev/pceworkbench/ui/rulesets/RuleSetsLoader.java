@@ -77,6 +77,13 @@ final class RuleSetsLoader {
                         dialogs.showError("Could not load the rule sets of " + version, e);
                     }
                 })
+                .onCancelled(() -> {
+                    if (load == generation) {
+                        status.unbind();
+                        progress.unbind();
+                        status.set("Loading the rule sets of " + version + " was cancelled: Reload to try again");
+                    }
+                })
                 .onFinished(() -> {
                     if (load == generation) {
                         loading.set(false);
@@ -123,6 +130,16 @@ final class RuleSetsLoader {
         namesTask = task;
         status.set(loadedText + "; loading workload names…");
         executor.execute(task);
+    }
+
+    /** Cancels the running load (both steps); what was shown stays. */
+    void cancel() {
+        if (loadTask != null) {
+            loadTask.cancel();
+        }
+        if (namesTask != null) {
+            namesTask.cancel();
+        }
     }
 
     ReadOnlyBooleanProperty loadingProperty() {

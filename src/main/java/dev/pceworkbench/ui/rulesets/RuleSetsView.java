@@ -20,7 +20,11 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -50,6 +54,8 @@ import java.util.function.Consumer;
  * rules of the version, and the forms for editing the draft. Only builds controls and binds.
  */
 public final class RuleSetsView {
+    /** The rule sets list's share of the width by default: narrow, so the rule tables have the room. */
+    static final double LIST_SHARE = 0.32;
     private final RuleSetsViewModel vm;
     private final BorderPane root = new BorderPane();
 
@@ -57,20 +63,59 @@ public final class RuleSetsView {
         this.vm = vm;
         root.setId("ruleSetsView");
         root.setTop(toolbar());
-        SplitPane split = new SplitPane(ruleSetsTable(), right());
-        split.setDividerPositions(0.38);
+        Node list = ruleSetsTable();
+        Node right = right();
+        SplitPane split = new SplitPane(list, right);
+        split.setId("ruleSetsSplit");
+        split.setDividerPositions(LIST_SHARE);
+        SplitPane.setResizableWithParent(list, false);
+        // Hiding the list gives the rule tables the full width; showing it again puts the divider back where it was.
+        double[] divider = {LIST_SHARE};
+        vm.listShownProperty().addListener((o, a, shown) -> {
+            if (shown && !split.getItems().contains(list)) {
+                split.getItems().add(0, list);
+                split.setDividerPositions(divider[0]);
+            } else if (!shown && split.getItems().contains(list)) {
+                divider[0] = split.getDividerPositions()[0];
+                split.getItems().remove(list);
+            }
+        });
         root.setCenter(split);
     }
 
     private Node toolbar() {
+        ToggleButton listToggle = new ToggleButton("Rule sets", new FontIcon(Material2MZ.VIEW_LIST));
+        listToggle.setId("listToggle");
+        listToggle.selectedProperty().bindBidirectional(vm.listShownProperty());
+        listToggle.setTooltip(new Tooltip("Rule sets: show or hide the list of rule sets (hidden, the rule tables use the full width)"));
         ComboBox<String> version = new ComboBox<>(vm.versions());
         version.setId("versionBox");
         version.valueProperty().bindBidirectional(vm.versionProperty());
-        version.setTooltip(new javafx.scene.control.Tooltip("Policy version: draft, active or a provisioned version"));
+        version.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : vm.versionText(item));
+            }
+        });
+        version.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : vm.versionText(item));
+            }
+        });
+        version.setPrefWidth(150);
+        Tooltip versionTip = new Tooltip();
+        versionTip.textProperty().bind(Bindings.createStringBinding(() -> "Policy version: "
+                + vm.versionText(vm.versionProperty().get()) + "\n(draft, active or a provisioned version)",
+                vm.versionProperty(), vm.versions()));
+        version.setTooltip(versionTip);
         TextField filter = new TextField();
         filter.setId("ruleSetFilter");
         filter.setPromptText("Filter by name or scope label");
         filter.textProperty().bindBidirectional(vm.filterTextProperty());
+        filter.setTooltip(new Tooltip("Filter by name or scope label"));
         HBox.setHgrow(filter, Priority.ALWAYS);
         ComboBox<StateFilter> state = new ComboBox<>(FXCollections.observableArrayList(StateFilter.values()));
         state.setId("stateFilter");
@@ -79,54 +124,38 @@ public final class RuleSetsView {
         newRuleSet.setId("newRuleSetButton");
         newRuleSet.disableProperty().bind(vm.editableProperty().not());
         newRuleSet.setOnAction(e -> vm.edits().newRuleSet());
-        Button reload = new Button(null, new FontIcon(Material2MZ.REFRESH));
+        Button reload = new Button("Reload", new FontIcon(Material2MZ.REFRESH));
         reload.setId("reloadButton");
-        reload.setTooltip(new javafx.scene.control.Tooltip("Reload from the PCE"));
+        reload.setTooltip(new Tooltip("Reload from the PCE"));
         reload.setOnAction(e -> vm.reload());
         ProgressBar progress = new ProgressBar();
         progress.setId("loadProgress");
         progress.progressProperty().bind(Bindings.when(vm.loadingProperty()).then(vm.progressProperty()).otherwise(0));
         progress.visibleProperty().bind(vm.loadingProperty());
-        progress.setPrefWidth(120);
+        progress.managedProperty().bind(progress.visibleProperty());
+        progress.setPrefWidth(100);
         Label status = new Label();
         status.setId("statusLabel");
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add(Styles.TEXT_MUTED);
         Label versionLabel = new Label("Version");
-        // The controls keep their natural width; the filter field and then the status text give way.
-        for (javafx.scene.layout.Region r : List.of(versionLabel, version, state, newRuleSet, reload)) {
-            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // The controls keep their natural width (buttons keep their labels); the filter field and then the status text give way.
+        for (Region r : List.of(listToggle, versionLabel, version, state, newRuleSet, reload)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
         }
-        filter.setMinWidth(140);
+        filter.setMinWidth(120);
         status.setMinWidth(0);
-        status.setTooltip(new javafx.scene.control.Tooltip());
+        status.setTooltip(new Tooltip());
         status.getTooltip().textProperty().bind(vm.statusProperty());
-        HBox bar = new HBox(8, versionLabel, version, filter, state, newRuleSet, reload, progress, status);
+        HBox bar = new HBox(8, listToggle, versionLabel, version, filter, state, newRuleSet, reload, progress, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         return bar;
     }
 
     private Node ruleSetsTable() {
-        SortedList<RuleSetRow> sorted = new SortedList<>(vm.ruleSets());
-        TableView<RuleSetRow> t = new TableView<>(sorted);
-        sorted.comparatorProperty().bind(t.comparatorProperty());
-        t.setId("ruleSetsTable");
-        t.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
-        TableColumn<RuleSetRow, String> name = RuleTables.column("Name", RuleSetRow::name, 180);
-        name.setComparator(Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER));
-        TableColumn<RuleSetRow, RuleSetRow> scopes = new TableColumn<>("Scopes");
-        scopes.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cd.getValue()));
-        scopes.setCellFactory(col -> ChipViews.cell(RuleSetRow::scopeCell, RuleTables.opener(vm), Names.ALL_SCOPE));
-        scopes.setComparator(Comparator.comparing(RuleSetRow::scopeText));
-        scopes.setPrefWidth(220);
-        t.getColumns().setAll(List.of(name, scopes,
-                RuleTables.column("Enabled", r -> RuleTables.yesNo(r.enabled()), 60),
-                RuleTables.column("Intra", RuleSetRow::intraRules, 50),
-                RuleTables.column("Extra", RuleSetRow::extraRules, 50),
-                RuleTables.column("iptables", RuleSetRow::ipTablesRules, 60),
-                RuleTables.badgeColumn("Status", RuleSetRow::status)));
-        t.setPlaceholder(new Label("No rule sets match"));
+        TableView<RuleSetRow> t = RuleTables.ruleSets(vm);
+        t.setPlaceholder(placeholder());
         t.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selectedProperty().set(b);
@@ -138,7 +167,33 @@ public final class RuleSetsView {
                 t.scrollTo(b);
             }
         });
+        t.setMinWidth(0);
         return t;
+    }
+
+    /**
+     * The rule sets table's placeholder: during the first load a progress indicator, "Loading rule
+     * sets… (phase)" and Cancel; afterwards "No rule sets match" (or why nothing is loaded).
+     */
+    private Node placeholder() {
+        Label text = new Label();
+        text.setId("ruleSetsPlaceholder");
+        text.setWrapText(true);
+        text.textProperty().bind(vm.placeholderProperty());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setId("firstLoadProgress");
+        spinner.setPrefSize(36, 36);
+        spinner.visibleProperty().bind(vm.firstLoadProperty());
+        spinner.managedProperty().bind(spinner.visibleProperty());
+        Button cancel = new Button("Cancel", new FontIcon(Material2AL.CLOSE));
+        cancel.setId("cancelLoadButton");
+        cancel.visibleProperty().bind(vm.firstLoadProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> vm.cancelLoad());
+        VBox box = new VBox(10, spinner, text, cancel);
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(12));
+        return box;
     }
 
     private Node right() {
@@ -167,10 +222,19 @@ public final class RuleSetsView {
         title.setId("ruleSetTitle");
         title.getStyleClass().add(Styles.TITLE_4);
         title.textProperty().bind(vm.selectedTitleProperty());
+        title.setMinWidth(60);
+        title.setTooltip(new Tooltip());
+        title.getTooltip().textProperty().bind(vm.selectedTitleProperty());
+        Label state = StateViews.stateChip(true);
+        state.setId("ruleSetState");
+        vm.selectedEnabledProperty().addListener((o, a, b) -> StateViews.show(state, b));
+        state.visibleProperty().bind(vm.selectedProperty().isNotNull());
+        state.managedProperty().bind(state.visibleProperty());
         Label badge = RuleTables.pendingBadge();
         badge.setId("pendingBadge");
         badge.textProperty().bind(vm.selectedStatusProperty());
         badge.visibleProperty().bind(badge.textProperty().isNotEmpty());
+        badge.setMinWidth(Region.USE_PREF_SIZE);
         Label description = new Label();
         description.setWrapText(true);
         description.textProperty().bind(vm.selectedDescriptionProperty());
@@ -180,20 +244,20 @@ public final class RuleSetsView {
         vm.selectedScopes().addListener((ListChangeListener<List<Name>>) c -> {
             scopes.getChildren().clear();
             for (List<Name> scope : vm.selectedScopes()) {
-                scopes.getChildren().add(ChipViews.row(scope, opener, "All (global scope)"));
+                scopes.getChildren().add(ChipViews.row(scope, opener, "All (global scope)", scopes.widthProperty()));
             }
         });
-        Button edit = button("Edit rule set", "editRuleSetButton", () -> vm.edits().editRuleSet());
-        Button newIntra = button("New intra-scope rule", "newIntraRuleButton", () -> vm.edits().newRule(false));
-        Button newExtra = button("New extra-scope rule", "newExtraRuleButton", () -> vm.edits().newRule(true));
-        Button newIpt = button("New iptables rule", "newIpTablesRuleButton", () -> vm.edits().newIpTablesRule());
-        Button delete = button("Delete rule set", "deleteRuleSetButton", () -> vm.edits().deleteRuleSet());
+        Button edit = button("Edit rule set", "editRuleSetButton", Material2AL.EDIT, () -> vm.edits().editRuleSet());
+        Button newIntra = button("New intra-scope rule", "newIntraRuleButton", Material2AL.ADD, () -> vm.edits().newRule(false));
+        Button newExtra = button("New extra-scope rule", "newExtraRuleButton", Material2AL.ADD, () -> vm.edits().newRule(true));
+        Button newIpt = button("New iptables rule", "newIpTablesRuleButton", Material2AL.ADD, () -> vm.edits().newIpTablesRule());
+        Button delete = button("Delete rule set", "deleteRuleSetButton", Material2AL.DELETE_OUTLINE, () -> vm.edits().deleteRuleSet());
         for (Button b : List.of(edit, delete, newIntra, newExtra, newIpt)) {
             b.disableProperty().bind(vm.selectionEditableProperty().not());
         }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(8, title, badge, spacer, edit, delete);
+        HBox head = new HBox(8, title, state, badge, spacer, edit, delete);
         head.setAlignment(Pos.CENTER_LEFT);
 
         TableView<RuleRow> intra = RuleTables.rules("intraRulesTable", vm.intraRules(), vm, false, vm.edits()::editRule);
@@ -217,7 +281,8 @@ public final class RuleSetsView {
      * be edited. The Delete key in the table and its context menu do the same (and ask the same).
      */
     private <T> Button deleteButton(String id, TableView<T> table, Consumer<T> delete) {
-        Button b = button("Delete selected", id, () -> delete.accept(table.getSelectionModel().getSelectedItem()));
+        Button b = button("Delete selected", id, Material2AL.DELETE_OUTLINE,
+                () -> delete.accept(table.getSelectionModel().getSelectedItem()));
         b.disableProperty().bind(vm.selectionEditableProperty().not()
                 .or(table.getSelectionModel().selectedItemProperty().isNull()));
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
@@ -237,6 +302,7 @@ public final class RuleSetsView {
     private static Node titled(String title, Node table, Button add, Button delete) {
         Label l = new Label(title);
         l.getStyleClass().add(Styles.TEXT_BOLD);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(8, l, spacer, add, delete);
@@ -245,8 +311,10 @@ public final class RuleSetsView {
         return new VBox(4, head, table);
     }
 
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
+    /** A small button with icon and text; it keeps its whole label (the space around it gives way). */
+    private static Button button(String text, String id, org.kordamp.ikonli.Ikon icon, Runnable action) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setMinWidth(Region.USE_PREF_SIZE);
         b.setId(id);
         b.getStyleClass().add(Styles.SMALL);
         b.setOnAction(e -> action.run());

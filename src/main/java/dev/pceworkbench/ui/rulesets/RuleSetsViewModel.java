@@ -80,6 +80,10 @@ public final class RuleSetsViewModel implements FeatureModel {
     private final ReadOnlyStringWrapper selectedTitle = new ReadOnlyStringWrapper(this, "selectedTitle", NO_SELECTION);
     private final ReadOnlyStringWrapper selectedStatus = new ReadOnlyStringWrapper(this, "selectedStatus", "");
     private final ReadOnlyStringWrapper selectedDescription = new ReadOnlyStringWrapper(this, "selectedDescription", "");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper selectedEnabled =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "selectedEnabled", true);
+    private final javafx.beans.property.BooleanProperty listShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "listShown", true);
     private final ObservableList<RuleRow> intraRules = FXCollections.observableArrayList();
     private final ObservableList<RuleRow> extraRules = FXCollections.observableArrayList();
     private final ObservableList<IpTablesRule> ipTablesRules = FXCollections.observableArrayList();
@@ -91,7 +95,10 @@ public final class RuleSetsViewModel implements FeatureModel {
     private final RuleFilterModel ruleFilter;
     private final RuleSetEditing editingCommands;
     private final RuleCells cells = new RuleCells(names::get);
+    private final javafx.beans.binding.StringBinding placeholder;
+    private final BooleanBinding firstLoad;
     private List<RuleSet> ruleSets = List.of();
+    private java.util.Map<String, String> versionTexts = java.util.Map.of();
     private String selectAfterLoad;
     private boolean updatingVersions;
     private String selectRuleAfterLoad;
@@ -108,6 +115,9 @@ public final class RuleSetsViewModel implements FeatureModel {
         this.ruleFilter = new RuleFilterModel(executor, () -> ruleSets, names::get);
         this.editingCommands = new RuleSetEditing(workspace, executor, dialogs, editable, selected, names::get,
                 () -> ruleSets, this::reloadSelecting);
+        this.placeholder = Bindings.createStringBinding(this::placeholderText, loader.loadingProperty(),
+                loader.loadedProperty(), loader.statusProperty(), rows);
+        this.firstLoad = loader.loadingProperty().and(loader.loadedProperty().not());
         filterText.addListener((o, a, b) -> refilter());
         stateFilter.addListener((o, a, b) -> refilter());
         version.addListener((o, a, b) -> {
@@ -154,10 +164,42 @@ public final class RuleSetsViewModel implements FeatureModel {
         loader.load(version.get());
     }
 
+    /** Cancels the load under way (the placeholder's Cancel); Reload starts again. */
+    public void cancelLoad() {
+        loader.cancel();
+    }
+
+    private String placeholderText() {
+        if (loader.loadingProperty().get() && !loader.loadedProperty().get()) {
+            String phase = loader.statusProperty().get();
+            return "Loading rule sets…" + (phase == null || phase.isBlank() ? "" : " (" + phase + ")");
+        }
+        if (!loader.loadedProperty().get()) {
+            String s = loader.statusProperty().get();
+            return s == null || s.isBlank() ? "Rule sets load when the PCE is connected" : s;
+        }
+        return rows.isEmpty() ? "No rule sets in " + version.get() : "No rule sets match";
+    }
+
+    /**
+     * What the rule sets table shows while it has no rows: "Loading rule sets… (phase)" during the
+     * first load, "No rule sets match" once loaded (the filter hides them all), or why nothing is
+     * loaded.
+     */
+    public javafx.beans.binding.StringBinding placeholderProperty() {
+        return placeholder;
+    }
+
+    /** True during the first load, while the table has nothing to show yet (the placeholder shows progress). */
+    public BooleanBinding firstLoadProperty() {
+        return firstLoad;
+    }
+
     /** Shows a finished load (the first step: rule sets, table rows, names but maybe not the workloads'). */
     void show(RuleSetsLoad.Result r) {
         ruleSets = r.ruleSets();
         names.set(r.names());
+        versionTexts = r.versionTexts();
         List<String> vs = new ArrayList<>(List.of("draft", "active"));
         vs.addAll(r.versions());
         if (!vs.contains(version.get())) {
@@ -205,6 +247,7 @@ public final class RuleSetsViewModel implements FeatureModel {
         selectedTitle.set(row == null ? NO_SELECTION : row.name());
         selectedStatus.set(row == null || row.status() == null ? "" : row.status());
         selectedDescription.set(row == null || row.ruleSet().description() == null ? "" : row.ruleSet().description());
+        selectedEnabled.set(row == null || row.enabled());
         if (row == null) {
             selectedScopes.clear();
             intraRules.clear();
@@ -322,6 +365,17 @@ public final class RuleSetsViewModel implements FeatureModel {
         return version;
     }
 
+    /**
+     * How the version choice shows {@code version} (one of {@link #versions()}): "draft", "active",
+     * or a numbered version with its commit message, author and date where the PCE gives them.
+     */
+    public String versionText(String version) {
+        if (version == null) {
+            return "";
+        }
+        return versionTexts.getOrDefault(version, version);
+    }
+
     /** The rule sets passing the filter (the view sorts them). */
     public FilteredList<RuleSetRow> ruleSets() {
         return filtered;
@@ -356,6 +410,19 @@ public final class RuleSetsViewModel implements FeatureModel {
     /** The selected rule set's badge: "pending", "pending deletion" or "" (no draft change). */
     public ReadOnlyStringProperty selectedStatusProperty() {
         return selectedStatus.getReadOnlyProperty();
+    }
+
+    /** Whether the selected rule set is enabled (the detail's state chip; true while none is selected). */
+    public ReadOnlyBooleanProperty selectedEnabledProperty() {
+        return selectedEnabled.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the rule sets list is shown beside the rule tables; false gives the tables the full
+     * width (the toolbar's "Rule sets" toggle).
+     */
+    public javafx.beans.property.BooleanProperty listShownProperty() {
+        return listShown;
     }
 
     public ReadOnlyStringProperty selectedDescriptionProperty() {

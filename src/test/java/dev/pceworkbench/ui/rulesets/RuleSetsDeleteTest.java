@@ -95,6 +95,9 @@ class RuleSetsDeleteTest {
         assertEquals("Delete rule", dialogs.confirmations().get(0).title());
         String question = dialogs.confirmations().get(0).message();
         assertTrue(question.contains("'RS-Legacy-Licensing'") && question.contains("providers All Workloads"), question);
+        assertTrue(question.startsWith("Rule " + rule.number() + " of 'RS-Legacy-Licensing'"), question);
+        assertTrue(question.endsWith("will be deleted in the draft; it stays active until you provision."), question);
+        assertEquals("Delete rule", dialogs.confirmations().get(0).action());
         workspace.changed(PolicyWorkspace.RULE_SETS, "draft");
         assertEquals(1, row("RS-Legacy-Licensing").intraRules(), "declined: nothing was sent");
 
@@ -127,8 +130,9 @@ class RuleSetsDeleteTest {
         vm.edits().deleteRuleSet();
         dialogs.assertNoErrors();
         assertEquals("Delete rule set", dialogs.confirmations().get(1).title());
-        assertTrue(dialogs.confirmations().get(1).message().contains("'RS-Delete-Me' with its 1 rule?"),
+        assertTrue(dialogs.confirmations().get(1).message().contains("'RS-Delete-Me' and its 1 rule will be deleted in the draft"),
                 dialogs.confirmations().get(1).message());
+        assertEquals("Delete rule set", dialogs.confirmations().get(1).action());
         assertTrue(find("RS-Delete-Me").isEmpty(), "never provisioned, it is gone from the draft");
         assertNull(vm.selectedProperty().get());
     }
@@ -152,8 +156,11 @@ class RuleSetsDeleteTest {
         vm.edits().newRule(false);
         vm.edits().deleteRuleSet();
         assertEquals(Editing.NONE, vm.editingProperty().get());
-        assertEquals(2, dialogs.notifications().size());
-        assertTrue(dialogs.notifications().get(0).contains("is deleted in the draft"), dialogs.notifications().get(0));
+        // The status bar first says the delete was done, then why the form and the second delete were refused.
+        assertEquals(3, dialogs.notifications().size());
+        assertEquals("Rule set '" + name + "' deleted in the draft", dialogs.notifications().get(0));
+        assertTrue(dialogs.notifications().get(1).contains("is deleted in the draft"), dialogs.notifications().get(1));
+        assertTrue(dialogs.notifications().get(2).contains("is deleted in the draft"), dialogs.notifications().get(2));
         assertEquals(1, dialogs.confirmations().size(), "no second delete was offered");
         vm.stateFilterProperty().set(RuleSetsViewModel.StateFilter.PENDING);
         assertTrue(vm.ruleSets().contains(after));

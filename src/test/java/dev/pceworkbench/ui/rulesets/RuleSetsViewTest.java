@@ -84,10 +84,15 @@ class RuleSetsViewTest {
         waitFor(() -> vm.loadedProperty().get() && !vm.loadingProperty().get());
         setText(robot, "#ruleSetFilter", name);
         waitFor(() -> vm.ruleSets().size() >= 1);
-        Node cell = robot.lookup("#ruleSetsTable .table-cell").match(LabeledMatchers.hasText(name)).query();
+        Node nameLabel = robot.lookup("#ruleSetsTable .rule-set-name").match(LabeledMatchers.hasText(name)).query();
+        Node cell = nameLabel;
+        while (!(cell instanceof TableCell)) {
+            cell = cell.getParent();
+        }
+        TableCell<?, ?> tableCell = (TableCell<?, ?>) cell;
         @SuppressWarnings("unchecked")
         TableView<RuleSetRow> table = robot.lookup("#ruleSetsTable").queryAs(TableView.class);
-        robot.interact(() -> table.getSelectionModel().select((RuleSetRow) ((TableCell<?, ?>) cell).getTableRow().getItem()));
+        robot.interact(() -> table.getSelectionModel().select((RuleSetRow) tableCell.getTableRow().getItem()));
         waitFor(() -> vm.selectedProperty().get() != null && name.equals(vm.selectedProperty().get().name()));
     }
 
@@ -176,7 +181,7 @@ class RuleSetsViewTest {
                 && vm.selectedProperty().get().pending());
         dialogs.assertNoErrors();
         assertEquals(1, dialogs.confirmations().size());
-        assertTrue(dialogs.confirmations().get(0).message().contains("from the rule set 'RS-Legacy-Licensing'"),
+        assertTrue(dialogs.confirmations().get(0).message().contains(" of 'RS-Legacy-Licensing' "),
                 dialogs.confirmations().get(0).message());
         Label badge = robot.lookup("#pendingBadge").queryAs(Label.class);
         assertTrue(badge.isVisible());
@@ -207,7 +212,7 @@ class RuleSetsViewTest {
         robot.press(javafx.scene.input.KeyCode.DELETE).release(javafx.scene.input.KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, dialogs.confirmations().size());
-        assertTrue(dialogs.confirmations().get(0).message().contains("from the rule set '" + name + "'"),
+        assertTrue(dialogs.confirmations().get(0).message().contains(" of '" + name + "' "),
                 dialogs.confirmations().get(0).message());
         assertEquals(before, extra.getItems().size());
         assertFalse(vm.selectedProperty().get().pending());
