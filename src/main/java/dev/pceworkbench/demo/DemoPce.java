@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import dev.pceworkbench.demo.api.ApiVariants;
 import dev.pceworkbench.demo.api.DemoApi;
 import dev.pceworkbench.demo.api.References;
 import dev.pceworkbench.demo.data.DataGenerator;
@@ -59,12 +60,15 @@ public final class DemoPce implements AutoCloseable {
     private final ExecutorService executor;
     private final DemoState state;
     private final Faults faults;
+    private final ApiVariants variants;
     private final DemoCertificates certificates;
     private final Credentials credentials;
     private final DataGenerator.Summary summary;
 
     private DemoPce(DemoPceOptions options, HttpServer server, ExecutorService executor, DemoState state, Faults faults,
-                    DemoCertificates certificates, Credentials credentials, DataGenerator.Summary summary) {
+                    ApiVariants variants, DemoCertificates certificates, Credentials credentials,
+                    DataGenerator.Summary summary) {
+        this.variants = variants;
         this.options = options;
         this.server = server;
         this.executor = executor;
@@ -107,7 +111,8 @@ public final class DemoPce implements AutoCloseable {
             server = HttpServer.create(addr, 64);
         }
         String fqdn = "localhost";
-        DemoApi api = new DemoApi(state, faults, fqdn, options.jobDuration(), options.retryAfterSeconds(),
+        ApiVariants variants = new ApiVariants();
+        DemoApi api = new DemoApi(state, faults, variants, fqdn, options.jobDuration(), options.retryAfterSeconds(),
                 options.trafficQueryDuration());
         server.createContext("/", new DemoHttpHandler(state, api.router(), faults, new RateLimiter(options.rateLimitPerMinute())));
         AtomicInteger n = new AtomicInteger();
@@ -122,7 +127,7 @@ public final class DemoPce implements AutoCloseable {
         String host = options.bindAddress().contains(":") ? "[" + options.bindAddress() + "]" : options.bindAddress();
         String url = (options.https() ? "https://" : "http://") + host + ":" + server.getAddress().getPort();
         Credentials creds = new Credentials(url, ORG_ID, authUsername, secret, USER_EMAIL, password, 1);
-        DemoPce pce = new DemoPce(options, server, executor, state, faults, certs, creds, summary);
+        DemoPce pce = new DemoPce(options, server, executor, state, faults, variants, certs, creds, summary);
         if (options.stateDir() != null) {
             pce.writeStateDir(options.stateDir());
         }
@@ -189,6 +194,11 @@ public final class DemoPce implements AutoCloseable {
 
     public Faults faults() {
         return faults;
+    }
+
+    /** The answer shapes that differ between PCE versions; tests switch them at run time. */
+    public ApiVariants variants() {
+        return variants;
     }
 
     public DemoState state() {

@@ -12,6 +12,12 @@ public final class DemoApi {
 
     public DemoApi(DemoState state, Faults faults, String fqdn, Duration jobDuration, int retryAfterSeconds,
                    Duration trafficQueryDuration) {
+        this(state, faults, new ApiVariants(), fqdn, jobDuration, retryAfterSeconds, trafficQueryDuration);
+    }
+
+    /** With {@code variants} choosing the answer shapes that differ between PCE versions. */
+    public DemoApi(DemoState state, Faults faults, ApiVariants variants, String fqdn, Duration jobDuration,
+                   int retryAfterSeconds, Duration trafficQueryDuration) {
         String org = "/orgs/{org}";
         Events events = new Events(state, fqdn);
         Render render = new Render(state);
@@ -24,7 +30,8 @@ public final class DemoApi {
 
         new SystemApi(state, events, fqdn).routes(router, org);
         jobs.routes(router, org);
-        new ProvisioningApi(state, events).routes(router, org);
+        new ProvisioningApi(state, events, variants).routes(router, org);
+        new FirewallSettingsApi(state, render, events).routes(router, org);
         OrgKind clusters = infra.containerClusters();
         OrgKind pairing = infra.pairingProfiles();
         new BindingsApi(state, events, orgApi).routes(router, org, clusters, pairing);

@@ -40,6 +40,9 @@ final class PolicyApi {
 
     void routes(Router r, String org) {
         for (PolicyType t : PolicyType.values()) {
+            if (t.singleton()) {
+                continue; // firewall settings: FirewallSettingsApi
+            }
             String base = org + "/sec_policy/{pv}/" + t.collection();
             r.get(base, req -> list(req, t));
             r.get(base + "/{id}", req -> ApiResponse.ok(get(req, t)));

@@ -43,6 +43,7 @@ final class PolicyKinds {
             case VIRTUAL_SERVICES -> "Virtual service";
             case RULE_SETS -> "Rule set";
             case ENFORCEMENT_BOUNDARIES -> "Enforcement boundary";
+            case FIREWALL_SETTINGS -> "Firewall settings";
         };
     }
 
@@ -54,6 +55,7 @@ final class PolicyKinds {
             case VIRTUAL_SERVICES -> "virtual_service";
             case RULE_SETS -> "rule_set";
             case ENFORCEMENT_BOUNDARIES -> "enforcement_boundary";
+            case FIREWALL_SETTINGS -> "firewall_settings";
         };
     }
 
@@ -84,7 +86,7 @@ final class PolicyKinds {
             });
             case VIRTUAL_SERVICES -> f.labels(Filters::labelHrefs)
                     .custom("service", (o, v) -> PolicyHrefs.toDraft(v).equals(o.path("service").path("href").asText()));
-            case ENFORCEMENT_BOUNDARIES -> f;
+            case ENFORCEMENT_BOUNDARIES, FIREWALL_SETTINGS -> f;
         };
     }
 

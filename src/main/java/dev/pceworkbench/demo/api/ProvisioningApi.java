@@ -1,8 +1,8 @@
 package dev.pceworkbench.demo.api;
 
-import dev.pceworkbench.pce.model.Hrefs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pceworkbench.demo.http.ApiRequest;
 import dev.pceworkbench.demo.http.ApiResponse;
@@ -23,52 +23,73 @@ import java.util.Set;
 
 /**
  * Provisioning: pending changes, dependency closure, provisioning into numbered policy versions,
- * and reverting draft changes. A change subset that leaves out a needed dependency is refused with
- * 406, as the PCE refuses it.
+ * reverting draft changes, and the history of versions with what each one modified. A change
+ * subset that leaves out a needed dependency is refused with 406 and a {@code [{token, message}]}
+ * body, as the PCE refuses it. Firewall settings are one object: {@code sec_policy/pending} and
+ * {@code modified_objects} list them as an object, not a list. Shapes that differ between PCE
+ * versions (dependencies, {@code object_counts}) follow {@link ApiVariants}.
  */
 final class ProvisioningApi {
     private static final Set<String> SUBSET_KEYS = Set.of("label_groups", "services", "rule_sets", "ip_lists",
             "virtual_services", "firewall_settings", "enforcement_boundaries", "secure_connect_gateways", "virtual_servers");
 
+    /** The event the PCE records when pending draft changes are reverted (some or all). */
+    static final String REVERT_EVENT = "sec_policy_pending.delete";
+
     private final DemoState state;
     private final Events events;
+    private final ApiVariants variants;
 
-    ProvisioningApi(DemoState state, Events events) {
+    ProvisioningApi(DemoState state, Events events, ApiVariants variants) {
         this.state = state;
         this.events = events;
+        this.variants = variants;
     }
 
     void routes(Router r, String org) {
         r.get(org + "/sec_policy/pending", this::pending);
-        r.delete(org + "/sec_policy/pending", req -> revert(req, null));
+        // DELETE reverts everything, or only the change_subset of its body when it has one.
+        r.delete(org + "/sec_policy/pending", req -> revert(req, req.hasBody() ? subset(req.body().get("change_subset")) : null));
         r.post(org + "/sec_policy/draft/dependencies", this::dependencies);
         r.put(org + "/sec_policy/delete", req -> revert(req, subset(req.body().get("change_subset"))));
         r.post(org + "/sec_policy/delete", req -> revert(req, subset(req.body().get("change_subset"))));
         r.get(org + "/sec_policy", this::versions);
         r.post(org + "/sec_policy", this::provision);
         r.get(org + "/sec_policy/{pv}", this::version);
+        r.get(org + "/sec_policy/{pv}/modified_objects", this::modifiedObjects);
     }
 
     private ApiResponse pending(ApiRequest req) {
         int max = req.intParam("max_results").orElse(Listing.DEFAULT_MAX_RESULTS);
-        return ApiResponse.ok(state.read(() -> {
-            ObjectNode out = PceJson.mapper().createObjectNode();
-            for (PolicyStore.Change c : state.policy().pending()) {
-                ArrayNode list = out.has(c.type().collection()) ? (ArrayNode) out.get(c.type().collection())
-                        : out.putArray(c.type().collection());
+        return ApiResponse.ok(state.read(() -> byType(state.policy().pending(), max)));
+    }
+
+    /**
+     * Changes keyed by type, as {@code sec_policy/pending} and {@code modified_objects} list them:
+     * at most {@code max} per type; a singleton type (firewall settings) as one object.
+     */
+    private static ObjectNode byType(List<PolicyStore.Change> changes, int max) {
+        ObjectNode out = PceJson.mapper().createObjectNode();
+        for (PolicyStore.Change c : changes) {
+            String type = c.type().collection();
+            ObjectNode item;
+            if (c.type().singleton()) {
+                item = out.putObject(type);
+            } else {
+                ArrayNode list = out.has(type) ? (ArrayNode) out.get(type) : out.putArray(type);
                 if (list.size() >= max) {
                     continue;
                 }
-                ObjectNode item = list.addObject();
-                item.put("href", c.href());
-                item.put("name", c.node().path("name").asText());
-                item.put("update_type", c.updateType());
-                item.set("updated_at", c.node().path("updated_at"));
-                item.set("updated_by", c.node().path("updated_by"));
-                item.putArray("caps").add("write").add("provision");
+                item = list.addObject();
             }
-            return out;
-        }));
+            item.put("href", c.href());
+            item.set("name", c.node().path("name").isTextual() ? c.node().get("name") : NullNode.instance);
+            item.put("update_type", c.updateType());
+            item.set("updated_at", c.node().path("updated_at"));
+            item.set("updated_by", c.node().path("updated_by"));
+            item.putArray("caps").add("write").add("provision");
+        }
+        return out;
     }
 
     /** Parses a change_subset into draft hrefs; unknown types or objects are the PCE's 406. */
@@ -85,10 +106,14 @@ final class ProvisioningApi {
             if (!SUBSET_KEYS.contains(e.getKey())) {
                 throw PceApiException.invalid("change_subset has an unknown object type '" + e.getKey() + "'");
             }
-            if (!e.getValue().isArray()) {
+            JsonNode items = e.getValue();
+            if (items.isObject() && "firewall_settings".equals(e.getKey())) {
+                items = PceJson.mapper().createArrayNode().add(items);
+            }
+            if (!items.isArray()) {
                 throw PceApiException.invalid("change_subset." + e.getKey() + " must be a list of {\"href\": ...}");
             }
-            for (JsonNode item : e.getValue()) {
+            for (JsonNode item : items) {
                 String href = PolicyHrefs.toDraft(item.path("href").asText(""));
                 if (PolicyType.ofHref(href).map(t -> !t.collection().equals(e.getKey())).orElse(true)) {
                     throw PceApiException.invalid("change_subset." + e.getKey() + " holds '" + href + "', which is not one of " + e.getKey());
@@ -109,7 +134,31 @@ final class ProvisioningApi {
         if (subset == null) {
             throw PceApiException.invalid("Required property 'change_subset' is missing");
         }
-        return ApiResponse.ok(state.read(() -> dependencyList(state.policy().missingDependencies(subset, op.equals("commit")))));
+        return ApiResponse.ok(state.read(() -> {
+            List<PolicyStore.Dependency> deps = state.policy().missingDependencies(subset, op.equals("commit"));
+            return variants.dependencies() == ApiVariants.DependencyShape.BY_TYPE ? dependenciesByType(deps) : dependencyList(deps);
+        }));
+    }
+
+    /** The type-keyed form: the missing objects as a change subset, each saying what requires it. */
+    private static ObjectNode dependenciesByType(List<PolicyStore.Dependency> deps) {
+        ObjectNode out = PceJson.mapper().createObjectNode();
+        for (PolicyStore.Dependency d : deps) {
+            String t = PolicyType.ofHref(d.dependency()).orElseThrow().collection();
+            ObjectNode item = (out.has(t) ? (ArrayNode) out.get(t) : out.putArray(t)).addObject();
+            item.put("href", d.dependency());
+            item.set("required_by", requiredBy(d.requiredBy()));
+        }
+        return out;
+    }
+
+    private static ObjectNode requiredBy(List<String> hrefs) {
+        ObjectNode by = PceJson.mapper().createObjectNode();
+        for (String r : hrefs) {
+            String t = PolicyType.ofHref(r).orElseThrow().collection();
+            (by.has(t) ? (ArrayNode) by.get(t) : by.putArray(t)).addObject().put("href", r);
+        }
+        return by;
     }
 
     private static ArrayNode dependencyList(List<PolicyStore.Dependency> deps) {
@@ -118,11 +167,7 @@ final class ProvisioningApi {
             ObjectNode item = out.addObject();
             String depType = PolicyType.ofHref(d.dependency()).orElseThrow().collection();
             item.putObject("dependency").putObject(depType).put("href", d.dependency());
-            ObjectNode by = item.putObject("required_by");
-            for (String r : d.requiredBy()) {
-                String t = PolicyType.ofHref(r).orElseThrow().collection();
-                (by.has(t) ? (ArrayNode) by.get(t) : by.putArray(t)).addObject().put("href", r);
-            }
+            item.set("required_by", requiredBy(d.requiredBy()));
         }
         return out;
     }
@@ -148,7 +193,7 @@ final class ProvisioningApi {
             events.record(req, "sec_policy.create", version.meta().path("href").asText(), 201);
             return version;
         });
-        return ApiResponse.created(v.meta());
+        return ApiResponse.created(meta(v));
     }
 
     private static PceApiException dependencyError(String action, List<PolicyStore.Dependency> missing) {
@@ -170,7 +215,7 @@ final class ProvisioningApi {
                 throw dependencyError("reverted", missing);
             }
             state.policy().revert(subset);
-            events.record(req, "sec_policy.restore", null, 204);
+            events.record(req, REVERT_EVENT, null, 204);
             return null;
         });
         return ApiResponse.noContent();
@@ -182,23 +227,49 @@ final class ProvisioningApi {
             List<PolicyStore.Version> all = state.policy().versions();
             ArrayNode out = PceJson.mapper().createArrayNode();
             for (int i = all.size() - 1; i >= 0 && out.size() < max; i--) {
-                out.add(all.get(i).meta());
+                out.add(meta(all.get(i)));
             }
             return ApiResponse.ok(out).header("X-Total-Count", Integer.toString(all.size()));
         });
     }
 
     private ApiResponse version(ApiRequest req) {
-        String pv = req.pathParam("pv");
+        return ApiResponse.ok(state.read(() -> meta(find(req.pathParam("pv")))));
+    }
+
+    /**
+     * {@code GET sec_policy/{n}/modified_objects}: what version n changed, keyed by type like
+     * pending, with draft hrefs (a deleted object has no href in version n).
+     */
+    private ApiResponse modifiedObjects(ApiRequest req) {
         return ApiResponse.ok(state.read(() -> {
-            int n = "active".equals(pv) ? state.policy().activeVersion() : parse(pv);
-            for (PolicyStore.Version v : state.policy().versions()) {
-                if (v.number() == n) {
-                    return v.meta();
-                }
-            }
-            throw PceApiException.notFound("Policy version " + pv);
+            PolicyStore.Version v = find(req.pathParam("pv"));
+            return byType(state.policy().modifiedIn(v.number()), Integer.MAX_VALUE);
         }));
+    }
+
+    private PolicyStore.Version find(String pv) {
+        int n = "active".equals(pv) ? state.policy().activeVersion() : parse(pv);
+        for (PolicyStore.Version v : state.policy().versions()) {
+            if (v.number() == n) {
+                return v;
+            }
+        }
+        throw PceApiException.notFound("Policy version " + pv);
+    }
+
+    /** A version's metadata with {@code object_counts} in the shape the variant asks for. */
+    private ObjectNode meta(PolicyStore.Version v) {
+        if (variants.objectCounts() == ApiVariants.ObjectCountsShape.BY_TYPE) {
+            return v.meta();
+        }
+        ObjectNode out = v.meta().deepCopy();
+        int total = 0;
+        for (JsonNode c : v.meta().path("object_counts")) {
+            total += c.asInt();
+        }
+        out.put("object_counts", total);
+        return out;
     }
 
     private static int parse(String pv) {

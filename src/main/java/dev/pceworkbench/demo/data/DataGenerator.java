@@ -39,7 +39,11 @@ public final class DataGenerator {
         }
     }
 
-    /** What was generated; policy counts are of the draft (which includes the pending changes). */
+    /**
+     * What was generated. Policy object counts are of the draft as {@code GET sec_policy/draft/...}
+     * lists it: new and changed objects, and objects pending deletion (still active); rule counts
+     * are of the draft rule sets that are not pending deletion.
+     */
     public record Summary(int labelDimensions, int labels, int workloads, int managedWorkloads, int vens,
                           int ipLists, int services, int labelGroups, int virtualServices, int serviceBindings,
                           int ruleSets, int rules, int ipTablesRules, int enforcementBoundaries,
@@ -86,17 +90,33 @@ public final class DataGenerator {
         objects.widenKafka();
         PolicyVersions.provisionAll(state, "Onboard remaining applications; widen Kafka brokers");
         actors.enforcementBoundaries(14 * DAY);
+        // Also in version 3 (created last, so the data before them is as it always was): the
+        // security settings, and a service, a label group and a disabled rule set the draft retires.
+        objects.firewallSettings(14 * DAY + 300);
+        objects.legacyService(14 * DAY + 360);
+        actors.retiredLabelGroup(14 * DAY + 420);
+        ruleSets.retiredRuleSet(14 * DAY + 480);
         PolicyVersions.provisionAll(state, "Enforcement boundaries: deny telnet/FTP, isolate production");
 
-        // Pending draft changes, left for the user to review and provision.
+        // Pending draft changes, left for the user to review and provision: rule sets, IP lists,
+        // services and label groups each created, updated and deleted, plus the security settings.
+        // The new rule set needs the new IP list and the new service: provisioning it alone fails.
         long pending = 32 * DAY;
         objects.ipList("IPL-Partner-VPN", "Partner site-to-site VPN (new)", pending,
                 List.of(ctx.f.objectNode().put("from_ip", "100.64.10.0/24").put("exclusion", false)), List.of());
+        objects.partnerPortalService(pending + 30);
         ruleSets.pendingRuleSet(pending + 60);
         objects.pendingServiceEdit();
         objects.pendingIpListDelete();
         actors.labelGroup("LG-E-Validation", "Environments used for release validation", "env", pending + 120,
                 List.of("Test", "QA", "Staging"), List.of());
+        objects.pendingIpListEdit(pending + 180);
+        objects.pendingServiceDelete();
+        actors.pendingLabelGroupEdit(pending + 240);
+        actors.pendingLabelGroupDelete();
+        ruleSets.pendingRuleSetEdit(pending + 300);
+        ruleSets.pendingRuleSetDelete();
+        objects.pendingFirewallEdit(pending + 360);
 
         OrgObjectsGenerator org = new OrgObjectsGenerator(ctx);
         org.containerClusters();
@@ -116,12 +136,24 @@ public final class DataGenerator {
         }
         int managed = (int) ctx.workloads.stream().filter(GenContext.Workload::managed).count();
         return new Summary(size(state, "label_dimensions"), size(state, "labels"), size(state, "workloads"), managed,
-                size(state, "vens"), d.count(PolicyType.IP_LISTS), d.count(PolicyType.SERVICES),
-                d.count(PolicyType.LABEL_GROUPS), d.count(PolicyType.VIRTUAL_SERVICES), size(state, "service_bindings"),
-                d.count(PolicyType.RULE_SETS), rules, ipTables, d.count(PolicyType.ENFORCEMENT_BOUNDARIES),
+                size(state, "vens"), listed(state, PolicyType.IP_LISTS), listed(state, PolicyType.SERVICES),
+                listed(state, PolicyType.LABEL_GROUPS), listed(state, PolicyType.VIRTUAL_SERVICES),
+                size(state, "service_bindings"), listed(state, PolicyType.RULE_SETS), rules, ipTables,
+                listed(state, PolicyType.ENFORCEMENT_BOUNDARIES),
                 size(state, "container_clusters"), size(state, "container_workload_profiles"),
                 size(state, "pairing_profiles"), size(state, "events"), state.policy().versions().size(),
                 state.policy().pending().size());
+    }
+
+    /** How many objects the draft lists: its own, plus active ones pending deletion. */
+    private static int listed(DemoState state, PolicyType type) {
+        int n = state.policy().draft().count(type);
+        for (String href : state.policy().active().of(type).keySet()) {
+            if (!state.policy().draft().of(type).containsKey(href)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static int size(DemoState state, String collection) {

@@ -242,4 +242,27 @@ final class PolicyActorsGenerator {
         n.set("caps", ctx.strings("write", "provision"));
         ctx.putDraft(PolicyType.ENFORCEMENT_BOUNDARIES, n);
     }
+
+    // ---- pending --------------------------------------------------------------------------
+
+    /** Version 3: a label group of the sites closed last year; the draft deletes it. */
+    void retiredLabelGroup(long at) {
+        List<Label> locs = ctx.labels("loc");
+        labelGroup("LG-L-Retired-Sites", "Locations closed last year", "loc", at,
+                List.of(locs.get(locs.size() - 1).value()), List.of());
+    }
+
+    /** A pending deletion: the retired-sites group, which nothing refers to. */
+    void pendingLabelGroupDelete() {
+        ctx.state.policy().draft().of(PolicyType.LABEL_GROUPS).remove(ctx.labelGroups.remove("LG-L-Retired-Sites"));
+    }
+
+    /** A pending edit that changes no member: the regulated business units get a description. */
+    void pendingLabelGroupEdit(long at) {
+        String href = ctx.labelGroups.get("LG-B-Regulated");
+        ObjectNode n = ctx.state.policy().draft().of(PolicyType.LABEL_GROUPS).get(href).deepCopy();
+        n.put("description", "Business units under audit (SOX and PCI)");
+        n.set("updated_at", ctx.tsNode(at));
+        ctx.putDraft(PolicyType.LABEL_GROUPS, n);
+    }
 }

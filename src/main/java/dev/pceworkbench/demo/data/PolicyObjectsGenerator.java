@@ -242,4 +242,62 @@ final class PolicyObjectsGenerator {
     void pendingIpListDelete() {
         ctx.state.policy().draft().of(PolicyType.IP_LISTS).remove(ctx.ipLists.remove("IPL-Vendor-Legacy"));
     }
+
+    // ---- firewall settings and objects retired in the draft ------------------------------------
+
+    /** The organisation's security settings (one object per policy version), as a fresh PCE has them. */
+    void firewallSettings(long at) {
+        ObjectNode n = ctx.policyObject(ctx.org + "/sec_policy/draft/firewall_settings", at, at);
+        n.put("allow_dhcp_client", true);
+        n.put("log_dropped_multicast", true);
+        n.put("log_dropped_broadcast", false);
+        n.put("allow_traceroute", true);
+        n.put("allow_ipv6", true);
+        n.put("ipv6_mode", "policy_based");
+        n.put("network_detection_mode", "single_private_brn");
+        n.put("ike_authentication_type", "psk");
+        for (String scopes : new String[]{"static_policy_scopes", "firewall_coexistence",
+                "containers_inherit_host_policy_scopes", "blocked_connection_reject_scopes",
+                "loopback_interfaces_in_policy_scopes"}) {
+            n.putArray(scopes);
+        }
+        ctx.putDraft(PolicyType.FIREWALL_SETTINGS, n);
+    }
+
+    /** A pending edit of the security settings: dropped broadcasts are now logged. */
+    void pendingFirewallEdit(long at) {
+        String href = ctx.org + "/sec_policy/draft/firewall_settings";
+        ObjectNode n = ctx.state.policy().draft().of(PolicyType.FIREWALL_SETTINGS).get(href).deepCopy();
+        n.put("log_dropped_broadcast", true);
+        n.set("updated_at", ctx.tsNode(at));
+        ctx.putDraft(PolicyType.FIREWALL_SETTINGS, n);
+    }
+
+    /** A new draft service, used by the new draft rule set: its dependency. */
+    void partnerPortalService(long at) {
+        service("S-Partner-Portal", "Partner portal over the VPN (new)", at, List.of(Sp.tcp(8443)));
+    }
+
+    /** Version 3: a service for a retired gateway that nothing uses any more (deleted in the draft). */
+    void legacyService(long at) {
+        service("S-Gopher-Legacy", "Old document gateway; retired", at, List.of(Sp.tcp(70)));
+    }
+
+    /** A pending deletion: the retired gateway's service, which nothing refers to. */
+    void pendingServiceDelete() {
+        ctx.state.policy().draft().of(PolicyType.SERVICES).remove(ctx.services.remove("S-Gopher-Legacy"));
+    }
+
+    /**
+     * A pending edit of the London office list that changes no address: a new description and a
+     * note on its range (a field-level diff with no effect on traffic).
+     */
+    void pendingIpListEdit(long at) {
+        String href = ctx.ipLists.get("IPL-Office-London");
+        ObjectNode n = ctx.state.policy().draft().of(PolicyType.IP_LISTS).get(href).deepCopy();
+        n.put("description", "London office LAN (floors 1-3)");
+        ((ObjectNode) n.get("ip_ranges").get(0)).put("description", "Office LAN");
+        n.set("updated_at", ctx.tsNode(at));
+        ctx.putDraft(PolicyType.IP_LISTS, n);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.pceworkbench.demo.data;
 
+import dev.pceworkbench.demo.store.PolicyType;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pceworkbench.demo.data.GenContext.Label;
@@ -296,13 +297,16 @@ final class RuleSetGenerator {
 
     // ---- pending --------------------------------------------------------------------------
 
-    /** A new rule set that needs a new (also pending) IP list: provisioning it alone misses a dependency. */
+    /**
+     * A new rule set that needs a new (also pending) IP list and a new (also pending) service:
+     * provisioning it alone misses two dependencies.
+     */
     void pendingRuleSet(long at) {
         RuleFactory.RuleSetDraft rs = f.ruleSet(at)
                 .add(new Spec(f.actors(f.label("role", "Web")), f.actors(f.ipList("IPL-Partner-VPN")), f.services("S-HTTPS"))
                         .extraScope().describe("Partner portal over the new VPN"))
-                .add(new Spec(f.actors(f.label("role", "App")), f.actors(f.ipList("IPL-Partner-VPN")), f.port(8443, -1, 6))
-                        .extraScope());
+                .add(new Spec(f.actors(f.label("role", "App")), f.actors(f.ipList("IPL-Partner-VPN")),
+                        f.services("S-Partner-Portal")).extraScope());
         put(rs, "RS-CRM-Partner-VPN", "Partner access (draft, awaiting approval)", true,
                 f.scopes(f.actors(f.label("app", "CRM"), f.label("env", "Prod"))));
     }
@@ -323,5 +327,40 @@ final class RuleSetGenerator {
             }
         }
         throw new IllegalStateException("no matching workload");
+    }
+
+    /** Version 3: a disabled rule set left over from a migration; the draft deletes it. */
+    void retiredRuleSet(long at) {
+        RuleFactory.RuleSetDraft rs = f.ruleSet(at)
+                .add(new Spec(f.actors(ctx.ams()), f.actors(f.ipList("IPL-Jump-Hosts-External")), f.services("S-SSH"))
+                        .extraScope().describe("Vendor access during the mainframe migration"));
+        put(rs, "RS-Retired-Mainframe-Bridge", "Migration finished; kept disabled for reference", false, f.scopes());
+    }
+
+    /** A pending deletion: the retired bridge rule set. */
+    void pendingRuleSetDelete() {
+        String name = "RS-Retired-Mainframe-Bridge";
+        ctx.state.policy().draft().of(PolicyType.RULE_SETS).values().stream()
+                .filter(n -> n.path("name").asText().equals(name)).findFirst()
+                .map(n -> n.get("href").asText())
+                .map(href -> ctx.state.policy().draft().of(PolicyType.RULE_SETS).remove(href))
+                .orElseThrow(() -> new IllegalStateException(name + " was not generated"));
+    }
+
+    /**
+     * A pending edit that changes no decision: the first generated rule set (one with no
+     * description) and its first rule get descriptions, a rule-level change inside an update.
+     */
+    void pendingRuleSetEdit(long at) {
+        ObjectNode old = ctx.state.policy().draft().of(PolicyType.RULE_SETS).values().stream()
+                .filter(n -> n.path("description").asText().isEmpty() && n.path("rules").size() > 0)
+                .findFirst().orElseThrow(() -> new IllegalStateException("no generated rule set to edit"));
+        ObjectNode n = old.deepCopy();
+        n.put("description", "Reviewed with the application owner");
+        n.set("updated_at", ctx.tsNode(at));
+        ObjectNode rule = (ObjectNode) n.get("rules").get(0);
+        rule.put("description", "Tier-to-tier traffic, confirmed in the review");
+        rule.set("updated_at", ctx.tsNode(at));
+        ctx.putDraft(PolicyType.RULE_SETS, n);
     }
 }

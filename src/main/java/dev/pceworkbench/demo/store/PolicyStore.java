@@ -98,11 +98,29 @@ public final class PolicyStore {
 
     /** Pending changes, in type order, with their update type. */
     public List<Change> pending() {
+        return changes(active(), draft);
+    }
+
+    /**
+     * What policy version {@code number} changed against the version before it (an empty policy
+     * before version 1): the objects it created, updated or deleted, in type order; a deletion
+     * carries the object as it was before.
+     */
+    public List<Change> modifiedIn(int number) {
+        for (int i = 0; i < versions.size(); i++) {
+            if (versions.get(i).number() == number) {
+                PolicySnapshot before = i == 0 ? new PolicySnapshot() : versions.get(i - 1).snapshot();
+                return changes(before, versions.get(i).snapshot());
+            }
+        }
+        throw PceApiException.notFound("Policy version " + number);
+    }
+
+    private static List<Change> changes(PolicySnapshot before, PolicySnapshot after) {
         List<Change> out = new ArrayList<>();
-        PolicySnapshot active = active();
         for (PolicyType t : PolicyType.values()) {
-            Map<String, ObjectNode> d = draft.of(t);
-            Map<String, ObjectNode> a = active.of(t);
+            Map<String, ObjectNode> d = after.of(t);
+            Map<String, ObjectNode> a = before.of(t);
             for (Map.Entry<String, ObjectNode> e : d.entrySet()) {
                 ObjectNode act = a.get(e.getKey());
                 if (act == null) {

@@ -39,7 +39,6 @@ public final class PolicyVersions {
             for (Map.Entry<String, Integer> e : PolicyStore.counts(next).entrySet()) {
                 counts.put(e.getKey(), e.getValue());
             }
-            counts.put("firewall_settings", 1);
             counts.put("secure_connect_gateways", 0);
             counts.put("virtual_servers", 0);
             v.put("created_at", now);

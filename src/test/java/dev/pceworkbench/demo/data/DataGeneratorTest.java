@@ -229,18 +229,37 @@ class DataGeneratorTest {
         List<PolicyStore.Change> pending = state.policy().pending();
         Map<String, Long> byKind = pending.stream().collect(Collectors.groupingBy(
                 c -> c.type().collection() + ":" + c.updateType(), Collectors.counting()));
-        assertEquals(Map.of("rule_sets:create", 1L, "ip_lists:create", 1L, "ip_lists:delete", 1L,
-                "services:update", 1L, "label_groups:create", 1L), byKind);
-        String newRuleSet = pending.stream().filter(c -> c.type() == PolicyType.RULE_SETS).findFirst().orElseThrow().href();
-        String newIpList = pending.stream().filter(c -> c.type() == PolicyType.IP_LISTS && c.updateType().equals("create"))
-                .findFirst().orElseThrow().href();
+        Map<String, Long> expected = new java.util.HashMap<>();
+        for (String type : List.of("rule_sets", "ip_lists", "services", "label_groups")) {
+            for (String kind : List.of("create", "update", "delete")) {
+                expected.put(type + ":" + kind, 1L);
+            }
+        }
+        expected.put("firewall_settings:update", 1L);
+        assertEquals(expected, byKind, "every diff kind of every main type, and the security settings");
+
+        String newRuleSet = href(pending, PolicyType.RULE_SETS, "create");
         List<PolicyStore.Dependency> missing = state.policy().missingDependencies(Set.of(newRuleSet), true);
-        assertEquals(1, missing.size());
-        assertEquals(newIpList, missing.get(0).dependency());
-        // The deleted IP list is referenced by nothing, so deleting it alone is fine.
-        String deleted = pending.stream().filter(c -> c.updateType().equals("delete")).findFirst().orElseThrow().href();
-        assertTrue(state.policy().missingDependencies(Set.of(deleted), true).isEmpty());
-        assertTrue(state.policy().draftReferrers(deleted).isEmpty());
+        assertEquals(Set.of(href(pending, PolicyType.IP_LISTS, "create"), href(pending, PolicyType.SERVICES, "create")),
+                missing.stream().map(PolicyStore.Dependency::dependency).collect(Collectors.toSet()),
+                "the new rule set needs the new IP list and the new service");
+        assertTrue(state.policy().missingDependencies(Set.of(newRuleSet, href(pending, PolicyType.IP_LISTS, "create"),
+                href(pending, PolicyType.SERVICES, "create")), true).isEmpty());
+        // Every other change goes alone: the deleted objects are referenced by nothing.
+        for (PolicyStore.Change c : pending) {
+            if (!c.href().equals(newRuleSet)) {
+                assertEquals(List.of(), state.policy().missingDependencies(Set.of(c.href()), true), c.href());
+            }
+            if (c.updateType().equals("delete")) {
+                assertTrue(state.policy().draftReferrers(c.href()).isEmpty(), c.href());
+            }
+        }
+        assertEquals(pending.size(), summary.pendingChanges());
+    }
+
+    private static String href(List<PolicyStore.Change> pending, PolicyType type, String updateType) {
+        return pending.stream().filter(c -> c.type() == type && c.updateType().equals(updateType))
+                .findFirst().orElseThrow().href();
     }
 
     // ---- referential integrity ------------------------------------------------------------
