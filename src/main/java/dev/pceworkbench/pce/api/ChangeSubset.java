@@ -15,10 +15,13 @@ import java.util.regex.Pattern;
 /**
  * A set of draft policy objects to provision, revert or check dependencies for, grouped by type as
  * the PCE's {@code change_subset} wants it: {@code {"rule_sets": [{"href": ...}], ...}}. Hrefs of
- * rules are taken as their rule set; active or numbered hrefs as the draft object.
+ * rules are taken as their rule set; active or numbered hrefs as the draft object; the security
+ * settings ({@code .../firewall_settings}, no id) as {@code "firewall_settings": [{"href": ...}]}.
  */
 public final class ChangeSubset {
     private static final Pattern POLICY = Pattern.compile("^(/orgs/\\d+/sec_policy/)(?:draft|active|\\d+)/([a-z_]+)/([^/]+)");
+    /** The security settings: one object per version, no id. */
+    private static final Pattern FIREWALL = Pattern.compile("^(/orgs/\\d+/sec_policy/)(?:draft|active|\\d+)/firewall_settings/?$");
 
     private final Map<String, Set<String>> byType = new LinkedHashMap<>();
 
@@ -35,6 +38,11 @@ public final class ChangeSubset {
     /** Adds a draft policy object (href string, map with href, or record). */
     public ChangeSubset add(Object ref) {
         String href = Refs.href(ref);
+        Matcher fw = FIREWALL.matcher(href);
+        if (fw.find()) {
+            byType.computeIfAbsent("firewall_settings", k -> new LinkedHashSet<>()).add(fw.group(1) + "draft/firewall_settings");
+            return this;
+        }
         Matcher m = POLICY.matcher(href);
         if (!m.find()) {
             throw new IllegalArgumentException("Not a policy object href: " + href

@@ -139,9 +139,19 @@ class ApiShapesTest {
                  'created_at': '2026-01-22T13:22:17.180Z', 'created_by': {'href': '/users/1'}}"""),
                 PolicyVersion.class, "policy version");
         assertEquals(110, v.version());
-        assertEquals(12, v.objectCounts().get("rule_sets"));
+        assertEquals(12, v.objectCounts().of("rule_sets").orElseThrow());
+        assertEquals(43, v.objectCounts().total(), "the sum over every type");
         assertEquals("2026-01-22T13:22:17.180Z", v.createdAt());
         assertEquals("/users/1", v.createdBy().href());
+
+        PolicyVersion integer = assertRoundTrip(q("""
+                {'href': '/orgs/1/sec_policy/7', 'commit_message': 'older PCE', 'version': 7,
+                 'workloads_affected': 3, 'object_counts': 58,
+                 'created_at': '2021-03-02T10:00:00.000Z', 'created_by': {'href': '/users/2'}}"""),
+                PolicyVersion.class, "policy version with integer object_counts");
+        assertEquals(58, integer.objectCounts().total());
+        assertTrue(integer.objectCounts().byType().isEmpty(), "no per-type counts were given");
+        assertTrue(integer.objectCounts().of("rule_sets").isEmpty());
 
         ApiKey key = assertRoundTrip(q("""
                 {'href': '/users/11/api_keys/1a2b', 'key_id': '1a2b', 'auth_username': 'api_1a2b3c4d5e6f7g8h',
