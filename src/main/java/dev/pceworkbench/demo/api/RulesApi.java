@@ -50,11 +50,26 @@ final class RulesApi {
         return rs;
     }
 
+    /**
+     * A rule set for reading its rules at {@code pv}: the draft also reads a rule set pending
+     * deletion (still active), as the draft listing shows it.
+     */
+    private ObjectNode readable(String pv, String href) {
+        ObjectNode rs = state.policy().snapshot(pv).of(PolicyType.RULE_SETS).get(href);
+        if (rs == null && "draft".equals(pv)) {
+            rs = state.policy().active().of(PolicyType.RULE_SETS).get(href);
+        }
+        if (rs == null) {
+            throw PceApiException.notFound("Rule set " + href);
+        }
+        return rs;
+    }
+
     private ApiResponse list(ApiRequest req) {
         String pv = req.pathParam("pv");
         String href = rulesetHref(req);
         JsonNode out = state.read(() -> {
-            ObjectNode rs = ruleset(state.policy().snapshot(pv), href);
+            ObjectNode rs = readable(pv, href);
             ArrayNode a = PceJson.mapper().createArrayNode();
             for (JsonNode rule : rs.path("rules")) {
                 a.add(render.rule((ObjectNode) rule, href, pv));
@@ -69,7 +84,7 @@ final class RulesApi {
         String href = rulesetHref(req);
         String ruleHref = href + "/sec_rules/" + req.pathParam("id");
         return ApiResponse.ok(state.read(() -> {
-            ObjectNode rs = ruleset(state.policy().snapshot(pv), href);
+            ObjectNode rs = readable(pv, href);
             for (JsonNode rule : rs.path("rules")) {
                 if (rule.path("href").asText().equals(ruleHref)) {
                     return PolicyApi.rewrite(render.rule((ObjectNode) rule, href, pv), pv);

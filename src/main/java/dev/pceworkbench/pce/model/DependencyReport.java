@@ -73,9 +73,8 @@ public record DependencyReport(List<PolicyDependency> dependencies, Shape shape)
     private static PolicyDependency byTypeItem(String type, JsonNode item) {
         ObjectNode d = PceJson.mapper().createObjectNode();
         d.putObject("dependency").putObject(type).put("href", item.path("href").asText());
-        if (item.has("required_by")) {
-            d.set("required_by", item.get("required_by"));
-        }
+        // A bare change subset says nothing of why: an empty required_by, never null.
+        d.set("required_by", item.path("required_by").isObject() ? item.get("required_by") : d.objectNode());
         return PceJson.mapper().convertValue(d, PolicyDependency.class);
     }
 }
