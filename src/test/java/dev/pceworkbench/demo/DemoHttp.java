@@ -100,6 +100,11 @@ public final class DemoHttp {
         return send(new Request.Builder().url(base + path).delete(), null);
     }
 
+    /** A DELETE with a JSON body, as {@code DELETE sec_policy/pending} takes a change subset. */
+    public Reply delete(String path, Object body) {
+        return send(new Request.Builder().url(base + path), r -> r.delete(body(body)));
+    }
+
     private static RequestBody body(Object body) {
         try {
             String text = body instanceof String s ? s : PceJson.mapper().writeValueAsString(body);
