@@ -1,5 +1,6 @@
 package dev.pceworkbench.demo;
 
+import dev.pceworkbench.demo.api.ApiVariants;
 import dev.pceworkbench.demo.data.DataGenerator;
 
 import java.io.PrintStream;
@@ -31,6 +32,7 @@ public final class DemoPceMain {
               --rate-limit N      requests per minute per credential (default 500; 0 = unlimited)
               --job-seconds S     how long async jobs and traffic queries take (default 0.3)
               --retry-after N     Retry-After seconds the server asks job pollers to wait (default 1)
+              --variants SPEC     answer shapes of other PCE versions, e.g. dependencies=by_type,object_counts=integer
               --help              this text
             """;
 
@@ -55,6 +57,7 @@ public final class DemoPceMain {
                     o = o.withJobTiming(d, o.retryAfterSeconds()).withTrafficQueryDuration(d);
                 }
                 case "--retry-after" -> o = o.withJobTiming(o.jobDuration(), intArg(args, ++i, a));
+                case "--variants" -> ApiVariants.parse(arg(args, ++i, a)); // checked here, applied once started
                 default -> throw new IllegalArgumentException("Unknown option '" + a + "'");
             }
         }
@@ -71,6 +74,16 @@ public final class DemoPceMain {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--scale must be small or large, not '" + s + "'");
         }
+    }
+
+    /** The value of {@code --variants}, or null. */
+    static String variantsSpec(String[] args) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--variants")) {
+                return args[i + 1];
+            }
+        }
+        return null;
     }
 
     private static String arg(String[] args, int i, String name) {
@@ -105,6 +118,8 @@ public final class DemoPceMain {
         }
         long t0 = System.nanoTime();
         DemoPce pce = DemoPce.start(options);
+        ApiVariants variants = ApiVariants.parse(variantsSpec(args));
+        pce.variants().dependencies(variants.dependencies()).objectCounts(variants.objectCounts());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             pce.close();

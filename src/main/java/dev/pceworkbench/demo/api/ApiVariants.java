@@ -40,11 +40,15 @@ public final class ApiVariants {
                 throw new IllegalArgumentException("Variant '" + part + "' must be NAME=VALUE");
             }
             String value = kv[1].trim().toUpperCase(Locale.ROOT);
-            switch (kv[0].trim().toLowerCase(Locale.ROOT)) {
-                case "dependencies" -> v.dependencies(DependencyShape.valueOf(value));
-                case "object_counts" -> v.objectCounts(ObjectCountsShape.valueOf(value));
-                default -> throw new IllegalArgumentException("Unknown variant '" + kv[0].trim()
-                        + "': use dependencies=list|by_type or object_counts=by_type|integer");
+            try {
+                switch (kv[0].trim().toLowerCase(Locale.ROOT)) {
+                    case "dependencies" -> v.dependencies(DependencyShape.valueOf(value));
+                    case "object_counts" -> v.objectCounts(ObjectCountsShape.valueOf(value));
+                    default -> throw new IllegalArgumentException("Unknown variant '" + kv[0].trim() + "'");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Variant '" + part.trim()
+                        + "': use dependencies=list|by_type or object_counts=by_type|integer", e);
             }
         }
         return v;
