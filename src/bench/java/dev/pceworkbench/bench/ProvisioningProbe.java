@@ -87,7 +87,9 @@ public final class ProvisioningProbe {
         System.out.printf("models and indexes of both versions (not part of the impact): %d ms%n", ms(System.nanoTime() - b0));
 
         List<ImpactFlow> flows = time("flows read for the impact", () -> TrafficImpact.flows(traffic));
-        impact("impact of the pending changes", flows, activeIndex, draftIndex);
+        impact("impact of the pending changes", flows, activeIndex, draftIndex, null);
+        impact("impact of the pending changes, given their diff (as the Provision view has it)", flows, activeIndex,
+                draftIndex, changes);
 
         List<RuleSet> sweeping = new ArrayList<>();
         for (int i = 0; i < draft.ruleSets().size(); i++) {
@@ -95,16 +97,18 @@ public final class ProvisioningProbe {
             sweeping.add(i % 10 == 0 ? rs.withEnabled(false) : rs);
         }
         RuleSearchIndex sweepingIndex = RuleSearchIndex.build(PolicyModel.build(draft.withRuleSets(sweeping)));
-        impact("impact of disabling every tenth rule set", flows, activeIndex, sweepingIndex);
+        impact("impact of disabling every tenth rule set", flows, activeIndex, sweepingIndex, null);
 
         List<Label> oneMore = new ArrayList<>(draft.labels());
         oneMore.add(new Label("/orgs/1/labels/probe", "env", "Probe", null, null, null));
         RuleSearchIndex fullIndex = RuleSearchIndex.build(PolicyModel.build(draft.withLabels(oneMore)));
-        impact("impact with every flow checked in full (shortcut off: org data differ)", flows, activeIndex, fullIndex);
+        impact("impact with every flow checked in full (shortcut off: org data differ)", flows, activeIndex, fullIndex, null);
     }
 
-    private static void impact(String what, List<ImpactFlow> flows, RuleSearchIndex active, RuleSearchIndex draft) {
-        ImpactReport r = time(what, () -> TrafficImpact.evaluate(flows, active, draft));
+    private static void impact(String what, List<ImpactFlow> flows, RuleSearchIndex active, RuleSearchIndex draft,
+                               List<ObjectChange> changes) {
+        ImpactReport r = time(what, () -> TrafficImpact.evaluate(flows, active, draft, changes, () -> false,
+                TrafficImpact.ProgressListener.NONE));
         System.out.printf("  %d flows, %d distinct, %d checked in full; changed: %d (%d newly allowed, %d newly blocked,"
                         + " %d newly potentially blocked) in %d groups%n", r.flows(), r.distinctFlows(), r.checkedFlows(),
                 r.changed().size(), r.count(ImpactKind.NEWLY_ALLOWED), r.count(ImpactKind.NEWLY_BLOCKED),

@@ -191,6 +191,17 @@ class TrafficImpactTest {
     }
 
     @Test
+    void givenTheDiffAlreadyWorkedOutTheAnswerIsTheSame() {
+        RuleSearchIndex a = RuleSearchIndex.build(PolicyModel.build(ACTIVE));
+        RuleSearchIndex d = RuleSearchIndex.build(PolicyModel.build(DRAFT));
+        ImpactReport given = TrafficImpact.evaluate(flows(), a, d,
+                dev.pceworkbench.policy.diff.PolicyDiff.compare(ACTIVE, DRAFT, d.model().objectNames()), () -> false,
+                TrafficImpact.ProgressListener.NONE);
+        assertEquals(TrafficImpact.evaluate(flows(), a, d).changed(), given.changed());
+        assertEquals(6, given.checkedFlows());
+    }
+
+    @Test
     void aTrafficDownloadIsReadAndCancellingStops() {
         List<ImpactFlow> many = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {

@@ -55,6 +55,12 @@ final class ChangedPolicy {
      * both sides are then null and every flow must be checked in full.
      */
     static ChangedPolicy of(PolicyData active, PolicyData draft) {
+        return sameOrg(active, draft) ? of(active, draft, PolicyDiff.compare(active, draft, NameLookup.NONE))
+                : new ChangedPolicy(null, null, -1);
+    }
+
+    /** The same, from the diff of the two versions already worked out ({@link PolicyDiff#compare}). */
+    static ChangedPolicy of(PolicyData active, PolicyData draft, List<ObjectChange> changes) {
         if (!sameOrg(active, draft)) {
             return new ChangedPolicy(null, null, -1);
         }
@@ -63,7 +69,7 @@ final class ChangedPolicy {
         Set<String> rules = new HashSet<>();
         Set<String> boundaries = new HashSet<>();
         boolean virtualServices = false;
-        for (ObjectChange c : PolicyDiff.compare(active, draft, NameLookup.NONE)) {
+        for (ObjectChange c : changes) {
             switch (c.kind()) {
                 case RULE_SET -> {
                     if (c.change() != ChangeKind.MODIFIED || c.fields().stream().anyMatch(ChangedPolicy::meaningful)) {
@@ -142,23 +148,24 @@ final class ChangedPolicy {
         }
 
         PolicyData keep(PolicyData p, Set<String> boundaries) {
-            List<RuleSet> sets = new ArrayList<>();
-            for (RuleSet rs : p.ruleSets()) {
-                boolean whole = wholeRuleSets.contains(Hrefs.neutral(rs.href())) || scopesRefer(rs.scopes());
-                List<SecRule> keep = new ArrayList<>();
-                for (SecRule r : rs.rules()) {
-                    if (whole || (r.href() != null && rules.contains(Hrefs.neutral(r.href()))) || refersToChange(r)) {
-                        keep.add(r);
-                    }
-                }
-                if (!keep.isEmpty()) {
-                    sets.add(rs.withRules(keep).withIpTablesRules(List.of()));
-                    kept += keep.size();
-                }
-            }
+            // Rule sets are filtered in parallel (200,000 rules), kept in their order.
+            List<RuleSet> sets = p.ruleSets().parallelStream().map(this::keep).filter(Objects::nonNull).toList();
+            kept += sets.stream().mapToInt(rs -> rs.rules().size()).sum();
             List<EnforcementBoundary> eb = p.enforcementBoundaries().stream()
                     .filter(b -> b.href() != null && boundaries.contains(Hrefs.neutral(b.href()))).toList();
             return p.withRuleSets(sets).withEnforcementBoundaries(eb);
+        }
+
+        /** The rule set with only its rules that differ, or null when none does. */
+        private RuleSet keep(RuleSet rs) {
+            boolean whole = wholeRuleSets.contains(Hrefs.neutral(rs.href())) || scopesRefer(rs.scopes());
+            List<SecRule> keep = new ArrayList<>();
+            for (SecRule r : rs.rules()) {
+                if (whole || (r.href() != null && rules.contains(Hrefs.neutral(r.href()))) || refersToChange(r)) {
+                    keep.add(r);
+                }
+            }
+            return keep.isEmpty() ? null : rs.withRules(keep).withIpTablesRules(List.of());
         }
 
         private boolean scopesRefer(List<List<ScopeEntry>> scopes) {

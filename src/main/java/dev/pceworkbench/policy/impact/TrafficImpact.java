@@ -10,6 +10,7 @@ import dev.pceworkbench.policy.PolicyCheck;
 import dev.pceworkbench.policy.PolicyModel;
 import dev.pceworkbench.policy.PortRange;
 import dev.pceworkbench.policy.RuleSearchIndex;
+import dev.pceworkbench.policy.diff.ObjectChange;
 import dev.pceworkbench.policy.names.Name;
 import dev.pceworkbench.policy.names.NameLookup;
 import dev.pceworkbench.policy.names.Names;
@@ -76,6 +77,17 @@ public final class TrafficImpact {
      */
     public static ImpactReport evaluate(List<ImpactFlow> flows, RuleSearchIndex active, RuleSearchIndex draft,
                                         BooleanSupplier cancelled, ProgressListener progress) {
+        return evaluate(flows, active, draft, null, cancelled, progress);
+    }
+
+    /**
+     * The same, given the diff of the two versions already worked out (as the Provision view has
+     * it: {@code PolicyDiff.compare(active data, draft data, names)}), which then is not worked out
+     * again; null to work it out here.
+     */
+    public static ImpactReport evaluate(List<ImpactFlow> flows, RuleSearchIndex active, RuleSearchIndex draft,
+                                        List<ObjectChange> changes, BooleanSupplier cancelled,
+                                        ProgressListener progress) {
         PolicyModel am = active.model();
         PolicyModel dm = draft.model();
         // Distinct flows: what a decision depends on. A known workload is matched by itself, not the address seen.
@@ -95,7 +107,9 @@ public final class TrafficImpact {
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("Impact cancelled");
         }
-        Checks checks = new Checks(active, draft, ChangedPolicy.of(am.data(), dm.data()));
+        ChangedPolicy changed = changes == null ? ChangedPolicy.of(am.data(), dm.data())
+                : ChangedPolicy.of(am.data(), dm.data(), changes);
+        Checks checks = new Checks(active, draft, changed);
         byte[] before = new byte[keys.size()];
         byte[] after = new byte[keys.size()];
         AtomicInteger done = new AtomicInteger();
@@ -194,10 +208,17 @@ public final class TrafficImpact {
         Checks(RuleSearchIndex active, RuleSearchIndex draft, ChangedPolicy changed) {
             this.active = new PolicyCheck(active);
             this.draft = new PolicyCheck(draft);
-            this.changedActive = changed.active == null ? null
-                    : new PolicyCheck(RuleSearchIndex.build(PolicyModel.build(changed.active)));
-            this.changedDraft = changed.draft == null ? null
-                    : new PolicyCheck(RuleSearchIndex.build(PolicyModel.build(changed.draft)));
+            // A change touching most rules gains nothing from the shortcut: check everything in full.
+            int rules = Math.max(active.model().ruleCount(), draft.model().ruleCount());
+            if (changed.active == null || changed.changedRules > rules / 2) {
+                this.changedActive = null;
+                this.changedDraft = null;
+            } else {
+                List<PolicyCheck> small = java.util.stream.Stream.of(changed.active, changed.draft).parallel()
+                        .map(d -> new PolicyCheck(RuleSearchIndex.build(PolicyModel.build(d)))).toList();
+                this.changedActive = small.get(0);
+                this.changedDraft = small.get(1);
+            }
         }
 
         /** Both decisions of the key, or null when they cannot differ (then they were not worked out). */
