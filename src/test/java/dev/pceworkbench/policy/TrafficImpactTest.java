@@ -9,6 +9,7 @@ import dev.pceworkbench.pce.model.IpList;
 import dev.pceworkbench.pce.model.IpRange;
 import dev.pceworkbench.pce.model.RuleSet;
 import dev.pceworkbench.pce.model.SecRule;
+import dev.pceworkbench.pce.model.ServicePort;
 import dev.pceworkbench.pce.model.Workload;
 import dev.pceworkbench.policy.impact.ChangedFlow;
 import dev.pceworkbench.policy.impact.ImpactFlow;
@@ -57,7 +58,9 @@ class TrafficImpactTest {
      * The draft: (1) RS-HRM-US-Dev loses rule 1 (DB ← Web on 5432); (2) IPL-Corp shrinks from
      * 10.0.0.0/8 to 10.1.0.0/16 (rule edge/1, Web ← IPL-Corp on 4443, itself unchanged); (3)
      * RS-Admin gains rule 2, All Workloads ← IPL-Admins on 3389; (4) EB-Prod is disabled; (5)
-     * RS-Mixed is marked for deletion ({@code update_type: delete}). RS-Regions is renamed (no effect).
+     * RS-Mixed is marked for deletion ({@code update_type: delete}); (6) S-Web's 8000-8100 TCP
+     * becomes 8000-8200 (rule ports/1, Web ← DB on S-Web, is itself unchanged). RS-Regions is
+     * renamed (no effect).
      */
     static PolicyData draft() {
         HandBuiltOrg org = new HandBuiltOrg("draft").standardRuleSets();
@@ -82,7 +85,9 @@ class TrafficImpactTest {
         }
         List<IpList> lists = d.ipLists().stream().map(l -> l.name().equals("IPL-Corp")
                 ? l.withIpRanges(List.of(IpRange.of("10.1.0.0/16"))) : l).toList();
-        return d.withRuleSets(sets).withIpLists(lists)
+        List<dev.pceworkbench.pce.model.Service> services = d.services().stream().map(sv -> sv.name().equals("S-Web")
+                ? sv.withServicePorts(List.of(ServicePort.of(80, TCP), ServicePort.range(8000, 8200, TCP))) : sv).toList();
+        return d.withRuleSets(sets).withIpLists(lists).withServices(services)
                 .withEnforcementBoundaries(d.enforcementBoundaries().stream().map(b -> b.withEnabled(false)).toList());
     }
 
@@ -112,6 +117,10 @@ class TrafficImpactTest {
                 // unchanged: regions/1 (renamed rule set) allows in both; RS-SNMP allows SNMP to Web in both.
                 flow("hrm-web", "10.1.0.1", "hrm-db", "10.1.0.2", PortRange.of(TCP, 1521), 9),
                 flow("hrm-db", "10.1.0.2", "hrm-web", "10.1.0.1", PortRange.of(UDP, 161), 9),
+                // (6) no rule now (hrm-web only watches); ports/1 allows 8150 after.
+                flow("hrm-db", "10.1.0.2", "hrm-web", "10.1.0.1", PortRange.of(TCP, 8150), 5),
+                // (6) S-Web covers 80 in both: allowed in both, and not checked (S-Web changed only above 8100).
+                flow("hrm-db", "10.1.0.2", "hrm-web", "10.1.0.1", PortRange.of(TCP, 80), 5),
                 // unchanged: no rule in either, to a full workload: blocked in both.
                 flow("hrm-web", "10.1.0.1", "hrm-db", "10.1.0.2", PortRange.of(TCP, 9), 1));
     }
@@ -138,11 +147,12 @@ class TrafficImpactTest {
                 "erp-web → hrm-web 4443 TCP: Allowed → Potentially blocked",
                 "192.168.1.7 → hrm-db 3389 TCP: Blocked → Allowed",
                 "hrm-web → hrm-db-prod 5432 TCP: Blocked → Potentially blocked",
-                "erp-web → hrm-db 6543 TCP: Allowed → Blocked"), r.changed().stream().map(TrafficImpactTest::line).toList());
-        assertEquals(12, r.flows());
-        assertEquals(10, r.distinctFlows(), "the three 5432 flows are one");
+                "erp-web → hrm-db 6543 TCP: Allowed → Blocked",
+                "hrm-db → hrm-web 8150 TCP: Potentially blocked → Allowed"), r.changed().stream().map(TrafficImpactTest::line).toList());
+        assertEquals(14, r.flows());
+        assertEquals(12, r.distinctFlows(), "the three 5432 flows are one");
         assertEquals(4, r.count(ImpactKind.NEWLY_BLOCKED));
-        assertEquals(1, r.count(ImpactKind.NEWLY_ALLOWED));
+        assertEquals(2, r.count(ImpactKind.NEWLY_ALLOWED));
         assertEquals(2, r.count(ImpactKind.NEWLY_POTENTIALLY_BLOCKED));
     }
 
@@ -150,6 +160,8 @@ class TrafficImpactTest {
     void groupedBySourceLabelsDestinationLabelsAndPortWithCounts() {
         ImpactReport r = impact(ACTIVE, DRAFT, flows());
         assertEquals(List.of(
+                "Newly allowed: app: HRM, env: Dev, loc: US, role: DB → app: HRM, env: Dev, loc: US, role: Web on 8150 TCP"
+                        + " (1 flow, 5 connections)",
                 "Newly allowed: 192.168.1.7 → app: HRM, env: Dev, loc: US, role: DB on 3389 TCP (1 flow, 4 connections)",
                 "Newly blocked: app: HRM, env: Dev, loc: US, role: Web → app: HRM, env: Dev, loc: US, role: DB on 5432 TCP"
                         + " (3 flows, 16 connections)",
@@ -165,10 +177,10 @@ class TrafficImpactTest {
     @Test
     void onlyFlowsAChangedRuleOrBoundaryCouldTouchAreCheckedInFull() {
         ImpactReport r = impact(ACTIVE, DRAFT, flows());
-        // Of the 10 distinct flows: the unmanaged destination is never checked; the SNMP flow (RS-SNMP
+        // Of the 12 distinct flows: the unmanaged destination is never checked; the SNMP flow (RS-SNMP
         // unchanged, RS-Monitoring unchanged) and port 9 touch no changed rule. 1521 is allowed by
-        // regions/1, whose rule set was only renamed.
-        assertEquals(6, r.checkedFlows(), "checked: 5432, 4443 (×2, IPL-Corp), 3389, 5432 to Prod, 6543");
+        // regions/1, whose rule set was only renamed; S-Web on 80 did not change.
+        assertEquals(7, r.checkedFlows(), "checked: 5432, 4443 (×2, IPL-Corp), 3389, 5432 to Prod, 6543, 8150");
     }
 
     @Test
@@ -187,7 +199,7 @@ class TrafficImpactTest {
         ImpactReport full = impact(ACTIVE, draft, flows());
         ImpactReport fast = impact(ACTIVE, DRAFT, flows());
         assertEquals(fast.changed(), full.changed());
-        assertEquals(9, full.checkedFlows(), "every managed destination with an address to match");
+        assertEquals(11, full.checkedFlows(), "every managed destination with an address to match");
     }
 
     @Test
@@ -198,7 +210,7 @@ class TrafficImpactTest {
                 dev.pceworkbench.policy.diff.PolicyDiff.compare(ACTIVE, DRAFT, d.model().objectNames()), () -> false,
                 TrafficImpact.ProgressListener.NONE);
         assertEquals(TrafficImpact.evaluate(flows(), a, d).changed(), given.changed());
-        assertEquals(6, given.checkedFlows());
+        assertEquals(7, given.checkedFlows());
     }
 
     @Test
@@ -210,11 +222,11 @@ class TrafficImpactTest {
         RuleSearchIndex a = RuleSearchIndex.build(PolicyModel.build(ACTIVE));
         RuleSearchIndex d = RuleSearchIndex.build(PolicyModel.build(DRAFT));
         ImpactReport r = TrafficImpact.evaluate(many, a, d);
-        assertEquals(10, r.distinctFlows());
-        assertEquals(35_000, r.changed().size());
+        assertEquals(12, r.distinctFlows());
+        assertEquals(40_000, r.changed().size());
         Map<ImpactKind, Long> byKind = r.changed().stream().collect(Collectors.groupingBy(ChangedFlow::kind, Collectors.counting()));
         assertEquals(20_000L, byKind.get(ImpactKind.NEWLY_BLOCKED));
-        assertEquals(5, r.groups().size());
+        assertEquals(6, r.groups().size());
         assertThrows(CancellationException.class, () -> TrafficImpact.evaluate(many, a, d, () -> true,
                 TrafficImpact.ProgressListener.NONE));
     }

@@ -10,6 +10,9 @@ import dev.pceworkbench.pce.model.ResolveLabelsAs;
 import dev.pceworkbench.pce.model.RuleSet;
 import dev.pceworkbench.pce.model.ScopeEntry;
 import dev.pceworkbench.pce.model.SecRule;
+import dev.pceworkbench.pce.model.Service;
+import dev.pceworkbench.pce.model.ServicePort;
+import dev.pceworkbench.pce.model.VirtualService;
 import dev.pceworkbench.policy.PolicyData;
 import dev.pceworkbench.policy.diff.ChangeKind;
 import dev.pceworkbench.policy.diff.FieldChange;
@@ -19,8 +22,11 @@ import dev.pceworkbench.policy.names.NameLookup;
 import dev.pceworkbench.policy.names.ObjectKind;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -30,10 +36,11 @@ import java.util.Set;
  * allow, so a rule that means the same in both versions allows a flow in both or in neither: only
  * a rule that differs can change a decision. A rule differs when it was added, removed or changed
  * (other than its description), when its rule set's scopes or enabled flag changed, or when it
- * refers (in its actors, services or its rule set's scopes) to a label group, IP list, service or
- * virtual service that changed (label groups also through changed sub-groups; a changed virtual
- * service makes every rule that resolves providers as virtual services differ). Enforcement
- * boundaries that changed are kept too. Everything else of each version is kept whole (labels,
+ * refers (in its actors or its rule set's scopes) to a label group, IP list or virtual service that
+ * changed (label groups also through changed sub-groups; a changed virtual service makes every rule
+ * that resolves providers as virtual services differ). A rule that differs only through a changed
+ * service it names differs only on the port entries that service gained or lost: it is kept with
+ * just those. Enforcement boundaries that changed or refer to a changed object are kept too. Everything else of each version is kept whole (labels,
  * groups, IP lists, services, virtual services, workloads, bindings), so a kept rule means in the
  * small policy exactly what it means in its own version.
  */
@@ -69,6 +76,7 @@ final class ChangedPolicy {
         Set<String> rules = new HashSet<>();
         Set<String> boundaries = new HashSet<>();
         boolean virtualServices = false;
+        Map<String, List<IngressService>> serviceDelta = new HashMap<>();
         for (ObjectChange c : changes) {
             switch (c.kind()) {
                 case RULE_SET -> {
@@ -83,6 +91,7 @@ final class ChangedPolicy {
                     }
                 }
                 case ENFORCEMENT_BOUNDARY -> boundaries.add(c.href());
+                case SERVICE -> serviceDelta.put(c.href(), portDelta(c.href(), active, draft));
                 case VIRTUAL_SERVICE -> {
                     virtualServices = true;
                     refs.add(c.href());
@@ -90,12 +99,57 @@ final class ChangedPolicy {
                 default -> refs.add(c.href());
             }
         }
+        // A virtual service that names a changed service means something else too.
+        for (PolicyData p : List.of(active, draft)) {
+            for (VirtualService v : p.virtualServices()) {
+                if (v.service() != null && serviceDelta.containsKey(Hrefs.neutral(v.service().href()))) {
+                    virtualServices = true;
+                    refs.add(Hrefs.neutral(v.href()));
+                }
+            }
+        }
         closeOverGroups(refs, active.labelGroups());
         closeOverGroups(refs, draft.labelGroups());
-        Filter f = new Filter(refs, wholeRuleSets, rules, virtualServices);
+        Filter f = new Filter(refs, serviceDelta, wholeRuleSets, rules, virtualServices);
         PolicyData a = f.keep(active, boundaries);
         PolicyData d = f.keep(draft, boundaries);
         return new ChangedPolicy(a, d, f.kept);
+    }
+
+    /**
+     * The port entries of a changed service that only one version has: a flow whose port no such
+     * entry covers is covered by the service in both versions or in neither.
+     */
+    private static List<IngressService> portDelta(String href, PolicyData active, PolicyData draft) {
+        Set<List<Integer>> a = ports(href, active);
+        Set<List<Integer>> d = ports(href, draft);
+        Set<List<Integer>> delta = new LinkedHashSet<>(a);
+        delta.addAll(d);
+        Set<List<Integer>> both = new HashSet<>(a);
+        both.retainAll(d);
+        delta.removeAll(both);
+        List<IngressService> out = new ArrayList<>();
+        for (List<Integer> p : delta) {
+            out.add(new IngressService(null, p.get(1), p.get(2), p.get(0), null, null, null));
+        }
+        return out;
+    }
+
+    /** The service's port entries in one version as (proto, port, to_port); none when it is absent there. */
+    private static Set<List<Integer>> ports(String href, PolicyData p) {
+        Set<List<Integer>> out = new HashSet<>();
+        for (Service s : p.services()) {
+            if (s.href() != null && Hrefs.neutral(s.href()).equals(href) && live(s)) {
+                for (ServicePort sp : s.servicePorts()) {
+                    out.add(java.util.Arrays.asList(sp.proto(), sp.port(), sp.toPort()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean live(Service s) {
+        return !"delete".equals(s.updateType());
     }
 
     /** Names and descriptions change no decision. */
@@ -135,13 +189,16 @@ final class ChangedPolicy {
     /** Which rules of a version to keep. */
     private static final class Filter {
         final Set<String> refs;
+        final Map<String, List<IngressService>> serviceDelta;
         final Set<String> wholeRuleSets;
         final Set<String> rules;
         final boolean virtualServices;
         int kept;
 
-        Filter(Set<String> refs, Set<String> wholeRuleSets, Set<String> rules, boolean virtualServices) {
+        Filter(Set<String> refs, Map<String, List<IngressService>> serviceDelta, Set<String> wholeRuleSets,
+               Set<String> rules, boolean virtualServices) {
             this.refs = refs;
+            this.serviceDelta = serviceDelta;
             this.wholeRuleSets = wholeRuleSets;
             this.rules = rules;
             this.virtualServices = virtualServices;
@@ -152,7 +209,8 @@ final class ChangedPolicy {
             List<RuleSet> sets = p.ruleSets().parallelStream().map(this::keep).filter(Objects::nonNull).toList();
             kept += sets.stream().mapToInt(rs -> rs.rules().size()).sum();
             List<EnforcementBoundary> eb = p.enforcementBoundaries().stream()
-                    .filter(b -> b.href() != null && boundaries.contains(Hrefs.neutral(b.href()))).toList();
+                    .filter(b -> b.href() != null && boundaries.contains(Hrefs.neutral(b.href())) || boundaryRefers(b))
+                    .toList();
             return p.withRuleSets(sets).withEnforcementBoundaries(eb);
         }
 
@@ -163,6 +221,12 @@ final class ChangedPolicy {
             for (SecRule r : rs.rules()) {
                 if (whole || (r.href() != null && rules.contains(Hrefs.neutral(r.href()))) || refersToChange(r)) {
                     keep.add(r);
+                } else if (!serviceDelta.isEmpty()) {
+                    // Differs only through changed services: only on the ports they gained or lost.
+                    List<IngressService> delta = servicesDelta(r.ingressServices());
+                    if (!delta.isEmpty()) {
+                        keep.add(r.withIngressServices(delta));
+                    }
                 }
             }
             return keep.isEmpty() ? null : rs.withRules(keep).withIpTablesRules(List.of());
@@ -187,8 +251,7 @@ final class ChangedPolicy {
                     && r.resolveLabelsAs().providers().contains(ResolveLabelsAs.VIRTUAL_SERVICES)) {
                 return true;
             }
-            return !refs.isEmpty() && (actorsRefer(r.providers()) || actorsRefer(r.consumers())
-                    || servicesRefer(r.ingressServices()));
+            return !refs.isEmpty() && (actorsRefer(r.providers()) || actorsRefer(r.consumers()));
         }
 
         private boolean actorsRefer(List<Actor> actors) {
@@ -205,12 +268,24 @@ final class ChangedPolicy {
             return false;
         }
 
-        private boolean servicesRefer(List<IngressService> services) {
-            if (services == null) {
-                return false;
+        private List<IngressService> servicesDelta(List<IngressService> services) {
+            List<IngressService> out = new ArrayList<>();
+            if (services != null) {
+                for (IngressService s : services) {
+                    List<IngressService> d = s.href() == null ? null : serviceDelta.get(Hrefs.neutral(s.href()));
+                    if (d != null) {
+                        out.addAll(d);
+                    }
+                }
             }
-            return services.stream().map(IngressService::href).filter(Objects::nonNull)
-                    .anyMatch(h -> refs.contains(Hrefs.neutral(h)));
+            return out;
+        }
+
+        /** A boundary that refers to a changed object means something else, though its record is the same. */
+        boolean boundaryRefers(EnforcementBoundary b) {
+            return actorsRefer(b.providers()) || actorsRefer(b.consumers()) || (b.ingressServices() != null
+                    && b.ingressServices().stream().map(IngressService::href).filter(Objects::nonNull)
+                    .anyMatch(h -> serviceDelta.containsKey(Hrefs.neutral(h))));
         }
     }
 }

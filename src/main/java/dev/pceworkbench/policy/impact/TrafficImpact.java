@@ -133,6 +133,21 @@ public final class TrafficImpact {
         return report(flows, keys, keyOf, before, after, checked.get(), dm);
     }
 
+    /**
+     * One flow's decision under one policy, as the PCE would report it (see {@link Decision}):
+     * {@link Decision#UNKNOWN} for a flow to anything but a managed workload of that policy's org,
+     * or from a source with neither a known workload nor an address.
+     */
+    public static Decision decide(ImpactFlow flow, PolicyCheck check) {
+        Key k = Key.of(flow, check.model());
+        Workload destination = k.dstWorkload() ? check.model().workload(k.dst()) : null;
+        Endpoint consumer = k.srcWorkload() ? Endpoint.workload(k.src()) : Checks.address(k.src());
+        if (destination == null || consumer == null) {
+            return Decision.UNKNOWN;
+        }
+        return Checks.decision(check, destination, consumer, Endpoint.workload(k.dst()), k.service());
+    }
+
     private static ImpactReport report(List<ImpactFlow> flows, List<Key> keys, int[] keyOf, byte[] before, byte[] after,
                                        int checked, PolicyModel names) {
         Decision[] values = Decision.values();
