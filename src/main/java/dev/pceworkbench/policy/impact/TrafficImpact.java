@@ -219,13 +219,17 @@ public final class TrafficImpact {
         final PolicyCheck draft;
         final PolicyCheck changedActive;
         final PolicyCheck changedDraft;
+        /** No rule and no boundary differs: no decision can change, nothing is checked. */
+        final boolean nothingChanged;
 
         Checks(RuleSearchIndex active, RuleSearchIndex draft, ChangedPolicy changed) {
             this.active = new PolicyCheck(active);
             this.draft = new PolicyCheck(draft);
             // A change touching most rules gains nothing from the shortcut: check everything in full.
             int rules = Math.max(active.model().ruleCount(), draft.model().ruleCount());
-            if (changed.active == null || changed.changedRules > rules / 2) {
+            this.nothingChanged = changed.active != null && changed.changedRules == 0
+                    && changed.active.enforcementBoundaries().isEmpty() && changed.draft.enforcementBoundaries().isEmpty();
+            if (changed.active == null || nothingChanged || changed.changedRules > rules / 2) {
                 this.changedActive = null;
                 this.changedDraft = null;
             } else {
@@ -238,7 +242,7 @@ public final class TrafficImpact {
 
         /** Both decisions of the key, or null when they cannot differ (then they were not worked out). */
         Decision[] decide(Key k) {
-            if (!k.dstWorkload()) {
+            if (nothingChanged || !k.dstWorkload()) {
                 return null; // not a workload in either policy: unknown in both
             }
             Workload da = active.model().workload(k.dst());
