@@ -184,6 +184,16 @@ class TrafficImpactTest {
     }
 
     @Test
+    void aChangedServiceTouchesOnlyFlowsOnThePortsItGainedOrLost() {
+        PolicyData standard = managed(new HandBuiltOrg("draft").standardRuleSets().data());
+        PolicyData draft = standard.withServices(DRAFT.services());
+        ImpactReport r = impact(ACTIVE, draft, flows());
+        assertEquals(List.of("hrm-db → hrm-web 8150 TCP: Potentially blocked → Allowed"),
+                r.changed().stream().map(TrafficImpactTest::line).toList());
+        assertEquals(1, r.checkedFlows(), "only 8150 is on a port S-Web gained; 80 stays covered, the rest never were");
+    }
+
+    @Test
     void theSamePolicyChangesNothingAndChecksNothing() {
         ImpactReport r = impact(ACTIVE, managed(new HandBuiltOrg("draft").standardRuleSets().data()), flows());
         assertTrue(r.isEmpty());

@@ -14,6 +14,7 @@ import dev.pceworkbench.pce.model.Service;
 import dev.pceworkbench.pce.model.ServicePort;
 import dev.pceworkbench.pce.model.VirtualService;
 import dev.pceworkbench.policy.PolicyData;
+import dev.pceworkbench.policy.PortRange;
 import dev.pceworkbench.policy.diff.ChangeKind;
 import dev.pceworkbench.policy.diff.FieldChange;
 import dev.pceworkbench.policy.diff.ObjectChange;
@@ -29,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The part of two policy versions that can make a flow's decision differ between them, as two
@@ -49,11 +52,18 @@ final class ChangedPolicy {
     final PolicyData active;
     final PolicyData draft;
     final int changedRules;
+    /**
+     * The ports the kept rules and boundaries can allow or block, or null for any port (a kept
+     * boundary, a rule without services or one that may match a virtual service on its binding's
+     * ports): a flow on another port cannot be touched by the change.
+     */
+    final List<PortRange> ports;
 
-    private ChangedPolicy(PolicyData active, PolicyData draft, int changedRules) {
+    private ChangedPolicy(PolicyData active, PolicyData draft, int changedRules, List<PortRange> ports) {
         this.active = active;
         this.draft = draft;
         this.changedRules = changedRules;
+        this.ports = ports;
     }
 
     /**
@@ -63,13 +73,13 @@ final class ChangedPolicy {
      */
     static ChangedPolicy of(PolicyData active, PolicyData draft) {
         return sameOrg(active, draft) ? of(active, draft, PolicyDiff.compare(active, draft, NameLookup.NONE))
-                : new ChangedPolicy(null, null, -1);
+                : new ChangedPolicy(null, null, -1, null);
     }
 
     /** The same, from the diff of the two versions already worked out ({@link PolicyDiff#compare}). */
     static ChangedPolicy of(PolicyData active, PolicyData draft, List<ObjectChange> changes) {
         if (!sameOrg(active, draft)) {
-            return new ChangedPolicy(null, null, -1);
+            return new ChangedPolicy(null, null, -1, null);
         }
         Set<String> refs = new HashSet<>();
         Set<String> wholeRuleSets = new HashSet<>();
@@ -113,7 +123,8 @@ final class ChangedPolicy {
         Filter f = new Filter(refs, serviceDelta, wholeRuleSets, rules, virtualServices);
         PolicyData a = f.keep(active, boundaries);
         PolicyData d = f.keep(draft, boundaries);
-        return new ChangedPolicy(a, d, f.kept);
+        return new ChangedPolicy(a, d, f.kept, f.anyPort.get() || !a.enforcementBoundaries().isEmpty()
+                || !d.enforcementBoundaries().isEmpty() ? null : List.copyOf(f.ports));
     }
 
     /**
@@ -194,6 +205,10 @@ final class ChangedPolicy {
         final Set<String> rules;
         final boolean virtualServices;
         int kept;
+        final AtomicBoolean anyPort = new AtomicBoolean();
+        final Set<PortRange> ports = ConcurrentHashMap.newKeySet();
+        /** The port entries of each service, by version-neutral href, of the version being filtered. */
+        Map<String, List<ServicePort>> servicePorts = Map.of();
 
         Filter(Set<String> refs, Map<String, List<IngressService>> serviceDelta, Set<String> wholeRuleSets,
                Set<String> rules, boolean virtualServices) {
@@ -205,6 +220,9 @@ final class ChangedPolicy {
         }
 
         PolicyData keep(PolicyData p, Set<String> boundaries) {
+            Map<String, List<ServicePort>> sp = new HashMap<>();
+            p.services().forEach(s -> sp.put(Hrefs.neutral(s.href()), s.servicePorts()));
+            servicePorts = sp;
             // Rule sets are filtered in parallel (200,000 rules), kept in their order.
             List<RuleSet> sets = p.ruleSets().parallelStream().map(this::keep).filter(Objects::nonNull).toList();
             kept += sets.stream().mapToInt(rs -> rs.rules().size()).sum();
@@ -221,11 +239,13 @@ final class ChangedPolicy {
             for (SecRule r : rs.rules()) {
                 if (whole || (r.href() != null && rules.contains(Hrefs.neutral(r.href()))) || refersToChange(r)) {
                     keep.add(r);
+                    notePorts(r);
                 } else if (!serviceDelta.isEmpty()) {
                     // Differs only through changed services: only on the ports they gained or lost.
                     List<IngressService> delta = servicesDelta(r.ingressServices());
                     if (!delta.isEmpty()) {
                         keep.add(r.withIngressServices(delta));
+                        notePorts(keep.get(keep.size() - 1));
                     }
                 }
             }
@@ -266,6 +286,38 @@ final class ChangedPolicy {
                 }
             }
             return false;
+        }
+
+        /** Records the ports a kept rule can allow. */
+        private void notePorts(SecRule r) {
+            boolean vs = r.resolveLabelsAs() != null && r.resolveLabelsAs().providers() != null
+                    && r.resolveLabelsAs().providers().contains(ResolveLabelsAs.VIRTUAL_SERVICES)
+                    || r.providers() != null && r.providers().stream().anyMatch(a -> a.virtualService() != null);
+            if (vs || r.ingressServices() == null || r.ingressServices().isEmpty()) {
+                anyPort.set(true);
+                return;
+            }
+            for (IngressService s : r.ingressServices()) {
+                if (s.href() == null) {
+                    ports.add(range(s.proto(), s.port(), s.toPort()));
+                } else {
+                    List<ServicePort> sp = servicePorts.get(Hrefs.neutral(s.href()));
+                    if (sp == null || sp.isEmpty()) {
+                        anyPort.set(true); // a service this version does not know: cannot narrow
+                        return;
+                    }
+                    sp.forEach(x -> ports.add(range(x.proto(), x.port(), x.toPort())));
+                }
+            }
+        }
+
+        /** A port entry as the engine reads it (see {@code PortRange}): -1 for no protocol or no port. */
+        private static PortRange range(Integer proto, Integer port, Integer toPort) {
+            int p = proto == null ? -1 : proto;
+            if (port == null || port < 0) {
+                return new PortRange(p, -1, -1);
+            }
+            return new PortRange(p, port, toPort == null ? port : Math.max(port, toPort));
         }
 
         private List<IngressService> servicesDelta(List<IngressService> services) {

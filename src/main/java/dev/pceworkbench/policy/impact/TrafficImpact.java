@@ -217,8 +217,9 @@ public final class TrafficImpact {
     private static final class Checks {
         final PolicyCheck active;
         final PolicyCheck draft;
-        final PolicyCheck changedActive;
-        final PolicyCheck changedDraft;
+        private final ChangedPolicy changed;
+        private final boolean shortcut;
+        private volatile PolicyCheck[] small;
         /** No rule and no boundary differs: no decision can change, nothing is checked. */
         final boolean nothingChanged;
 
@@ -229,15 +230,38 @@ public final class TrafficImpact {
             int rules = Math.max(active.model().ruleCount(), draft.model().ruleCount());
             this.nothingChanged = changed.active != null && changed.changedRules == 0
                     && changed.active.enforcementBoundaries().isEmpty() && changed.draft.enforcementBoundaries().isEmpty();
-            if (changed.active == null || nothingChanged || changed.changedRules > rules / 2) {
-                this.changedActive = null;
-                this.changedDraft = null;
-            } else {
-                List<PolicyCheck> small = java.util.stream.Stream.of(changed.active, changed.draft).parallel()
-                        .map(d -> new PolicyCheck(RuleSearchIndex.build(PolicyModel.build(d)))).toList();
-                this.changedActive = small.get(0);
-                this.changedDraft = small.get(1);
+            this.changed = changed;
+            this.shortcut = changed.active != null && !nothingChanged && changed.changedRules <= rules / 2;
+        }
+
+        /** The small policies of the changed rules, compiled when a flow first needs them. */
+        private PolicyCheck[] small() {
+            PolicyCheck[] s = small;
+            if (s == null) {
+                synchronized (this) {
+                    s = small;
+                    if (s == null) {
+                        s = java.util.stream.Stream.of(changed.active, changed.draft).parallel()
+                                .map(d -> new PolicyCheck(RuleSearchIndex.build(PolicyModel.build(d))))
+                                .toArray(PolicyCheck[]::new);
+                        small = s;
+                    }
+                }
             }
+            return s;
+        }
+
+        /** Whether a changed rule or boundary can cover the flow's port at all. */
+        private boolean portTouched(PortRange q) {
+            if (changed.ports == null) {
+                return true;
+            }
+            for (PortRange p : changed.ports) {
+                if (p.covers(q)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Both decisions of the key, or null when they cannot differ (then they were not worked out). */
@@ -255,9 +279,14 @@ public final class TrafficImpact {
                 return null; // no address to match: nothing can tell the versions apart
             }
             Endpoint provider = Endpoint.workload(k.dst());
-            if (changedActive != null && !touched(changedActive, consumer, provider, k.service())
-                    && !touched(changedDraft, consumer, provider, k.service())) {
-                return null;
+            if (shortcut) {
+                if (!portTouched(k.service())) {
+                    return null;
+                }
+                PolicyCheck[] s = small();
+                if (!touched(s[0], consumer, provider, k.service()) && !touched(s[1], consumer, provider, k.service())) {
+                    return null;
+                }
             }
             return new Decision[]{decision(active, da, consumer, provider, k.service()),
                     decision(draft, dd, consumer, provider, k.service())};
