@@ -36,7 +36,10 @@ import java.util.stream.IntStream;
  * protocol); a flow to anything but a managed workload is never checked (its decision is unknown in
  * both); and a flow is checked in full only when a rule or boundary that differs between the two
  * versions could apply to it ({@code ChangedPolicy}: rules only allow, so a rule that means the same
- * in both versions cannot change a decision). The checks run on the common fork-join pool.
+ * in both versions cannot change a decision): flows on ports no differing rule or boundary covers
+ * are passed over at once, the rest are tested against small policies of the differing rules
+ * first. The checks run on the common fork-join pool. Decisions are the destination's, as
+ * {@link Decision} says; the flows' own {@code policy_decision} is not read.
  * Pure: works on the compiled policies and flows it is given.
  */
 public final class TrafficImpact {
