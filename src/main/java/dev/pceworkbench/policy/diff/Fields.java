@@ -39,9 +39,20 @@ import java.util.function.BiFunction;
  * Fields the records do not model are compared as their JSON text.
  */
 final class Fields {
-    /** One compared field of objects of type {@code T}. */
-    record Field<T>(String name, BiFunction<T, NameLookup, Value> read) {
+    /**
+     * One compared field of objects of type {@code T}. {@code absent} is what the PCE takes a missing
+     * member to mean (an absent {@code enabled} is enabled, an absent {@code stateless} is not), so
+     * that an object written with the member and one written without it compare equal; it applies
+     * only when both versions of the object exist (an added object lists only what it has).
+     */
+    record Field<T>(String name, BiFunction<T, NameLookup, Value> read, Value absent) {
+        Field(String name, BiFunction<T, NameLookup, Value> read) {
+            this(name, read, Value.NONE);
+        }
     }
+
+    private static final Value YES = Value.yesNo(true);
+    private static final Value NO = Value.yesNo(false);
 
     private Fields() {
     }
@@ -49,11 +60,11 @@ final class Fields {
     static final List<Field<RuleSet>> RULE_SET = List.of(
             new Field<>("name", (r, n) -> Value.text(r.name())),
             new Field<>("description", (r, n) -> Value.text(blankToNull(r.description()))),
-            new Field<>("enabled", (r, n) -> Value.yesNo(r.enabled())),
+            new Field<>("enabled", (r, n) -> Value.yesNo(r.enabled()), YES),
             new Field<>("scopes", (r, n) -> scopes(r.scopes(), n)));
 
     static final List<Field<SecRule>> RULE = List.of(
-            new Field<>("enabled", (r, n) -> Value.yesNo(r.enabled())),
+            new Field<>("enabled", (r, n) -> Value.yesNo(r.enabled()), YES),
             new Field<>("description", (r, n) -> Value.text(blankToNull(r.description()))),
             new Field<>("providers", (r, n) -> actors(r.providers(), n)),
             new Field<>("consumers", (r, n) -> actors(r.consumers(), n)),
@@ -61,17 +72,17 @@ final class Fields {
             new Field<>("egress_services", (r, n) -> services(r.egressServices(), n)),
             new Field<>("resolve_labels_as", (r, n) -> resolveAs(r.resolveLabelsAs())),
             new Field<>("unscoped_consumers", (r, n) -> r.unscopedConsumers() == null ? Value.NONE
-                    : Value.text(r.unscopedConsumers() ? "extra-scope" : "intra-scope")),
-            new Field<>("stateless", (r, n) -> Value.yesNo(r.stateless())),
-            new Field<>("sec_connect", (r, n) -> Value.yesNo(r.secConnect())),
-            new Field<>("machine_auth", (r, n) -> Value.yesNo(r.machineAuth())),
-            new Field<>("network_type", (r, n) -> Value.text(r.networkType())),
+                    : Value.text(r.unscopedConsumers() ? "extra-scope" : "intra-scope"), Value.text("intra-scope")),
+            new Field<>("stateless", (r, n) -> Value.yesNo(r.stateless()), NO),
+            new Field<>("sec_connect", (r, n) -> Value.yesNo(r.secConnect()), NO),
+            new Field<>("machine_auth", (r, n) -> Value.yesNo(r.machineAuth()), NO),
+            new Field<>("network_type", (r, n) -> Value.text(r.networkType()), Value.text("brn")),
             new Field<>("consuming_security_principals", (r, n) -> refs(r.consumingSecurityPrincipals(),
                     h -> Names.userGroup(h))),
             new Field<>("use_workload_subnets", (r, n) -> strings(r.useWorkloadSubnets())));
 
     static final List<Field<IpTablesRule>> IPTABLES_RULE = List.of(
-            new Field<>("enabled", (r, n) -> Value.yesNo(r.enabled())),
+            new Field<>("enabled", (r, n) -> Value.yesNo(r.enabled()), YES),
             new Field<>("description", (r, n) -> Value.text(blankToNull(r.description()))),
             new Field<>("statements", (r, n) -> r.statements() == null ? Value.NONE : Value.seq(r.statements().stream()
                     .map(s -> text(s.tableName() + " " + s.chainName() + " " + s.parameters())).toList())),
@@ -89,6 +100,7 @@ final class Fields {
     static final List<Field<Service>> SERVICE = List.of(
             new Field<>("name", (s, n) -> Value.text(s.name())),
             new Field<>("description", (s, n) -> Value.text(blankToNull(s.description()))),
+            new Field<>("description_url", (s, n) -> Value.text(blankToNull(s.descriptionUrl()))),
             new Field<>("process_name", (s, n) -> Value.text(s.processName())),
             new Field<>("service_ports", (s, n) -> servicePorts(s.servicePorts())),
             new Field<>("windows_services", (s, n) -> s.windowsServices() == null ? Value.NONE
@@ -111,16 +123,17 @@ final class Fields {
             new Field<>("service_addresses", (v, n) -> v.serviceAddresses() == null ? Value.NONE
                     : Value.set(v.serviceAddresses().stream().map(Fields::serviceAddress).toList())),
             new Field<>("labels", (v, n) -> refs(v.labels(), h -> Names.label(h, n))),
-            new Field<>("ip_overrides", (v, n) -> strings(v.ipOverrides())));
+            new Field<>("ip_overrides", (v, n) -> strings(v.ipOverrides())),
+            new Field<>("pce_fqdn", (v, n) -> Value.text(blankToNull(v.pceFqdn()))));
 
     static final List<Field<EnforcementBoundary>> ENFORCEMENT_BOUNDARY = List.of(
             new Field<>("name", (b, n) -> Value.text(b.name())),
             new Field<>("description", (b, n) -> Value.text(blankToNull(b.description()))),
-            new Field<>("enabled", (b, n) -> Value.yesNo(b.enabled())),
+            new Field<>("enabled", (b, n) -> Value.yesNo(b.enabled()), YES),
             new Field<>("providers", (b, n) -> actors(b.providers(), n)),
             new Field<>("consumers", (b, n) -> actors(b.consumers(), n)),
             new Field<>("ingress_services", (b, n) -> services(b.ingressServices(), n)),
-            new Field<>("network_type", (b, n) -> Value.text(b.networkType())));
+            new Field<>("network_type", (b, n) -> Value.text(b.networkType()), Value.text("brn")));
 
     /** The changed fields of {@code before} → {@code after} (either may be null: added or deleted). */
     static <T extends PceJsonObject<T>> List<FieldChange> compare(List<Field<T>> fields, T before, T after, NameLookup n) {
@@ -128,6 +141,10 @@ final class Fields {
         for (Field<T> f : fields) {
             Value a = before == null ? Value.NONE : f.read().apply(before, n);
             Value b = after == null ? Value.NONE : f.read().apply(after, n);
+            if (before != null && after != null) {
+                a = a.isNone() ? f.absent() : a;
+                b = b.isNone() ? f.absent() : b;
+            }
             FieldChange c = Value.compare(f.name(), a, b);
             if (c != null) {
                 out.add(c);
@@ -237,7 +254,8 @@ final class Fields {
 
     private static Value.Entry windowsService(WindowsService w) {
         String name = w.serviceName() != null ? "service " + w.serviceName() : w.processName() != null ? "process " + w.processName() : "";
-        String port = w.proto() == null && w.port() == null ? "" : Names.port(w.proto(), w.port(), w.toPort());
+        String port = w.icmpType() != null || w.icmpCode() != null ? Names.icmp(w.proto(), w.icmpType(), w.icmpCode())
+                : w.proto() == null && w.port() == null ? "" : Names.port(w.proto(), w.port(), w.toPort());
         return text((name + " " + port).trim());
     }
 

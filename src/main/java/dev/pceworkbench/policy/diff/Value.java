@@ -53,6 +53,12 @@ sealed interface Value {
         return entries == null ? NONE : new Seq(List.copyOf(entries));
     }
 
+    /** Whether the field is absent or an empty list (the PCE treats {@code []} and a missing list alike). */
+    default boolean isNone() {
+        return this instanceof None || this instanceof Set s && s.entries().isEmpty()
+                || this instanceof Seq q && q.entries().isEmpty();
+    }
+
     /** The whole value as one text, or null for none. */
     default String render() {
         if (this instanceof Text t) {
@@ -69,6 +75,8 @@ sealed interface Value {
 
     /** The change from {@code before} to {@code after} of the field {@code name}, or null when they are the same. */
     static FieldChange compare(String name, Value before, Value after) {
+        before = before.isNone() ? NONE : before;
+        after = after.isNone() ? NONE : after;
         if (before instanceof Set a && after instanceof Set b) {
             if (a.entries().keySet().equals(b.entries().keySet())) {
                 // The same objects (a renamed one reads differently on both sides alike): no change.

@@ -1,0 +1,68 @@
+package dev.pceworkbench.policy.impact;
+
+import dev.pceworkbench.pce.model.PceResource;
+import dev.pceworkbench.pce.model.Workload;
+import dev.pceworkbench.policy.CheckResult;
+
+/**
+ * A flow's policy decision in one policy version, in the PCE's words for traffic
+ * ({@code policy_decision}). The destination's VEN reports and enforces it: a flow to anything but
+ * a managed workload is {@link #UNKNOWN}; one that a rule allows is {@link #ALLOWED}; otherwise the
+ * destination's enforcement mode decides: {@code full} blocks it, {@code selective} blocks it only
+ * where it crosses an enforcement boundary, and visibility-only or idle workloads let it through as
+ * {@link #POTENTIALLY_BLOCKED} (what would be blocked once enforced). The demo PCE reports
+ * decisions the same way, destination side. Rule sets and boundaries a draft marks for deletion
+ * ({@code update_type: delete}) no longer count: the draft is read as it will be once provisioned.
+ */
+public enum Decision {
+    ALLOWED("allowed", "Allowed"),
+    POTENTIALLY_BLOCKED("potentially_blocked", "Potentially blocked"),
+    BLOCKED("blocked", "Blocked"),
+    UNKNOWN("unknown", "Unknown");
+
+    private final String word;
+    private final String text;
+
+    Decision(String word, String text) {
+        this.word = word;
+        this.text = text;
+    }
+
+    /**
+     * The decision for a flow whose check gave {@code result}, to {@code destination} (null when
+     * the destination is not a workload of the policy version).
+     */
+    public static Decision of(CheckResult result, Workload destination) {
+        if (destination == null || !destination.managed()) {
+            return UNKNOWN;
+        }
+        if (result.allows().stream().anyMatch(a -> live(a.hit().ruleSet()))) {
+            return ALLOWED;
+        }
+        String mode = destination.enforcementMode();
+        if ("full".equals(mode) || "selective".equals(mode) && result.boundaries().stream().anyMatch(Decision::live)) {
+            return BLOCKED;
+        }
+        return POTENTIALLY_BLOCKED;
+    }
+
+    /** Whether an object of the policy is in force: a draft object marked for deletion no longer is. */
+    static boolean live(PceResource<?> o) {
+        return o == null || !"delete".equals(o.updateType());
+    }
+
+    /** The PCE's {@code policy_decision}: {@code allowed}, {@code potentially_blocked}, {@code blocked}, {@code unknown}. */
+    public String word() {
+        return word;
+    }
+
+    /** As views write it: "Allowed", "Potentially blocked", "Blocked", "Unknown". */
+    public String text() {
+        return text;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
