@@ -30,10 +30,12 @@ public final class PendingCount {
         if (running != null) {
             running.cancel();
         }
-        running = executor.execute(BackgroundTask.of("Counting pending changes",
+        BackgroundTask<Integer> task = BackgroundTask.of("Counting pending changes",
                         ctx -> provisioning.pending(ctx.token()).count())
                 .onSuccess(count::set)
-                .onFailure(e -> count.set(-1)));
+                .onFailure(e -> count.set(-1));
+        running = task;
+        executor.execute(task);
     }
 
     /** What a fresh pending list says. */

@@ -89,6 +89,11 @@ public final class ProvisionActions {
         if (rows.isEmpty()) {
             return "Select the changes to " + action + ".";
         }
+        return capsReason(rows, action);
+    }
+
+    /** Why the user may not {@code action} some of {@code rows} (their {@code caps} lack provision), or "". */
+    static String capsReason(List<PendingRow> rows, String action) {
         List<String> denied = rows.stream().filter(r -> !r.mayProvision()).map(PendingRow::label).toList();
         if (!denied.isEmpty()) {
             return "You may not " + action + " " + String.join(", ", denied)
@@ -172,7 +177,6 @@ public final class ProvisionActions {
                         + list + "\n\nAdd " + (add.size() == 1 ? "it" : "them") + " to the selection?",
                 add.size() == 1 ? "Add 1 object" : "Add " + add.size() + " objects")) {
             whileGrowing(() -> add.forEach(r -> r.checkedProperty().set(true)));
-            model.checkedChanged();
             dependencyStatus.set("Added to the selection: " + String.join(", ", add.stream().map(PendingRow::label).toList()) + ".");
             dialogs.notify("Dependencies: added " + count(add.size()) + " to the selection");
         } else {

@@ -154,7 +154,8 @@ public final class ProvisionViewModel implements FeatureModel {
             return new Loaded(p, d, v);
         });
         task.messageProperty().addListener((o, a, b) -> loadPhase.set(b));
-        load = executor.execute(task.ownedBy(FEATURE_ID)
+        load = task; // before execute: a synchronous executor finishes it inside execute()
+        executor.execute(task.ownedBy(FEATURE_ID)
                 .onSuccess(this::show)
                 .onCancelled(() -> status.set("Loading cancelled: press Reload to load the pending changes."))
                 .onFailure(e -> {
