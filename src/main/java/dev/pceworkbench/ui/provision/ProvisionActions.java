@@ -58,6 +58,7 @@ public final class ProvisionActions {
     private final StringBinding revertBlocked;
     private final StringBinding revertAllBlocked;
     private final StringBinding dependenciesBlocked;
+    private final StringBinding capsHint;
     private boolean growing;
 
     ProvisionActions(ProvisionViewModel model, PolicyProvisioning provisioning, TaskExecutor executor, DialogService dialogs) {
@@ -74,6 +75,7 @@ public final class ProvisionActions {
                 : blocked(model.rows(), "revert"), model.rows(), busy, loading);
         dependenciesBlocked = Bindings.createStringBinding(() -> busy.get() || loading.get() ? "Wait for the running task."
                 : model.checked().isEmpty() ? "Select the changes whose dependencies to check." : "", model.checked(), busy, loading);
+        capsHint = Bindings.createStringBinding(() -> capsReason(model.checked(), "provision or revert"), model.checked());
         description.addListener((o, a, b) -> {
             if (b != null && !b.isBlank()) {
                 error("");
@@ -411,6 +413,11 @@ public final class ProvisionActions {
     /** Why Revert all is off ("" while it is on). */
     public StringBinding revertAllBlockedProperty() {
         return revertAllBlocked;
+    }
+
+    /** Why the checked changes cannot be provisioned or reverted by this user (their caps), or "". */
+    public StringBinding capsHintProperty() {
+        return capsHint;
     }
 
     /** Why Check dependencies is off ("" while it is on). */

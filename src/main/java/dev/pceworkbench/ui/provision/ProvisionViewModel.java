@@ -355,6 +355,11 @@ public final class ProvisionViewModel implements FeatureModel {
         return placeholder;
     }
 
+    /** True during the first load, while the table has nothing to show yet (the placeholder shows progress). */
+    public javafx.beans.binding.BooleanBinding firstLoadProperty() {
+        return loading.and(loaded.not());
+    }
+
     /** The view's action progress (dependencies, provision, revert). */
     public TaskProgress progress() {
         return progress;
