@@ -86,15 +86,25 @@ final class HistoryPane {
             }
         };
         c.setConverter(text);
-        c.setCellFactory(v -> new ListCell<>() {
+        c.setCellFactory(v -> choiceCell());
+        c.setButtonCell(choiceCell());
+        // The chosen version's whole text, for a choice too narrow to show it.
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> history.choiceText(value.get()), value));
+        c.setTooltip(tip);
+        return c;
+    }
+
+    /** A version's text ("Version 12 — Open 443 to the web tier"), with the same text as tooltip. */
+    private ListCell<String> choiceCell() {
+        return new ListCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : history.choiceText(item));
                 setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(history.choiceText(item)));
             }
-        });
-        return c;
+        };
     }
 
     Node root() {
