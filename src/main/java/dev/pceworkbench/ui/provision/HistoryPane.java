@@ -33,7 +33,11 @@ final class HistoryPane {
         HBox bar = ViewParts.actionBar(ViewParts.statusLine("historyStatus", history.statusProperty(), history.progress()),
                 reloadButton);
 
-        TableView<HistoryRow> versions = new TableView<>(history.versions());
+        // Sorting a column sorts a view: the model's list stays newest first (each version's previous is next).
+        javafx.collections.transformation.SortedList<HistoryRow> sorted =
+                new javafx.collections.transformation.SortedList<>(history.versions());
+        TableView<HistoryRow> versions = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(versions.comparatorProperty());
         versions.setId("versionsTable");
         versions.setPlaceholder(new Label("No policy versions loaded"));
         versions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

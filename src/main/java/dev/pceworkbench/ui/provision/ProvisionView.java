@@ -83,7 +83,7 @@ public final class ProvisionView {
         Button cancel = ViewParts.button("cancelButton", "Cancel", Material2AL.CANCEL, "Stop the running task", model::cancel);
         cancel.disableProperty().bind(model.progress().busy().not().and(model.loadingProperty().not()));
         HBox bar = ViewParts.actionBar(ViewParts.statusLine("provisionStatus", model.statusProperty(), model.progress()),
-                all, none, deps, revert, revertAll, reload, cancel);
+                deps, revert, revertAll, reload, cancel);
 
         TextField filter = new TextField();
         filter.setId("pendingFilter");
@@ -95,11 +95,11 @@ public final class ProvisionView {
         selection.textProperty().bind(model.selectionTextProperty());
         tooltip(selection, model.selectionTextProperty());
         Label caps = ViewParts.errorLabel("capsHint", actions.capsHintProperty());
-        HBox filterRow = new HBox(10, filter, selection, caps);
+        HBox filterRow = new HBox(10, filter, all, none, selection, caps);
         filterRow.setAlignment(Pos.CENTER_LEFT);
 
         SplitPane split = new SplitPane(pendingTable(), diffPane());
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.64);
         VBox.setVgrow(split, Priority.ALWAYS);
 
         VBox box = new VBox(8, bar, filterRow, split, provisionForm());
@@ -121,7 +121,11 @@ public final class ProvisionView {
     }
 
     private Node pendingTable() {
-        TableView<PendingRow> t = new TableView<>(model.visibleRows());
+        // Sorting a column sorts a view of the rows, never the model's list (grouped by type until then).
+        javafx.collections.transformation.SortedList<PendingRow> sorted =
+                new javafx.collections.transformation.SortedList<>(model.visibleRows());
+        TableView<PendingRow> t = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(t.comparatorProperty());
         t.setId("pendingTable");
         t.setEditable(true);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -134,7 +138,6 @@ public final class ProvisionView {
         check.setSortable(false);
         check.setMinWidth(40);
         check.setMaxWidth(40);
-        check.setGraphic(new FontIcon(Material2AL.CHECK_BOX));
         TableColumn<PendingRow, ChangeKind> change = new TableColumn<>("Change");
         change.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().kind()));
         change.setCellFactory(c -> new ChangeCell());
@@ -142,10 +145,10 @@ public final class ProvisionView {
         change.setPrefWidth(118);
         t.getColumns().add(check);
         t.getColumns().add(change);
-        t.getColumns().add(ViewParts.textColumn("Type", PendingRow::typeText, 120));
-        t.getColumns().add(ViewParts.textColumn("Name", PendingRow::name, 200));
-        t.getColumns().add(ViewParts.textColumn("By", PendingRow::who, 90));
-        t.getColumns().add(ViewParts.textColumn("When", PendingRow::when, 130));
+        t.getColumns().add(ViewParts.textColumn("Type", PendingRow::typeText, 110));
+        t.getColumns().add(ViewParts.textColumn("Name", PendingRow::name, 170));
+        t.getColumns().add(ViewParts.textColumn("By", PendingRow::who, 70));
+        t.getColumns().add(ViewParts.textColumn("When", PendingRow::when, 140));
         t.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.currentProperty().set(b));
         model.currentProperty().addListener((o, a, b) -> {
             if (b != t.getSelectionModel().getSelectedItem()) {
@@ -304,12 +307,16 @@ public final class ProvisionView {
         ListView<DiffLine> list = new ListView<>(lines);
         list.setId(id);
         list.setPlaceholder(new Label("No differences to show"));
+        list.getStyleClass().add(Styles.DENSE);
         list.setCellFactory(v -> new ListCell<>() {
             private final Tooltip tip = new Tooltip();
 
             {
+                // Long lines wrap within the list's width (minus its scroll bar), never run off to the right.
                 setWrapText(true);
-                setPrefWidth(0);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+                setMaxWidth(USE_PREF_SIZE);
+                setMinWidth(0);
                 tip.setWrapText(true);
                 tip.setMaxWidth(600);
             }
