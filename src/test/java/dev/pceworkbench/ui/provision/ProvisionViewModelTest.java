@@ -201,6 +201,18 @@ class ProvisionViewModelTest {
     }
 
     @Test
+    void theSidebarCountAsksThePceAndHidesWithoutAConnection() {
+        PendingCount fresh = new PendingCount(demo.provisioning, executor);
+        assertEquals(-1, fresh.countProperty().get(), "unknown until asked");
+        fresh.refresh();
+        assertEquals(model.rows().size(), fresh.countProperty().get());
+        PendingCount offline = new PendingCount(new dev.pceworkbench.workspace.PolicyProvisioning(
+                new dev.pceworkbench.workspace.PolicyWorkspace(java.util.Optional::empty)), executor);
+        offline.refresh();
+        assertEquals(-1, offline.countProperty().get(), "no connection: no badge");
+    }
+
+    @Test
     void withoutTheProvisionCapTheActionsSayWhyTheyAreOff() {
         PendingRow readOnly = new PendingRow("rule_sets", new PendingChange("/orgs/1/sec_policy/draft/rule_sets/9", "RS-Locked",
                 "update", null, null, List.of("write"), null));
