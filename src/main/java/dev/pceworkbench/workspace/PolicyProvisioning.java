@@ -4,7 +4,13 @@ import dev.pceworkbench.pce.CancellationToken;
 import dev.pceworkbench.pce.Progress;
 import dev.pceworkbench.pce.api.ChangeSubset;
 import dev.pceworkbench.pce.api.ProvisioningApi;
+import dev.pceworkbench.pce.model.Actor;
+import dev.pceworkbench.pce.model.Href;
+import dev.pceworkbench.pce.model.Hrefs;
+import dev.pceworkbench.pce.model.IngressService;
 import dev.pceworkbench.pce.model.PendingChanges;
+import dev.pceworkbench.pce.model.RuleSet;
+import dev.pceworkbench.pce.model.SecRule;
 import dev.pceworkbench.pce.model.PolicyDependency;
 import dev.pceworkbench.pce.model.PolicyVersion;
 import dev.pceworkbench.pce.model.Workload;
@@ -56,6 +62,55 @@ public final class PolicyProvisioning {
 
     public void revertAll(CancellationToken token) {
         api().revertAll(token);
+    }
+
+    /**
+     * The numbers (1-based, in order) of the draft rules of rule set {@code ruleSetHref} that name
+     * {@code objectHref} (an IP list, label group, workload or virtual service among their actors,
+     * or a service among their services): why a rule set needs an object. Any version of either
+     * href matches; empty when the rule set is not in the draft.
+     */
+    public List<Integer> rulesUsing(String ruleSetHref, String objectHref, CancellationToken token,
+                                    Progress.Listener progress) {
+        String rs = Hrefs.neutral(ruleSetHref);
+        String object = Hrefs.neutral(objectHref);
+        List<Integer> out = new ArrayList<>();
+        for (RuleSet set : workspace.ruleSets("draft", token, progress)) {
+            if (set.href() == null || !Hrefs.neutral(set.href()).equals(rs) || set.rules() == null) {
+                continue;
+            }
+            for (int i = 0; i < set.rules().size(); i++) {
+                if (names(set.rules().get(i), object)) {
+                    out.add(i + 1);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean names(SecRule r, String object) {
+        List<Actor> actors = new ArrayList<>();
+        if (r.providers() != null) {
+            actors.addAll(r.providers());
+        }
+        if (r.consumers() != null) {
+            actors.addAll(r.consumers());
+        }
+        for (Actor a : actors) {
+            for (Href h : new Href[]{a.ipList(), a.labelGroup(), a.workload(), a.virtualService(), a.virtualServer()}) {
+                if (h != null && h.href() != null && Hrefs.neutral(h.href()).equals(object)) {
+                    return true;
+                }
+            }
+        }
+        List<IngressService> services = new ArrayList<>();
+        if (r.ingressServices() != null) {
+            services.addAll(r.ingressServices());
+        }
+        if (r.egressServices() != null) {
+            services.addAll(r.egressServices());
+        }
+        return services.stream().anyMatch(s -> s.href() != null && Hrefs.neutral(s.href()).equals(object));
     }
 
     /** Policy versions, newest first. */

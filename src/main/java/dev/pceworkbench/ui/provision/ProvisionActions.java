@@ -144,10 +144,24 @@ public final class ProvisionActions {
         dependencies.clear();
         dependencyStatus.set("Checking…");
         model.status("Checking what must be provisioned with " + count(selection.size()) + "…");
-        executor.execute(model.progress().track(BackgroundTask.of("Checking provisioning dependencies",
-                        ctx -> provisioning.dependencies(ProvisionViewModel.subset(selection), true, ctx.token())))
+        executor.execute(model.progress().track(BackgroundTask.of("Checking provisioning dependencies", ctx -> {
+                    List<PolicyDependency> deps = provisioning.dependencies(ProvisionViewModel.subset(selection), true, ctx.token());
+                    // Which rules of each requiring rule set name the dependency: the "why" in the PCE's terms.
+                    Map<String, List<Integer>> rules = new java.util.HashMap<>();
+                    for (PolicyDependency d : deps) {
+                        for (var e : d.requiredBy().entrySet()) {
+                            if (e.getKey().equals("rule_sets") && d.dependencyHref() != null) {
+                                for (Href h : e.getValue()) {
+                                    rules.put(ruleKey(d.dependencyHref(), h.href()), provisioning.rulesUsing(h.href(),
+                                            d.dependencyHref(), ctx.token(), ctx.pceProgress()));
+                                }
+                            }
+                        }
+                    }
+                    return new Found(deps, rules);
+                }))
                 .ownedBy(ProvisionViewModel.FEATURE_ID)
-                .onSuccess(deps -> showDependencies(selection, deps))
+                .onSuccess(f -> showDependencies(selection, f.deps(), f.rules()))
                 .onCancelled(() -> {
                     dependencyStatus.set("");
                     model.status("Dependency check cancelled.");
@@ -159,8 +173,16 @@ public final class ProvisionActions {
                 }));
     }
 
-    private void showDependencies(List<PendingRow> selection, List<PolicyDependency> deps) {
-        List<DependencyRow> found = rows(deps);
+    /** The PCE's dependencies, and for each (dependency, rule set) the numbers of the rules that name it. */
+    private record Found(List<PolicyDependency> deps, Map<String, List<Integer>> rules) {
+    }
+
+    private static String ruleKey(String dependency, String ruleSet) {
+        return Hrefs.neutral(dependency) + " " + (ruleSet == null ? "" : Hrefs.neutral(ruleSet));
+    }
+
+    private void showDependencies(List<PendingRow> selection, List<PolicyDependency> deps, Map<String, List<Integer>> rules) {
+        List<DependencyRow> found = rows(deps, rules);
         dependencies.setAll(found);
         if (found.isEmpty()) {
             dependencyStatus.set("Nothing else must go with the selection: it can be provisioned as it is.");
@@ -189,7 +211,7 @@ public final class ProvisionActions {
     }
 
     /** The PCE's dependencies as rows named like the pending list (never as hrefs). */
-    private List<DependencyRow> rows(List<PolicyDependency> deps) {
+    private List<DependencyRow> rows(List<PolicyDependency> deps, Map<String, List<Integer>> rules) {
         Map<String, DependencyRow> out = new LinkedHashMap<>();
         for (PolicyDependency d : deps) {
             String href = d.dependencyHref();
@@ -198,14 +220,31 @@ public final class ProvisionActions {
             }
             String key = Hrefs.neutral(href);
             List<String> by = new ArrayList<>();
-            d.requiredBy().values().forEach(list -> list.forEach(h -> by.add(nameOf(h))));
+            d.requiredBy().values().forEach(list -> list.forEach(h -> by.add(why(nameOf(h),
+                    rules.getOrDefault(ruleKey(href, h.href()), List.of())))));
+            String state = model.row(key).map(r -> switch (r.kind()) {
+                case ADDED -> "; new in the draft";
+                case MODIFIED -> "; changed in the draft";
+                case REMOVED -> "; deleted in the draft";
+            }).orElse("");
             String type = d.dependencyType() != null ? ChangeTypes.singular(d.dependencyType()) : ObjectKind.fromHref(href).singular();
             out.merge(key, new DependencyRow(key, model.row(key).map(PendingRow::name).orElse(nameOf(Href.of(href))), type,
-                            by.isEmpty() ? "required by the selection" : "required by " + String.join(", ", by),
+                            (by.isEmpty() ? "required by the selection" : String.join("; ", by)) + state,
                             model.row(key).isPresent()),
                     (a, b) -> a);
         }
         return List.copyOf(out.values());
+    }
+
+    /** "rules 1 and 2 of RS-Web (rule set) use it", or "required by RS-Web (rule set)" when no rule names it. */
+    static String why(String requirer, List<Integer> rules) {
+        if (rules.isEmpty()) {
+            return "required by " + requirer;
+        }
+        List<String> n = rules.stream().map(String::valueOf).toList();
+        String numbers = n.size() == 1 ? n.get(0)
+                : String.join(", ", n.subList(0, n.size() - 1)) + " and " + n.get(n.size() - 1);
+        return (n.size() == 1 ? "rule " : "rules ") + numbers + " of " + requirer + (n.size() == 1 ? " uses it" : " use it");
     }
 
     private String nameOf(Href h) {
@@ -295,7 +334,7 @@ public final class ProvisionActions {
     private void confirmRevert(List<PendingRow> selection, List<PolicyDependency> deps) {
         List<PendingRow> all = new ArrayList<>(selection);
         List<PendingRow> extra = new ArrayList<>();
-        for (DependencyRow d : rows(deps)) {
+        for (DependencyRow d : rows(deps, Map.of())) {
             model.row(d.key()).filter(r -> !all.contains(r)).ifPresent(r -> {
                 all.add(r);
                 extra.add(r);

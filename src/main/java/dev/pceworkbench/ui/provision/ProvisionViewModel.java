@@ -157,7 +157,11 @@ public final class ProvisionViewModel implements FeatureModel {
         load = task; // before execute: a synchronous executor finishes it inside execute()
         executor.execute(task.ownedBy(FEATURE_ID)
                 .onSuccess(this::show)
-                .onCancelled(() -> status.set("Loading cancelled: press Reload to load the pending changes."))
+                .onCancelled(() -> {
+                    // Leaving the view cancels its load: what is shown may be stale, so showing it again reloads.
+                    stale = true;
+                    status.set("Loading cancelled: press Reload to load the pending changes.");
+                })
                 .onFailure(e -> {
                     if (e instanceof NotConnectedException) {
                         status.set(e.getMessage());

@@ -89,7 +89,7 @@ class ProvisionViewModelTest {
         assertEquals(1, model.checked().size(), "declined: the selection stays as it was");
         DependencyRow dep = model.actions().dependencies().get(0);
         assertEquals(NEW_IP_LIST, dep.name());
-        assertTrue(dep.why().contains(RULE_SET), dep.why());
+        assertEquals("rules 1 and 2 of " + RULE_SET + " (rule set) use it; new in the draft", dep.why());
         assertTrue(model.actions().dependencyStatusProperty().get().startsWith("Not added"));
 
         dialogs.answerConfirm(true);
@@ -177,6 +177,40 @@ class ProvisionViewModelTest {
         assertTrue(model.rows().isEmpty(), model.rows().toString());
         assertEquals(0, demo.count.countProperty().get());
         assertEquals("Nothing is pending.", model.actions().revertAllBlockedProperty().get());
+    }
+
+    @Test
+    void revertingANewObjectRevertsWhatUsesItToo() {
+        row(model, NEW_IP_LIST).checkedProperty().set(true);
+        model.actions().revertSelected();
+        dialogs.assertNoErrors();
+        var asked = dialogs.confirmations().get(0);
+        assertTrue(asked.message().contains("Also reverted") && asked.message().contains(RULE_SET), asked.message());
+        assertEquals("Revert 2 changes", asked.action());
+        assertTrue(model.rows().stream().noneMatch(r -> r.name().equals(NEW_IP_LIST) || r.name().equals(RULE_SET)),
+                model.rows().toString());
+    }
+
+    @Test
+    void aCancelledLoadSaysSoAndLeavesNothingHalfShown() {
+        // As the shell does when the user leaves: the running load is cancelled (here: the next one, at once).
+        dev.pceworkbench.task.TaskExecutor cancelling = new dev.pceworkbench.task.TaskExecutor() {
+            @Override
+            public <V> dev.pceworkbench.task.BackgroundTask<V> execute(dev.pceworkbench.task.BackgroundTask<V> task) {
+                task.cancel();
+                return executor.execute(task);
+            }
+
+            @Override
+            public dev.pceworkbench.task.TaskRegistry registry() {
+                return executor.registry();
+            }
+        };
+        ProvisionViewModel m = demo.model(cancelling, dialogs);
+        m.onShown();
+        assertFalse(m.loadedProperty().get());
+        assertFalse(m.loadingProperty().get());
+        assertTrue(m.statusProperty().get().startsWith("Loading cancelled"), m.statusProperty().get());
     }
 
     @Test
