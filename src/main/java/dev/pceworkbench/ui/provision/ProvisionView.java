@@ -145,7 +145,9 @@ public final class ProvisionView {
         change.setPrefWidth(118);
         t.getColumns().add(check);
         t.getColumns().add(change);
-        t.getColumns().add(ViewParts.textColumn("Type", PendingRow::typeText, 110));
+        TableColumn<PendingRow, String> type = ViewParts.textColumn("Type", PendingRow::typeText, 110);
+        type.setCellFactory(c -> new GroupCell());
+        t.getColumns().add(type);
         t.getColumns().add(ViewParts.textColumn("Name", PendingRow::name, 170));
         t.getColumns().add(ViewParts.textColumn("By", PendingRow::who, 70));
         t.getColumns().add(ViewParts.textColumn("When", PendingRow::when, 140));
@@ -299,6 +301,34 @@ public final class ProvisionView {
                 setGraphic(chip);
                 setTooltip(chip.getTooltip());
             }
+        }
+    }
+
+    /**
+     * The type of a pending change, written on the first row of each group only (the rows come
+     * grouped by type), so the groups read as groups; every row keeps the type in its tooltip.
+     */
+    private static final class GroupCell extends TableCell<PendingRow, String> {
+        private final Tooltip tip = new Tooltip();
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            int i = getIndex();
+            var items = getTableView().getItems();
+            boolean first = i <= 0 || i >= items.size() || !items.get(i - 1).typeText().equals(item);
+            setText(first ? item : null);
+            getStyleClass().remove("group-start");
+            if (first) {
+                getStyleClass().add("group-start");
+            }
+            tip.setText(item);
+            setTooltip(tip);
         }
     }
 
