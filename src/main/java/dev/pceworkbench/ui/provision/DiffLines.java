@@ -38,7 +38,11 @@ final class DiffLines {
             d++;
         }
         for (FieldChange f : c.fields()) {
-            out.add(new DiffLine(d, null, field(f, c.change())));
+            // An added or deleted object's empty fields ("consuming_security_principals: ") say nothing.
+            String value = c.change() == ChangeKind.ADDED ? f.after() : c.change() == ChangeKind.REMOVED ? f.before() : "x";
+            if (value != null && !value.isBlank()) {
+                out.add(new DiffLine(d, null, field(f, c.change())));
+            }
         }
         for (ObjectChange p : c.parts()) {
             add(out, p, d, true);

@@ -339,34 +339,57 @@ public final class ProvisionView {
         list.setPlaceholder(new Label("No differences to show"));
         list.getStyleClass().add(Styles.DENSE);
         list.setCellFactory(v -> new ListCell<>() {
+            // The text in a wrapping label as wide as the list (minus indent and scroll bar), so long lines
+            // wrap instead of running off to the right; the full text is in the tooltip as well.
+            private final Label text = new Label();
+            private final FontIcon icon = new FontIcon();
+            private final HBox box = new HBox(6, icon, text);
             private final Tooltip tip = new Tooltip();
 
             {
-                // Long lines wrap within the list's width (minus its scroll bar), never run off to the right.
-                setWrapText(true);
-                prefWidthProperty().bind(list.widthProperty().subtract(24));
-                setMaxWidth(USE_PREF_SIZE);
-                setMinWidth(0);
+                text.setWrapText(true);
+                text.setMinHeight(Label.USE_PREF_SIZE);
+                box.setAlignment(Pos.TOP_LEFT);
                 tip.setWrapText(true);
                 tip.setMaxWidth(600);
+                setMinWidth(0);
+                setPrefWidth(0);
+            }
+
+            /** As high as the wrapped text (the theme's fixed cell size would cut a second line). */
+            @Override
+            protected double computePrefHeight(double width) {
+                if (getGraphic() == null) {
+                    return super.computePrefHeight(width);
+                }
+                return snappedTopInset() + snappedBottomInset() + box.prefHeight(-1);
             }
 
             @Override
             protected void updateItem(DiffLine line, boolean empty) {
                 super.updateItem(line, empty);
+                setText(null);
                 if (empty || line == null) {
-                    setText(null);
                     setGraphic(null);
                     setTooltip(null);
                     return;
                 }
-                setText(line.text());
-                setPadding(new Insets(3, 6, 3, 6 + 20 * line.depth()));
-                setGraphic(line.heading() ? new FontIcon(icon(line.kind())) : null);
-                getStyleClass().removeAll("diff-heading");
+                double indent = 20 * line.depth();
+                box.setPadding(new Insets(2, 0, 2, indent));
+                icon.setVisible(line.heading());
+                icon.setManaged(line.heading());
                 if (line.heading()) {
-                    getStyleClass().add("diff-heading");
+                    icon.setIconCode(icon(line.kind()));
                 }
+                text.setText(line.text());
+                // Pref and max width alike: the cell's height is computed for the wrapped text.
+                text.prefWidthProperty().bind(list.widthProperty().subtract(40 + indent + (line.heading() ? 22 : 0)));
+                text.maxWidthProperty().bind(text.prefWidthProperty());
+                text.getStyleClass().removeAll(Styles.TEXT_BOLD);
+                if (line.heading()) {
+                    text.getStyleClass().add(Styles.TEXT_BOLD);
+                }
+                setGraphic(box);
                 tip.setText(line.text());
                 setTooltip(tip);
             }
