@@ -1,10 +1,7 @@
 package dev.pceworkbench.ui.provision;
 
-import dev.pceworkbench.pce.model.Href;
-import dev.pceworkbench.pce.model.Hrefs;
 import dev.pceworkbench.pce.model.PolicyDependency;
 import dev.pceworkbench.pce.model.PolicyVersion;
-import dev.pceworkbench.policy.names.ObjectKind;
 import dev.pceworkbench.task.BackgroundTask;
 import dev.pceworkbench.task.TaskExecutor;
 import dev.pceworkbench.ui.common.DialogService;
@@ -18,7 +15,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
 import java.util.ArrayList;
@@ -28,8 +24,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the Provision view does with the checked changes: check their dependencies (and grow the
- * selection only with the user's OK), provision them with a required description after a final
+ * What the Provision view does with the checked changes (their dependencies are
+ * {@link ProvisionDependencies}): provision them with a required description after a final
  * summary, revert them (with what must be reverted with them) or revert everything. Each action is
  * off, saying why, while nothing is checked, while another runs, or when the PCE's {@code caps}
  * do not let the user provision one of the checked objects. A refusal by the PCE shows its own
@@ -50,16 +46,12 @@ public final class ProvisionActions {
     private final StringProperty description = new SimpleStringProperty(this, "description", "");
     private final ObservableMap<Field, String> errors = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper descriptionError = new ReadOnlyStringWrapper(this, "descriptionError", "");
-    private final ObservableList<DependencyRow> dependencies = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper dependencyStatus = new ReadOnlyStringWrapper(this, "dependencyStatus", "");
     private final ReadOnlyObjectWrapper<PolicyVersion> lastVersion = new ReadOnlyObjectWrapper<>(this, "lastVersion");
     private final ReadOnlyStringWrapper lastVersionText = new ReadOnlyStringWrapper(this, "lastVersionText", "");
     private final StringBinding provisionBlocked;
     private final StringBinding revertBlocked;
     private final StringBinding revertAllBlocked;
-    private final StringBinding dependenciesBlocked;
     private final StringBinding capsHint;
-    private boolean growing;
 
     ProvisionActions(ProvisionViewModel model, PolicyProvisioning provisioning, TaskExecutor executor, DialogService dialogs) {
         this.model = model;
@@ -73,8 +65,6 @@ public final class ProvisionActions {
         revertBlocked = Bindings.createStringBinding(() -> blocked(model.checked(), "revert"), model.checked(), busy, loading);
         revertAllBlocked = Bindings.createStringBinding(() -> model.rows().isEmpty() ? "Nothing is pending."
                 : blocked(model.rows(), "revert"), model.rows(), busy, loading);
-        dependenciesBlocked = Bindings.createStringBinding(() -> busy.get() || loading.get() ? "Wait for the running task."
-                : model.checked().isEmpty() ? "Select the changes whose dependencies to check." : "", model.checked(), busy, loading);
         capsHint = Bindings.createStringBinding(() -> capsReason(model.checked(), "provision or revert"), model.checked());
         description.addListener((o, a, b) -> {
             if (b != null && !b.isBlank()) {
@@ -113,150 +103,6 @@ public final class ProvisionActions {
         }
     }
 
-    /** Runs {@code r}, which checks rows itself, without it counting as a new selection. */
-    void whileGrowing(Runnable r) {
-        growing = true;
-        try {
-            r.run();
-        } finally {
-            growing = false;
-        }
-    }
-
-    /** The selection changed: the dependencies found for the previous one no longer apply. */
-    void selectionChanged() {
-        if (!growing) {
-            dependencies.clear();
-            dependencyStatus.set("");
-        }
-    }
-
-    // ---- dependencies -----------------------------------------------------------------------
-
-    /** Asks the PCE what else must be provisioned with the checked changes, and offers to add it. */
-    public void checkDependencies() {
-        String why = dependenciesBlocked.get();
-        if (!why.isEmpty()) {
-            model.status(why);
-            return;
-        }
-        List<PendingRow> selection = List.copyOf(model.checked());
-        dependencies.clear();
-        dependencyStatus.set("Checking…");
-        model.status("Checking what must be provisioned with " + count(selection.size()) + "…");
-        executor.execute(model.progress().track(BackgroundTask.of("Checking provisioning dependencies", ctx -> {
-                    List<PolicyDependency> deps = provisioning.dependencies(ProvisionViewModel.subset(selection), true, ctx.token());
-                    // Which rules of each requiring rule set name the dependency: the "why" in the PCE's terms.
-                    Map<String, List<Integer>> rules = new java.util.HashMap<>();
-                    for (PolicyDependency d : deps) {
-                        for (var e : d.requiredBy().entrySet()) {
-                            if (e.getKey().equals("rule_sets") && d.dependencyHref() != null) {
-                                for (Href h : e.getValue()) {
-                                    rules.put(ruleKey(d.dependencyHref(), h.href()), provisioning.rulesUsing(h.href(),
-                                            d.dependencyHref(), ctx.token(), ctx.pceProgress()));
-                                }
-                            }
-                        }
-                    }
-                    return new Found(deps, rules);
-                }))
-                .ownedBy(ProvisionViewModel.FEATURE_ID)
-                .onSuccess(f -> showDependencies(selection, f.deps(), f.rules()))
-                .onCancelled(() -> {
-                    dependencyStatus.set("");
-                    model.status("Dependency check cancelled.");
-                })
-                .onFailure(e -> {
-                    dependencyStatus.set("");
-                    model.status("The dependency check failed: " + ProvisionViewModel.message(e));
-                    dialogs.showError("Could not check the dependencies", ProvisionViewModel.message(e), e.getMessage());
-                }));
-    }
-
-    /** The PCE's dependencies, and for each (dependency, rule set) the numbers of the rules that name it. */
-    private record Found(List<PolicyDependency> deps, Map<String, List<Integer>> rules) {
-    }
-
-    private static String ruleKey(String dependency, String ruleSet) {
-        return Hrefs.neutral(dependency) + " " + (ruleSet == null ? "" : Hrefs.neutral(ruleSet));
-    }
-
-    private void showDependencies(List<PendingRow> selection, List<PolicyDependency> deps, Map<String, List<Integer>> rules) {
-        List<DependencyRow> found = rows(deps, rules);
-        dependencies.setAll(found);
-        if (found.isEmpty()) {
-            dependencyStatus.set("Nothing else must go with the selection: it can be provisioned as it is.");
-            model.status(dependencyStatus.get());
-            dialogs.notify("Dependencies: the selection of " + count(selection.size()) + " is complete");
-            return;
-        }
-        List<PendingRow> add = new ArrayList<>();
-        found.forEach(d -> model.row(d.key()).filter(r -> !r.isChecked()).ifPresent(add::add));
-        String list = String.join("\n", found.stream().map(d -> "• " + d.name() + " (" + d.type() + "), " + d.why()).toList());
-        if (add.isEmpty()) {
-            dependencyStatus.set(found.size() == 1 ? "1 object must go with the selection (listed below)."
-                    : found.size() + " objects must go with the selection (listed below).");
-        } else if (dialogs.confirm("Add what the selection needs",
-                "Provisioning the selection needs " + (found.size() == 1 ? "this object" : "these objects") + " too:\n"
-                        + list + "\n\nAdd " + (add.size() == 1 ? "it" : "them") + " to the selection?",
-                add.size() == 1 ? "Add 1 object" : "Add " + add.size() + " objects")) {
-            whileGrowing(() -> add.forEach(r -> r.checkedProperty().set(true)));
-            dependencyStatus.set("Added to the selection: " + String.join(", ", add.stream().map(PendingRow::label).toList()) + ".");
-            dialogs.notify("Dependencies: added " + count(add.size()) + " to the selection");
-        } else {
-            dependencyStatus.set("Not added: the PCE will refuse to provision the selection without "
-                    + (add.size() == 1 ? "it." : "them."));
-        }
-        model.status(dependencyStatus.get());
-    }
-
-    /** The PCE's dependencies as rows named like the pending list (never as hrefs). */
-    private List<DependencyRow> rows(List<PolicyDependency> deps, Map<String, List<Integer>> rules) {
-        Map<String, DependencyRow> out = new LinkedHashMap<>();
-        for (PolicyDependency d : deps) {
-            String href = d.dependencyHref();
-            if (href == null) {
-                continue;
-            }
-            String key = Hrefs.neutral(href);
-            List<String> by = new ArrayList<>();
-            d.requiredBy().values().forEach(list -> list.forEach(h -> by.add(why(nameOf(h),
-                    rules.getOrDefault(ruleKey(href, h.href()), List.of())))));
-            String state = model.row(key).map(r -> switch (r.kind()) {
-                case ADDED -> "; new in the draft";
-                case MODIFIED -> "; changed in the draft";
-                case REMOVED -> "; deleted in the draft";
-            }).orElse("");
-            String type = d.dependencyType() != null ? ChangeTypes.singular(d.dependencyType()) : ObjectKind.fromHref(href).singular();
-            out.merge(key, new DependencyRow(key, model.row(key).map(PendingRow::name).orElse(nameOf(Href.of(href))), type,
-                            (by.isEmpty() ? "required by the selection" : String.join("; ", by)) + state,
-                            model.row(key).isPresent()),
-                    (a, b) -> a);
-        }
-        return List.copyOf(out.values());
-    }
-
-    /** "rules 1 and 2 of RS-Web (rule set) use it", or "required by RS-Web (rule set)" when no rule names it. */
-    static String why(String requirer, List<Integer> rules) {
-        if (rules.isEmpty()) {
-            return "required by " + requirer;
-        }
-        List<String> n = rules.stream().map(String::valueOf).toList();
-        String numbers = n.size() == 1 ? n.get(0)
-                : String.join(", ", n.subList(0, n.size() - 1)) + " and " + n.get(n.size() - 1);
-        return (n.size() == 1 ? "rule " : "rules ") + numbers + " of " + requirer + (n.size() == 1 ? " uses it" : " use it");
-    }
-
-    private String nameOf(Href h) {
-        if (h == null || h.href() == null) {
-            return "?";
-        }
-        String key = Hrefs.neutral(h.href());
-        return model.row(key).map(PendingRow::label).orElseGet(() -> h.name() != null && !h.name().isBlank()
-                ? h.name() + " (" + ChangeTypes.singular(ChangeTypes.typeOf(h.href())) + ")"
-                : ChangeTypes.singular(String.valueOf(ChangeTypes.typeOf(h.href()))) + " " + Hrefs.shortId(h.href()));
-    }
-
     // ---- provision ----------------------------------------------------------------------------
 
     /** Provisions the checked changes after the final summary, if the description is there. */
@@ -288,8 +134,7 @@ public final class ProvisionActions {
                     lastVersion.set(v);
                     lastVersionText.set(versionText(v));
                     description.set("");
-                    dependencies.clear();
-                    dependencyStatus.set("");
+                    model.dependencies().clear();
                     model.status(lastVersionText.get());
                     dialogs.notify(lastVersionText.get());
                     model.policyChanged(true);
@@ -334,7 +179,7 @@ public final class ProvisionActions {
     private void confirmRevert(List<PendingRow> selection, List<PolicyDependency> deps) {
         List<PendingRow> all = new ArrayList<>(selection);
         List<PendingRow> extra = new ArrayList<>();
-        for (DependencyRow d : rows(deps, Map.of())) {
+        for (DependencyRow d : model.dependencies().rows(deps, Map.of())) {
             model.row(d.key()).filter(r -> !all.contains(r)).ifPresent(r -> {
                 all.add(r);
                 extra.add(r);
@@ -378,8 +223,7 @@ public final class ProvisionActions {
                 .ownedBy(ProvisionViewModel.FEATURE_ID)
                 .onSuccess(v -> {
                     String done = "Reverted " + count(what.size()) + ": " + ProvisionViewModel.summaryOf(what) + ".";
-                    dependencies.clear();
-                    dependencyStatus.set("");
+                    model.dependencies().clear();
                     model.status(done);
                     dialogs.notify(done);
                     model.policyChanged(false);
@@ -423,14 +267,6 @@ public final class ProvisionActions {
         return descriptionError.getReadOnlyProperty();
     }
 
-    public ObservableList<DependencyRow> dependencies() {
-        return dependencies;
-    }
-
-    public ReadOnlyStringProperty dependencyStatusProperty() {
-        return dependencyStatus.getReadOnlyProperty();
-    }
-
     public ReadOnlyObjectProperty<PolicyVersion> lastVersionProperty() {
         return lastVersion.getReadOnlyProperty();
     }
@@ -459,8 +295,4 @@ public final class ProvisionActions {
         return capsHint;
     }
 
-    /** Why Check dependencies is off ("" while it is on). */
-    public StringBinding dependenciesBlockedProperty() {
-        return dependenciesBlocked;
-    }
 }

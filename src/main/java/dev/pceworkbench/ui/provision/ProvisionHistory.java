@@ -82,6 +82,10 @@ public final class ProvisionHistory {
         to.set(t != null && c.contains(t) ? t : versions.isEmpty() ? DRAFT : versions.get(0).number());
     }
 
+    // MERGE POINT (issue #14, modified_objects): when the client offers GET sec_policy/{n}/modified_objects,
+    // list the selected version's modified objects here (beside the client-side diff below, which
+    // needs both versions' collections), as rows named through policy/names, cleared on a new selection.
+
     /** Sets the comparison to what {@code row}'s version changed: the version before it → it. */
     private void compareWithPrevious(HistoryRow row) {
         int i = versions.indexOf(row);

@@ -11,7 +11,6 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -70,8 +69,8 @@ public final class ProvisionView {
         Button none = ViewParts.button("checkNoneButton", "Select none", Material2AL.CHECK_BOX_OUTLINE_BLANK,
                 "Clear the selection", model::checkNone);
         Button deps = ViewParts.button("dependenciesButton", "Check dependencies", Material2AL.ACCOUNT_TREE,
-                "What else must be provisioned with the selection, and why", actions::checkDependencies);
-        disabledWhile(deps, actions.dependenciesBlockedProperty());
+                "What else must be provisioned with the selection, and why", model.dependencies()::check);
+        disabledWhile(deps, model.dependencies().blockedProperty());
         Button revert = ViewParts.button("revertButton", "Revert…", Material2MZ.UNDO,
                 "Undo the selected draft changes (asks first, naming them)", actions::revertSelected);
         disabledWhile(revert, actions.revertBlockedProperty());
@@ -198,10 +197,10 @@ public final class ProvisionView {
         depStatus.setId("dependencyStatus");
         depStatus.setWrapText(true);
         depStatus.setMinHeight(Label.USE_PREF_SIZE);
-        depStatus.textProperty().bind(actions.dependencyStatusProperty());
-        depStatus.visibleProperty().bind(actions.dependencyStatusProperty().isNotEmpty());
+        depStatus.textProperty().bind(model.dependencies().statusProperty());
+        depStatus.visibleProperty().bind(model.dependencies().statusProperty().isNotEmpty());
         depStatus.managedProperty().bind(depStatus.visibleProperty());
-        TableView<DependencyRow> deps = new TableView<>(actions.dependencies());
+        TableView<DependencyRow> deps = new TableView<>(model.dependencies().rows());
         deps.setId("dependenciesTable");
         deps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         deps.getColumns().add(ViewParts.textColumn("Needed object", DependencyRow::name, 150));
@@ -209,7 +208,7 @@ public final class ProvisionView {
         deps.getColumns().add(ViewParts.wrappingColumn("Why", DependencyRow::why, 200));
         deps.setPrefHeight(130);
         deps.setMinHeight(90);
-        deps.visibleProperty().bind(Bindings.isNotEmpty(actions.dependencies()));
+        deps.visibleProperty().bind(Bindings.isNotEmpty(model.dependencies().rows()));
         deps.managedProperty().bind(deps.visibleProperty());
         VBox box = new VBox(6, title, status, diff, depStatus, deps);
         box.setPadding(new Insets(0, 0, 0, 8));

@@ -40,23 +40,15 @@ import java.util.Set;
 /**
  * The Provision feature: the draft's pending changes (grouped by type, with their change, who and
  * when; filtered; checked for the next action), the field-level diff of the change in focus, and
- * the policy history ({@link ProvisionHistory}). The actions on the checked changes — dependencies,
- * provision, revert — live in {@link ProvisionActions}; this model holds what they read.
+ * the policy history ({@link ProvisionHistory}). The actions on the checked changes live in
+ * {@link ProvisionDependencies} and {@link ProvisionActions} (provision, revert); this model holds what they read.
  *
- * <p>Traffic impact and a version's {@code modified_objects} are not here yet: see
- * {@link #IMPACT_AND_MODIFIED_OBJECTS}.
+ * <p>Traffic impact and a version's {@code modified_objects} are not here yet: see the
+ * "MERGE POINT" comments (here beside the dependencies, and in {@link ProvisionHistory}).
  */
 public final class ProvisionViewModel implements FeatureModel {
     public static final String FEATURE_ID = "provision";
 
-    /**
-     * Where the traffic impact of the checked changes and a version's {@code modified_objects}
-     * plug in once the engine and the client offer them: an {@code impact()} command beside
-     * {@link ProvisionActions#checkDependencies()} (a task over the workspace's flows, owned by
-     * {@link #FEATURE_ID}, its rows cleared by {@link #checkedChanged()} like the dependencies), and
-     * the history's selected version listing its modified objects. No control shows them until then.
-     */
-    public static final String IMPACT_AND_MODIFIED_OBJECTS = "impact and modified_objects: not yet offered";
 
     private final PolicyWorkspace workspace;
     private final PolicyProvisioning provisioning;
@@ -82,6 +74,7 @@ public final class ProvisionViewModel implements FeatureModel {
     private final StringBinding placeholder;
     private final ProvisionHistory history;
     private final ProvisionActions actions;
+    private final ProvisionDependencies dependencies;
     private Map<String, ObjectChange> changes = Map.of();
     private BackgroundTask<?> load;
     private boolean loadRequested;
@@ -95,6 +88,7 @@ public final class ProvisionViewModel implements FeatureModel {
         this.dialogs = Objects.requireNonNull(dialogs);
         this.count = Objects.requireNonNull(count);
         this.history = new ProvisionHistory(provisioning, executor, dialogs);
+        this.dependencies = new ProvisionDependencies(this, provisioning, executor, dialogs);
         this.actions = new ProvisionActions(this, provisioning, executor, dialogs);
         placeholder = Bindings.createStringBinding(() -> {
             if (loading.get() && !loaded.get()) {
@@ -244,7 +238,7 @@ public final class ProvisionViewModel implements FeatureModel {
             checked.setAll(now);
         }
         selectionText.set(now.isEmpty() ? "Nothing selected" : now.size() + " of " + rows.size() + " selected: " + summaryOf(now));
-        actions.selectionChanged();
+        dependencies.selectionChanged();
     }
 
     private void showDiff(PendingRow row) {
@@ -375,6 +369,16 @@ public final class ProvisionViewModel implements FeatureModel {
 
     public ProvisionActions actions() {
         return actions;
+    }
+
+    // MERGE POINT (issue #14, traffic impact): an "Impact" model beside ProvisionDependencies — a task
+    // owned by FEATURE_ID (progress, cancel) that evaluates the workspace's flows under active and
+    // draft for the checked changes, its rows dropped in checkedChanged() like the dependencies', and
+    // an "Impact" button in ProvisionView's action bar. No control is shown until the engine exists.
+
+    /** Check dependencies, and what it found. */
+    public ProvisionDependencies dependencies() {
+        return dependencies;
     }
 
     /** Cancels the load or action under way. */

@@ -62,9 +62,9 @@ class ProvisionLegibilityTest {
         robot.interact(() -> {
             row(model, RULE_SET).checkedProperty().set(true);
             model.currentProperty().set(row(model, RULE_SET));
-            model.actions().checkDependencies();
+            model.dependencies().check();
         });
-        FxTests.waitFor(30, () -> !model.actions().dependencies().isEmpty() && !model.progress().busy().get());
+        FxTests.waitFor(30, () -> !model.dependencies().rows().isEmpty() && !model.progress().busy().get());
         LaptopStage.assertLegible(robot, root);
 
         robot.interact(() -> ((TabPane) root).getSelectionModel().select(1));

@@ -84,23 +84,23 @@ class ProvisionViewModelTest {
     void dependenciesGrowTheSelectionOnlyWhenConfirmed() {
         row(model, RULE_SET).checkedProperty().set(true);
         dialogs.answerConfirm(false);
-        model.actions().checkDependencies();
+        model.dependencies().check();
         dialogs.assertNoErrors();
         assertEquals(1, model.checked().size(), "declined: the selection stays as it was");
-        DependencyRow dep = model.actions().dependencies().get(0);
+        DependencyRow dep = model.dependencies().rows().get(0);
         assertEquals(NEW_IP_LIST, dep.name());
         assertEquals("rules 1 and 2 of " + RULE_SET + " (rule set) use it; new in the draft", dep.why());
-        assertTrue(model.actions().dependencyStatusProperty().get().startsWith("Not added"));
+        assertTrue(model.dependencies().statusProperty().get().startsWith("Not added"));
 
         dialogs.answerConfirm(true);
-        model.actions().checkDependencies();
+        model.dependencies().check();
         String asked = dialogs.confirmations().get(dialogs.confirmations().size() - 1).message();
         assertTrue(asked.contains(NEW_IP_LIST) && asked.contains(RULE_SET), asked);
         assertTrue(row(model, NEW_IP_LIST).isChecked(), "confirmed: the IP list joins the selection");
-        assertEquals(1, model.actions().dependencies().size(), "the reason stays on screen");
+        assertEquals(1, model.dependencies().rows().size(), "the reason stays on screen");
 
         row(model, RULE_SET).checkedProperty().set(false);
-        assertTrue(model.actions().dependencies().isEmpty(), "a new selection drops the stale dependencies");
+        assertTrue(model.dependencies().rows().isEmpty(), "a new selection drops the stale dependencies");
     }
 
     @Test
