@@ -21,6 +21,9 @@ import dev.pceworkbench.ui.connections.ConnectionsView;
 import dev.pceworkbench.ui.connections.ConnectionsViewModel;
 import dev.pceworkbench.ui.policycheck.PolicyCheckView;
 import dev.pceworkbench.ui.policycheck.PolicyCheckViewModel;
+import dev.pceworkbench.ui.provision.PendingCount;
+import dev.pceworkbench.ui.provision.ProvisionView;
+import dev.pceworkbench.ui.provision.ProvisionViewModel;
 import dev.pceworkbench.ui.rulesearch.RuleSearchView;
 import dev.pceworkbench.ui.rulesearch.RuleSearchViewModel;
 import dev.pceworkbench.ui.rulesets.RuleSetsView;
@@ -29,6 +32,7 @@ import dev.pceworkbench.ui.shell.Feature;
 import dev.pceworkbench.ui.shell.FeatureView;
 import dev.pceworkbench.ui.shell.ShellView;
 import dev.pceworkbench.ui.shell.ShellViewModel;
+import dev.pceworkbench.workspace.PolicyProvisioning;
 import dev.pceworkbench.workspace.PolicyWorkspace;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -106,19 +110,28 @@ public final class WorkbenchApp extends Application {
         });
         Once<PolicyCheckViewModel> policyCheckModel = new Once<>(() ->
                 new PolicyCheckViewModel(workspace, executor, dialogs, navigator));
+        // The sidebar's count of pending changes is asked at every connect and policy change (any
+        // edit of the draft changes it), before the Provision view is ever opened.
+        PolicyProvisioning provisioning = new PolicyProvisioning(workspace);
+        PendingCount pendingCount = new PendingCount(provisioning, executor);
+        workspace.addListener(change -> pendingCount.refresh());
+        Once<ProvisionViewModel> provisionModel = new Once<>(() ->
+                new ProvisionViewModel(workspace, provisioning, pendingCount, executor, dialogs));
         List<Feature> features = List.of(
                 new Feature("connections", "Connections", Material2AL.CLOUD_QUEUE),
                 new Feature(LabelsViewModel.FEATURE_ID, "Labels", Material2AL.LABEL),
                 new Feature(RuleSetsViewModel.FEATURE_ID, "Rulesets", Material2MZ.RULE),
                 new Feature(RuleSearchViewModel.FEATURE_ID, "Rule search", Material2MZ.SEARCH),
-                new Feature(PolicyCheckViewModel.FEATURE_ID, "Policy check", Material2AL.FACT_CHECK));
+                new Feature(PolicyCheckViewModel.FEATURE_ID, "Policy check", Material2AL.FACT_CHECK),
+                new Feature(ProvisionViewModel.FEATURE_ID, "Provision", Material2MZ.PUBLISH, pendingCount.countProperty()));
         // Each view and its model are made on the feature's first visit.
         Map<String, Supplier<FeatureView>> views = Map.of(
                 "connections", () -> new FeatureView(new ConnectionsView(connectionsModel.get()).root(), connectionsModel.get()),
                 LabelsViewModel.FEATURE_ID, () -> new FeatureView(new LabelsView(labelsModel.get()).root(), labelsModel.get()),
                 RuleSetsViewModel.FEATURE_ID, () -> new FeatureView(new RuleSetsView(ruleSetsModel.get()).root(), ruleSetsModel.get()),
                 RuleSearchViewModel.FEATURE_ID, () -> new FeatureView(new RuleSearchView(ruleSearchModel.get()).root(), ruleSearchModel.get()),
-                PolicyCheckViewModel.FEATURE_ID, () -> new FeatureView(new PolicyCheckView(policyCheckModel.get()).root(), policyCheckModel.get()));
+                PolicyCheckViewModel.FEATURE_ID, () -> new FeatureView(new PolicyCheckView(policyCheckModel.get()).root(), policyCheckModel.get()),
+                ProvisionViewModel.FEATURE_ID, () -> new FeatureView(new ProvisionView(provisionModel.get()).root(), provisionModel.get()));
         shell[0] = new ShellViewModel(features, connections, executor.registry(), settings, theme);
         shell[0].themeProperty().addListener((o, a, b) -> Themes.apply(b));
         navigator.showFeatureWith(shell[0]::select);

@@ -154,11 +154,21 @@ public final class ShellView extends BorderPane {
                 super.updateItem(f, empty);
                 setText(empty || f == null ? null : f.title());
                 setGraphic(empty || f == null ? null : new FontIcon(f.icon()));
+                if (!empty && f != null && f.badge() != null) {
+                    // The count after the title: icon, title and badge in the graphic.
+                    setText(null);
+                    setGraphic(withBadge(f));
+                }
                 // Each view's shortcut, in sidebar order (Ctrl+1 … Ctrl+9).
                 setTooltip(empty || f == null ? null : new javafx.scene.control.Tooltip(
                         getIndex() < 9 ? f.title() + " (" + shortcutText(getIndex()) + ")" : f.title()));
             }
         });
+        for (Feature f : model.features()) {
+            if (f.badge() != null) {
+                f.badge().addListener((o, a, b) -> nav.refresh());
+            }
+        }
         nav.getSelectionModel().select(model.selectedProperty().get());
         nav.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -169,6 +179,26 @@ public final class ShellView extends BorderPane {
         VBox.setVgrow(nav, Priority.ALWAYS);
         VBox box = new VBox(title, nav);
         box.getStyleClass().add("sidebar");
+        return box;
+    }
+
+    /** Icon, title and the feature's count as a badge (hidden while the count is not positive). */
+    private static Node withBadge(Feature f) {
+        Label title = new Label(f.title());
+        title.setId("sidebarTitle-" + f.id());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Number n = f.badge().getValue();
+        int count = n == null ? 0 : n.intValue();
+        Label badge = new Label(String.valueOf(count));
+        badge.setId("sidebarBadge-" + f.id());
+        badge.getStyleClass().add("pending-badge");
+        badge.setMinWidth(Label.USE_PREF_SIZE);
+        badge.setVisible(count > 0);
+        badge.setManaged(count > 0);
+        badge.setTooltip(new Tooltip(count == 1 ? "1 pending change" : count + " pending changes"));
+        HBox box = new HBox(8, new FontIcon(f.icon()), title, spacer, badge);
+        box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 
