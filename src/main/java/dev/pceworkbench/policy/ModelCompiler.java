@@ -9,6 +9,7 @@ import dev.pceworkbench.pce.model.IpList;
 import dev.pceworkbench.pce.model.Label;
 import dev.pceworkbench.pce.model.LabelGroup;
 import dev.pceworkbench.pce.model.ResolveLabelsAs;
+import dev.pceworkbench.pce.model.PceResource;
 import dev.pceworkbench.pce.model.RuleSet;
 import dev.pceworkbench.pce.model.ScopeEntry;
 import dev.pceworkbench.pce.model.SecRule;
@@ -116,6 +117,9 @@ final class ModelCompiler {
         List<CompiledRuleSet> ruleSets = new ArrayList<>();
         List<CompiledRule> rules = new ArrayList<>();
         for (RuleSet rs : data.ruleSets()) {
+            if (pendingDeletion(rs)) {
+                continue;
+            }
             CompiledRuleSet crs = new CompiledRuleSet(ruleSets.size(), rs, Hrefs.neutral(rs.href()),
                     !Boolean.FALSE.equals(rs.enabled()), scopes(rs.scopes()), rules.size(), rs.rules().size());
             ruleSets.add(crs);
@@ -125,6 +129,9 @@ final class ModelCompiler {
         }
         List<PolicyModel.Boundary> boundaries = new ArrayList<>();
         for (EnforcementBoundary b : data.enforcementBoundaries()) {
+            if (pendingDeletion(b)) {
+                continue;
+            }
             boundaries.add(new PolicyModel.Boundary(b, !Boolean.FALSE.equals(b.enabled()), side(b.providers()),
                     side(b.consumers()), services(b.ingressServices())));
         }
@@ -132,6 +139,14 @@ final class ModelCompiler {
                 containingGroups(), workloadIds, wls, wlLabels, wlIps, bindings, Map.copyOf(vsIds), vss, vsLabels,
                 Map.copyOf(ipListIds), ipLists, ranges, ruleSets.toArray(new CompiledRuleSet[0]),
                 rules.toArray(new CompiledRule[0]), boundaries.toArray(new PolicyModel.Boundary[0]), serviceNames);
+    }
+
+    /**
+     * A draft object marked {@code update_type: delete}: the draft lists it until it is provisioned,
+     * but the draft policy no longer has it (the PCE's draft rule search and policy check leave it out).
+     */
+    static boolean pendingDeletion(PceResource<?> o) {
+        return "delete".equals(o.updateType());
     }
 
     private CompiledRule rule(int index, CompiledRuleSet rs, SecRule r) {

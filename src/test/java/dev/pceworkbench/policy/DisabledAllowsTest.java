@@ -2,9 +2,12 @@ package dev.pceworkbench.policy;
 
 import dev.pceworkbench.pce.model.RuleSet;
 import dev.pceworkbench.pce.model.SecRule;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static dev.pceworkbench.policy.PolicyCaseTableTest.end;
 import static dev.pceworkbench.policy.PolicyCaseTableTest.name;
@@ -47,6 +50,20 @@ class DisabledAllowsTest {
     void theReasonOfADisabledAllowSaysWhichScopeAndActorsMatched() {
         var a = CHECK.disabledAllows(end("hrm-web"), end("erp-web"), tcp(80)).get(0);
         assertTrue(a.reason().text().contains("RS-Off"), a.reason().text());
+    }
+
+    @Test
+    void aRuleSetPendingDeletionNoLongerAllowsInTheDraft() {
+        assertEquals(List.of("on/2"), PolicyCaseTableTest.names(CHECK.check(end("hrm-web"), end("erp-web"), tcp(9998))));
+        PolicyData draft = PolicyCaseTableTest.ORG.data().withRuleSets(PolicyCaseTableTest.ORG.data().ruleSets().stream()
+                .map(rs -> "on".equals(rs.name()) || "RS-On".equals(rs.name())
+                        ? rs.withExtra(Map.<String, JsonNode>of("update_type", TextNode.valueOf("delete"))) : rs)
+                .toList());
+        PolicyCheck deleted = new PolicyCheck(RuleSearchIndex.build(PolicyModel.build(draft)));
+        assertFalse(deleted.check(end("hrm-web"), end("erp-web"), tcp(9998)).allowed(),
+                "the draft lists RS-On until provisioning, but its rules no longer allow");
+        assertEquals(List.of("off/1"), deleted.disabledAllows(end("hrm-web"), end("erp-web"), tcp(9999)).stream()
+                .map(a -> name(a.hit().href())).toList(), "nor are they offered as rules that would allow if enabled");
     }
 
     @Test
