@@ -35,7 +35,10 @@ final class CheckStepsTable {
     static Node build(ConnectionCheckViewModel check) {
         TableView<CheckStepRow> table = new TableView<>(check.steps());
         table.setId("checkSteps");
-        table.setPlaceholder(new Label("Check the connection to see each step: DNS, TCP, proxy, TLS, authentication, org access"));
+        Label placeholder = new Label("Check the connection to see each step: DNS, TCP, proxy, TLS, authentication, org access");
+        placeholder.setWrapText(true);
+        placeholder.setPadding(new javafx.geometry.Insets(0, 12, 0, 12));
+        table.setPlaceholder(placeholder);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setMinHeight(120);
         table.getStyleClass().add(Styles.DENSE);

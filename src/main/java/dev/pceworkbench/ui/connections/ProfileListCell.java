@@ -39,6 +39,9 @@ final class ProfileListCell extends ListCell<ConnectionProfile> {
         Label name = new Label(p.name(), kind);
         name.setGraphicTextGap(8);
         name.setMinWidth(0);
+        // A long name wraps onto a second line rather than ending in "…"; the tooltip has it too.
+        name.setWrapText(true);
+        name.setTooltip(new javafx.scene.control.Tooltip(p.name()));
         HBox row = new HBox(6, name);
         row.setMinWidth(0);
         row.setAlignment(Pos.CENTER_LEFT);

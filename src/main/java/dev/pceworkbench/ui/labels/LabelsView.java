@@ -232,6 +232,7 @@ public final class LabelsView {
         usages.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<UsageReference, String> kind = TableCells.column("Kind", r -> r.kind().displayName(), true);
         kind.setPrefWidth(96);
+        kind.setMinWidth(92);   // "Workload" whole: the kinds wrap between words only
         TableColumn<UsageReference, String> name = TableCells.column("Name", UsageReference::name, true);
         name.setPrefWidth(170);
         TableColumn<UsageReference, String> how = TableCells.column("Used as", UsageReference::describeUsage, true);

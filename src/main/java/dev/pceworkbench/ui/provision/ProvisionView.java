@@ -144,7 +144,7 @@ public final class ProvisionView {
         change.setPrefWidth(118);
         t.getColumns().add(check);
         t.getColumns().add(change);
-        TableColumn<PendingRow, String> type = ViewParts.textColumn("Type", PendingRow::typeText, 110);
+        TableColumn<PendingRow, String> type = ViewParts.textColumn("Type", PendingRow::typeText, 130);
         type.setCellFactory(c -> new GroupCell());
         t.getColumns().add(type);
         t.getColumns().add(ViewParts.textColumn("Name", PendingRow::name, 170));

@@ -217,6 +217,9 @@ public final class ShellView extends BorderPane {
         connection.setId("connectionStatus");
         connection.setGraphic(new FontIcon(Material2AL.CLOUD_QUEUE));
         connection.textProperty().bind(model.connectionTextBinding());
+        // The connection keeps its whole text; a long notification beside it gives way (and its
+        // tooltip has the whole of it).
+        connection.setMinWidth(Region.USE_PREF_SIZE);
 
         Label insecure = new Label("TLS verification off");
         insecure.setId("insecureWarning");
@@ -230,6 +233,13 @@ public final class ShellView extends BorderPane {
         Label note = new Label();
         note.setId("notification");
         note.textProperty().bind(model.notificationProperty());
+        note.setMinWidth(0);
+        Tooltip noteTip = new Tooltip();
+        noteTip.textProperty().bind(model.notificationProperty());
+        noteTip.setWrapText(true);
+        noteTip.setMaxWidth(600);
+        note.tooltipProperty().bind(javafx.beans.binding.Bindings.when(model.notificationProperty().isEmpty())
+                .then((Tooltip) null).otherwise(noteTip));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
