@@ -9,7 +9,7 @@ public record ImpactRow(ImpactKind kind, String source, String destination, Stri
                         String decisions) {
     static ImpactRow of(ImpactGroup g) {
         return new ImpactRow(g.kind(), g.sourceText(), g.destinationText(), String.valueOf(g.service()), g.flows(),
-                g.connections(), g.before().word() + " → " + g.after().word());
+                g.connections(), g.before().text() + " → " + g.after().text());
     }
 
     /** The verdict whose colour and icon the kind's chip borrows: what the flows become. */

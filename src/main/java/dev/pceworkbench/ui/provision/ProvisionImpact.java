@@ -128,7 +128,7 @@ public final class ProvisionImpact {
                     ctx::progress);
             return new Found(flows.size(), r);
         });
-        running = task;
+        running = task; // a new selection cancels it (cancelling a finished task does nothing)
         executor.execute(model.progress().track(task).ownedBy(ProvisionViewModel.FEATURE_ID)
                 .onSuccess(f -> show(f.report()))
                 .onCancelled(() -> {
@@ -139,11 +139,6 @@ public final class ProvisionImpact {
                     summary.set("");
                     model.status("The impact could not be evaluated: " + ProvisionViewModel.message(e));
                     dialogs.showError("Could not evaluate the impact", ProvisionViewModel.message(e), e.getMessage());
-                })
-                .onFinished(() -> {
-                    if (running == task) {
-                        running = null;
-                    }
                 }));
     }
 
