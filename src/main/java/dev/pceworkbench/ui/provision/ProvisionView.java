@@ -218,7 +218,14 @@ public final class ProvisionView {
         deps.setMinHeight(90);
         deps.visibleProperty().bind(Bindings.isNotEmpty(model.dependencies().rows()));
         deps.managedProperty().bind(deps.visibleProperty());
-        VBox box = new VBox(6, title, status, diff, depStatus, deps);
+        Label shape = new Label();
+        shape.setId("dependencyShape");
+        shape.setWrapText(true);
+        shape.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        shape.textProperty().bind(model.dependencies().shapeProperty());
+        shape.visibleProperty().bind(model.dependencies().shapeProperty().isNotEmpty());
+        shape.managedProperty().bind(shape.visibleProperty());
+        VBox box = new VBox(6, title, status, diff, depStatus, deps, shape);
         box.setPadding(new Insets(0, 0, 0, 8));
         box.setMinWidth(0);
         return box;
@@ -295,7 +302,7 @@ public final class ProvisionView {
         return l;
     }
 
-    private static final class ChangeCell extends TableCell<PendingRow, ChangeKind> {
+    static final class ChangeCell<T> extends TableCell<T, ChangeKind> {
         @Override
         protected void updateItem(ChangeKind k, boolean empty) {
             super.updateItem(k, empty);

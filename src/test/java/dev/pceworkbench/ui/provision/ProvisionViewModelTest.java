@@ -136,6 +136,18 @@ class ProvisionViewModelTest {
         assertEquals(before + 1, model.history().versions().size());
         assertEquals("Partner VPN access for CRM", model.history().versions().get(0).description());
         assertTrue(dialogs.notifications().stream().anyMatch(n -> n.startsWith("Version " + version + " provisioned")));
+
+        // The new version's modified_objects: what it changed as the PCE lists it, named, never hrefs.
+        ProvisionHistory h = model.history();
+        h.selectedProperty().set(h.versions().get(0));
+        dialogs.assertNoErrors();
+        List<ModifiedRow> modified = List.copyOf(h.modified());
+        assertTrue(modified.contains(new ModifiedRow("rule_sets", ChangeKind.ADDED, "Rule set", RULE_SET)), modified.toString());
+        assertTrue(modified.contains(new ModifiedRow("ip_lists", ChangeKind.ADDED, "IP list", NEW_IP_LIST)), modified.toString());
+        assertTrue(h.modifiedStatusProperty().get().startsWith("Version " + version + " changed "), h.modifiedStatusProperty().get());
+        // A new selection drops the list of the previous one.
+        h.selectedProperty().set(null);
+        assertTrue(h.modified().isEmpty());
     }
 
     @Test
