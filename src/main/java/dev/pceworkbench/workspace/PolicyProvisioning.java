@@ -8,6 +8,8 @@ import dev.pceworkbench.pce.model.Actor;
 import dev.pceworkbench.pce.model.Href;
 import dev.pceworkbench.pce.model.Hrefs;
 import dev.pceworkbench.pce.model.IngressService;
+import dev.pceworkbench.pce.model.DependencyReport;
+import dev.pceworkbench.pce.model.ModifiedObject;
 import dev.pceworkbench.pce.model.PendingChanges;
 import dev.pceworkbench.pce.model.RuleSet;
 import dev.pceworkbench.pce.model.SecRule;
@@ -49,6 +51,16 @@ public final class PolicyProvisioning {
     /** What else must be provisioned ({@code commit}) or reverted with {@code subset}; empty when it is closed. */
     public List<PolicyDependency> dependencies(ChangeSubset subset, boolean commit, CancellationToken token) {
         return api().dependencies(subset, commit, token);
+    }
+
+    /** The same as {@link #dependencies}, with the shape the PCE answered in. */
+    public DependencyReport dependencyReport(ChangeSubset subset, boolean commit, CancellationToken token) {
+        return api().dependencyReport(subset, commit, token);
+    }
+
+    /** The objects policy version {@code n} created, updated or deleted, as the PCE lists them. */
+    public List<ModifiedObject> modifiedObjects(int n, CancellationToken token) {
+        return api().modifiedObjects(n, token);
     }
 
     /** Provisions {@code subset} (null: everything pending) into a new policy version. */

@@ -20,7 +20,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /**
  * The history tab of the Provision view: the policy versions (selecting one shows what it changed),
  * two versions (or a version and the draft) to compare, and their diff in the same lines as a
- * pending change's. Binds to {@link ProvisionHistory}.
+ * pending change's, beside the objects the selected version changed as the PCE lists them. Binds to {@link ProvisionHistory}.
  */
 final class HistoryPane {
     private final ProvisionHistory history;
@@ -66,9 +66,37 @@ final class HistoryPane {
         compareRow.setAlignment(Pos.CENTER_LEFT);
 
         ListView<DiffLine> diff = ProvisionView.diffList("historyDiffList", history.diff());
-        VBox.setVgrow(diff, Priority.ALWAYS);
-        root = new VBox(8, bar, versions, compareRow, diff);
+        HBox.setHgrow(diff, Priority.ALWAYS);
+        HBox details = new HBox(10, modifiedPane(), diff);
+        VBox.setVgrow(details, Priority.ALWAYS);
+        root = new VBox(8, bar, versions, compareRow, details);
         root.setPadding(new Insets(10, 12, 10, 12));
+    }
+
+    /** What the selected version changed, as the PCE lists it ({@code modified_objects}). */
+    private Node modifiedPane() {
+        Label status = new Label();
+        status.setId("modifiedStatus");
+        status.setWrapText(true);
+        status.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+        status.textProperty().bind(history.modifiedStatusProperty());
+        TableView<ModifiedRow> table = new TableView<>(history.modified());
+        table.setId("modifiedTable");
+        table.setPlaceholder(new Label("No version selected"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        javafx.scene.control.TableColumn<ModifiedRow, dev.pceworkbench.policy.diff.ChangeKind> change =
+                new javafx.scene.control.TableColumn<>("Change");
+        change.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue().kind()));
+        change.setCellFactory(c -> new ProvisionView.ChangeCell<>());
+        change.setPrefWidth(120);
+        table.getColumns().add(change);
+        table.getColumns().add(ViewParts.textColumn("Type", ModifiedRow::typeText, 110));
+        table.getColumns().add(ViewParts.wrappingColumn("Name", ModifiedRow::name, 180));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox box = new VBox(6, status, table);
+        box.setPrefWidth(460);
+        box.setMinWidth(320);
+        return box;
     }
 
     private ComboBox<String> choice(String id, javafx.beans.property.ObjectProperty<String> value) {

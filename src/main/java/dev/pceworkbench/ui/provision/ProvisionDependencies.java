@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.provision;
 
+import dev.pceworkbench.pce.model.DependencyReport;
 import dev.pceworkbench.pce.model.Href;
 import dev.pceworkbench.pce.model.Hrefs;
 import dev.pceworkbench.pce.model.PolicyDependency;
@@ -34,6 +35,7 @@ public final class ProvisionDependencies {
     private final DialogService dialogs;
     private final ObservableList<DependencyRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper shape = new ReadOnlyStringWrapper(this, "shape", "");
     private final StringBinding blocked;
     private boolean growing;
 
@@ -64,6 +66,7 @@ public final class ProvisionDependencies {
         if (!growing) {
             rows.clear();
             status.set("");
+            shape.set("");
         }
     }
 
@@ -76,10 +79,12 @@ public final class ProvisionDependencies {
         }
         List<PendingRow> selection = List.copyOf(model.checked());
         rows.clear();
+        shape.set("");
         status.set("Checking…");
         model.status("Checking what must be provisioned with " + ProvisionActions.count(selection.size()) + "…");
         executor.execute(model.progress().track(BackgroundTask.of("Checking provisioning dependencies", ctx -> {
-                    List<PolicyDependency> deps = provisioning.dependencies(ProvisionViewModel.subset(selection), true, ctx.token());
+                    DependencyReport report = provisioning.dependencyReport(ProvisionViewModel.subset(selection), true, ctx.token());
+                    List<PolicyDependency> deps = report.dependencies();
                     // Which rules of each requiring rule set name the dependency: the "why" in the PCE's terms.
                     Map<String, List<Integer>> rules = new java.util.HashMap<>();
                     for (PolicyDependency d : deps) {
@@ -92,10 +97,13 @@ public final class ProvisionDependencies {
                             }
                         }
                     }
-                    return new Found(deps, rules);
+                    return new Found(deps, rules, report.shape());
                 }))
                 .ownedBy(ProvisionViewModel.FEATURE_ID)
-                .onSuccess(f -> showDependencies(selection, f.deps(), f.rules()))
+                .onSuccess(f -> {
+                    shape.set(shapeText(f.shape()));
+                    showDependencies(selection, f.deps(), f.rules());
+                })
                 .onCancelled(() -> {
                     status.set("");
                     model.status("Dependency check cancelled.");
@@ -108,7 +116,15 @@ public final class ProvisionDependencies {
     }
 
     /** The PCE's dependencies, and for each (dependency, rule set) the numbers of the rules that name it. */
-    private record Found(List<PolicyDependency> deps, Map<String, List<Integer>> rules) {
+    private record Found(List<PolicyDependency> deps, Map<String, List<Integer>> rules, DependencyReport.Shape shape) {
+    }
+
+    /** Which of the two undocumented answer shapes the PCE gave (issue #14 asks to say which). */
+    static String shapeText(DependencyReport.Shape s) {
+        return switch (s) {
+            case LIST -> "The PCE answered with a list of dependencies (dependency, required_by).";
+            case BY_TYPE -> "The PCE answered with a change subset keyed by object type.";
+        };
     }
 
     private static String ruleKey(String dependency, String ruleSet) {
@@ -195,6 +211,7 @@ public final class ProvisionDependencies {
     void clear() {
         rows.clear();
         status.set("");
+        shape.set("");
     }
 
     /** The objects that must go with the selection, with why. */
@@ -204,6 +221,11 @@ public final class ProvisionDependencies {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** Which answer shape the PCE gave for the last check ("" before one). */
+    public ReadOnlyStringProperty shapeProperty() {
+        return shape.getReadOnlyProperty();
     }
 
     /** Why Check dependencies is off ("" while it is on). */

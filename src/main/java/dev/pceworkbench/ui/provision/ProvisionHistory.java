@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.provision;
 
+import dev.pceworkbench.pce.model.ModifiedObject;
 import dev.pceworkbench.pce.model.PolicyVersion;
 import dev.pceworkbench.task.BackgroundTask;
 import dev.pceworkbench.task.TaskExecutor;
@@ -42,6 +43,10 @@ public final class ProvisionHistory {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
             "Choose two versions (or a version and the draft) and press Compare.");
     private final TaskProgress progress = new TaskProgress();
+    private final ObservableList<ModifiedRow> modified = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper modifiedStatus = new ReadOnlyStringWrapper(this, "modifiedStatus",
+            "Select a version to see the objects it changed.");
+    private BackgroundTask<?> modifiedTask;
     private final BooleanBinding canCompare;
 
     ProvisionHistory(PolicyProvisioning provisioning, TaskExecutor executor, DialogService dialogs) {
@@ -53,6 +58,7 @@ public final class ProvisionHistory {
         from.addListener((o, a, b) -> choiceChanged());
         to.addListener((o, a, b) -> choiceChanged());
         selected.addListener((o, a, b) -> {
+            loadModified(b);
             if (b != null) {
                 compareWithPrevious(b);
             }
@@ -82,9 +88,47 @@ public final class ProvisionHistory {
         to.set(t != null && c.contains(t) ? t : versions.isEmpty() ? DRAFT : versions.get(0).number());
     }
 
-    // MERGE POINT (issue #14, modified_objects): when the client offers GET sec_policy/{n}/modified_objects,
-    // list the selected version's modified objects here (beside the client-side diff below, which
-    // needs both versions' collections), as rows named through policy/names, cleared on a new selection.
+    /**
+     * Lists what the selected version changed as the PCE says ({@code modified_objects}), beside the
+     * client-side diff: a new selection drops the previous list and stops its task.
+     */
+    private void loadModified(HistoryRow row) {
+        if (modifiedTask != null) {
+            modifiedTask.cancel();
+        }
+        modified.clear();
+        if (row == null || row.number().isEmpty()) {
+            modifiedStatus.set("Select a version to see the objects it changed.");
+            return;
+        }
+        int n = Integer.parseInt(row.number());
+        modifiedStatus.set("Loading what version " + n + " changed…");
+        BackgroundTask<List<ModifiedObject>> task = BackgroundTask.of("Loading what policy version " + n + " changed",
+                ctx -> provisioning.modifiedObjects(n, ctx.token()));
+        modifiedTask = task;
+        executor.execute(task.ownedBy(ProvisionViewModel.FEATURE_ID)
+                .onSuccess(list -> {
+                    if (modifiedTask != task) {
+                        return;
+                    }
+                    modified.setAll(list.stream().map(ModifiedRow::of)
+                            .sorted(java.util.Comparator.comparingInt((ModifiedRow r) -> ChangeTypes.rank(r.type()))
+                                    .thenComparing(ModifiedRow::typeText).thenComparing(ModifiedRow::name))
+                            .toList());
+                    modifiedStatus.set(list.isEmpty() ? "The PCE lists no object changed by version " + n + "."
+                            : "Version " + n + " changed " + list.size() + (list.size() == 1 ? " object" : " objects")
+                            + " (as the PCE lists them):");
+                })
+                .onCancelled(() -> {
+                    if (modifiedTask == task) {
+                        modifiedStatus.set("");
+                    }
+                })
+                .onFailure(e -> {
+                    modifiedStatus.set("What version " + n + " changed could not be loaded: " + ProvisionViewModel.message(e));
+                    dialogs.showError("Could not load what policy version " + n + " changed", e);
+                }));
+    }
 
     /** Sets the comparison to what {@code row}'s version changed: the version before it → it. */
     private void compareWithPrevious(HistoryRow row) {
@@ -142,6 +186,18 @@ public final class ProvisionHistory {
 
     public void cancel() {
         progress.cancel();
+        if (modifiedTask != null) {
+            modifiedTask.cancel();
+        }
+    }
+
+    /** The objects the selected version changed, from the PCE's {@code modified_objects}. */
+    public ObservableList<ModifiedRow> modified() {
+        return modified;
+    }
+
+    public ReadOnlyStringProperty modifiedStatusProperty() {
+        return modifiedStatus.getReadOnlyProperty();
     }
 
     public ObservableList<HistoryRow> versions() {

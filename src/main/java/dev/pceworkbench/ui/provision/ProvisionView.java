@@ -51,7 +51,9 @@ public final class ProvisionView {
         pending.setId("pendingTab");
         Tab history = new Tab("History", new HistoryPane(model.history(), model::reload).root());
         history.setId("historyTab");
-        root = new TabPane(pending, history);
+        Tab impact = new Tab("Impact", new ImpactPane(model).root());
+        impact.setId("impactTab");
+        root = new TabPane(pending, impact, history);
         root.setId("provisionView");
         root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     }
@@ -71,6 +73,12 @@ public final class ProvisionView {
         Button deps = ViewParts.button("dependenciesButton", "Check dependencies", Material2AL.ACCOUNT_TREE,
                 "What else must be provisioned with the selection, and why", model.dependencies()::check);
         disabledWhile(deps, model.dependencies().blockedProperty());
+        Button impact = ViewParts.button("impactButton", "Impact", Material2AL.INSIGHTS,
+                "Which observed flows the selection would allow or block (shown in the Impact tab)", () -> {
+                    root.getSelectionModel().select(1);
+                    model.impact().run();
+                });
+        disabledWhile(impact, model.impact().blockedProperty());
         Button revert = ViewParts.button("revertButton", "Revert…", Material2MZ.UNDO,
                 "Undo the selected draft changes (asks first, naming them)", actions::revertSelected);
         disabledWhile(revert, actions.revertBlockedProperty());
@@ -82,7 +90,7 @@ public final class ProvisionView {
         Button cancel = ViewParts.button("cancelButton", "Cancel", Material2AL.CANCEL, "Stop the running task", model::cancel);
         cancel.disableProperty().bind(model.progress().busy().not().and(model.loadingProperty().not()));
         HBox bar = ViewParts.actionBar(ViewParts.statusLine("provisionStatus", model.statusProperty(), model.progress()),
-                deps, revert, revertAll, reload, cancel);
+                deps, impact, revert, revertAll, reload, cancel);
 
         TextField filter = new TextField();
         filter.setId("pendingFilter");
@@ -210,7 +218,14 @@ public final class ProvisionView {
         deps.setMinHeight(90);
         deps.visibleProperty().bind(Bindings.isNotEmpty(model.dependencies().rows()));
         deps.managedProperty().bind(deps.visibleProperty());
-        VBox box = new VBox(6, title, status, diff, depStatus, deps);
+        Label shape = new Label();
+        shape.setId("dependencyShape");
+        shape.setWrapText(true);
+        shape.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        shape.textProperty().bind(model.dependencies().shapeProperty());
+        shape.visibleProperty().bind(model.dependencies().shapeProperty().isNotEmpty());
+        shape.managedProperty().bind(shape.visibleProperty());
+        VBox box = new VBox(6, title, status, diff, depStatus, deps, shape);
         box.setPadding(new Insets(0, 0, 0, 8));
         box.setMinWidth(0);
         return box;
@@ -287,7 +302,7 @@ public final class ProvisionView {
         return l;
     }
 
-    private static final class ChangeCell extends TableCell<PendingRow, ChangeKind> {
+    static final class ChangeCell<T> extends TableCell<T, ChangeKind> {
         @Override
         protected void updateItem(ChangeKind k, boolean empty) {
             super.updateItem(k, empty);

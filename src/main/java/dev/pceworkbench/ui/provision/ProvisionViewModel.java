@@ -41,10 +41,9 @@ import java.util.Set;
  * The Provision feature: the draft's pending changes (grouped by type, with their change, who and
  * when; filtered; checked for the next action), the field-level diff of the change in focus, and
  * the policy history ({@link ProvisionHistory}). The actions on the checked changes live in
- * {@link ProvisionDependencies} and {@link ProvisionActions} (provision, revert); this model holds what they read.
+ * {@link ProvisionDependencies}, {@link ProvisionImpact} and {@link ProvisionActions} (provision, revert); this model holds what they read.
  *
- * <p>Traffic impact and a version's {@code modified_objects} are not here yet: see the
- * "MERGE POINT" comments (here beside the dependencies, and in {@link ProvisionHistory}).
+ * <p>The traffic impact of the checked changes is {@link ProvisionImpact}.
  */
 public final class ProvisionViewModel implements FeatureModel {
     public static final String FEATURE_ID = "provision";
@@ -75,7 +74,9 @@ public final class ProvisionViewModel implements FeatureModel {
     private final ProvisionHistory history;
     private final ProvisionActions actions;
     private final ProvisionDependencies dependencies;
+    private final ProvisionImpact impact;
     private Map<String, ObjectChange> changes = Map.of();
+    private List<PendingRow> impactOf = List.of();
     private BackgroundTask<?> load;
     private boolean loadRequested;
     private boolean stale;
@@ -90,6 +91,7 @@ public final class ProvisionViewModel implements FeatureModel {
         this.history = new ProvisionHistory(provisioning, executor, dialogs);
         this.dependencies = new ProvisionDependencies(this, provisioning, executor, dialogs);
         this.actions = new ProvisionActions(this, provisioning, executor, dialogs);
+        this.impact = new ProvisionImpact(this, workspace, executor, dialogs);
         placeholder = Bindings.createStringBinding(() -> {
             if (loading.get() && !loaded.get()) {
                 return "Loading pending changes…" + (loadPhase.get().isBlank() ? "" : " (" + loadPhase.get() + ")");
@@ -239,6 +241,10 @@ public final class ProvisionViewModel implements FeatureModel {
         }
         selectionText.set(now.isEmpty() ? "Nothing selected" : now.size() + " of " + rows.size() + " selected: " + summaryOf(now));
         dependencies.selectionChanged();
+        if (!now.equals(impactOf)) {
+            impactOf = List.copyOf(now);
+            impact.selectionChanged();
+        }
     }
 
     private void showDiff(PendingRow row) {
@@ -261,6 +267,11 @@ public final class ProvisionViewModel implements FeatureModel {
         diffStatus.set(c.fields().size() + (c.fields().size() == 1 ? " field" : " fields")
                 + (rules == 0 ? "" : ", " + rules + (rules == 1 ? " rule" : " rules")) + " "
                 + (c.change() == dev.pceworkbench.policy.diff.ChangeKind.MODIFIED ? "changed" : c.change().word()) + ".");
+    }
+
+    /** The draft-vs-active diff of {@code list}'s objects (those without a field diff have none). */
+    List<ObjectChange> changesOf(List<PendingRow> list) {
+        return list.stream().map(r -> changes.get(r.key())).filter(Objects::nonNull).toList();
     }
 
     /** The checked rows' PCE hrefs as a change subset. */
@@ -371,10 +382,10 @@ public final class ProvisionViewModel implements FeatureModel {
         return actions;
     }
 
-    // MERGE POINT (issue #14, traffic impact): an "Impact" model beside ProvisionDependencies — a task
-    // owned by FEATURE_ID (progress, cancel) that evaluates the workspace's flows under active and
-    // draft for the checked changes, its rows dropped in checkedChanged() like the dependencies', and
-    // an "Impact" button in ProvisionView's action bar. No control is shown until the engine exists.
+    /** The traffic impact of the checked changes. */
+    public ProvisionImpact impact() {
+        return impact;
+    }
 
     /** Check dependencies, and what it found. */
     public ProvisionDependencies dependencies() {

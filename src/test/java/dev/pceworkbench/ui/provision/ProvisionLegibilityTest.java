@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Provision view at a laptop's size (1280 × 800), light and dark: the pending changes with
  * their change chips (icon and word), a rule set's diff and its dependencies, the provision form,
- * and the history with a comparison, nothing cut without a tooltip.
+ * the traffic impact of rule sets disabled in the draft, and the history with a comparison, nothing cut without a tooltip.
  */
 @ExtendWith(ApplicationExtension.class)
 class ProvisionLegibilityTest {
@@ -34,11 +34,19 @@ class ProvisionLegibilityTest {
     FxTaskExecutor executor;
     ProvisionViewModel model;
     Node root;
+    final java.util.List<String> disabled = new java.util.ArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
         executor = FxTests.executor();
         demo = new ProvisionDemo(executor);
+        // Rule sets disabled in the draft: the Impact tab then has blocked flows to show.
+        for (dev.pceworkbench.pce.model.RuleSet rs : demo.demo.draftRuleSets()) {
+            if (Boolean.TRUE.equals(rs.enabled()) && !rs.name().equals(RULE_SET)) {
+                demo.demo.client.ruleSets().update(rs.href(), java.util.Map.of("enabled", false));
+                disabled.add(rs.name());
+            }
+        }
         model = demo.model(executor, new RecordingDialogService());
         root = new ProvisionView(model).root();
         LaptopStage.show(stage, root, model);
@@ -67,7 +75,17 @@ class ProvisionLegibilityTest {
         FxTests.waitFor(30, () -> !model.dependencies().rows().isEmpty() && !model.progress().busy().get());
         LaptopStage.assertLegible(robot, root);
 
-        robot.interact(() -> ((TabPane) root).getSelectionModel().select(1));
+        robot.interact(() -> {
+            disabled.forEach(n -> row(model, n).checkedProperty().set(true));
+            ((TabPane) root).getSelectionModel().select(1);
+            model.impact().run();
+        });
+        FxTests.waitFor(60, () -> !model.impact().rows().isEmpty() && !model.progress().busy().get());
+        assertTrue(robot.lookup("#impactTable .status-chip").queryAllAs(Label.class).stream()
+                .allMatch(l -> l.getGraphic() instanceof FontIcon && !l.getText().isEmpty()), "impact chips have icon and word");
+        LaptopStage.assertLegible(robot, root);
+
+        robot.interact(() -> ((TabPane) root).getSelectionModel().select(2));
         robot.interact(() -> model.history().selectedProperty().set(model.history().versions().get(0)));
         FxTests.waitFor(60, () -> !model.history().diff().isEmpty() && !model.history().progress().busy().get());
         LaptopStage.assertLegible(robot, root);

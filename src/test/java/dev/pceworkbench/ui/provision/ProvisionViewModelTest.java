@@ -74,10 +74,10 @@ class ProvisionViewModelTest {
         assertTrue(model.diff().isEmpty(), "no stale diff once nothing is in focus");
 
         model.filterProperty().set("partner");
-        assertEquals(2, model.visibleRows().size(), model.visibleRows().toString());
+        assertEquals(3, model.visibleRows().size(), model.visibleRows().toString());
         model.checkAllShown();
-        assertEquals(2, model.checked().size());
-        assertTrue(model.selectionTextProperty().get().startsWith("2 of "), model.selectionTextProperty().get());
+        assertEquals(3, model.checked().size());
+        assertTrue(model.selectionTextProperty().get().startsWith("3 of "), model.selectionTextProperty().get());
     }
 
     @Test
@@ -97,7 +97,8 @@ class ProvisionViewModelTest {
         String asked = dialogs.confirmations().get(dialogs.confirmations().size() - 1).message();
         assertTrue(asked.contains(NEW_IP_LIST) && asked.contains(RULE_SET), asked);
         assertTrue(row(model, NEW_IP_LIST).isChecked(), "confirmed: the IP list joins the selection");
-        assertEquals(1, model.dependencies().rows().size(), "the reason stays on screen");
+        assertEquals(2, model.dependencies().rows().size(), "the reasons stay on screen (the IP list and the new service)");
+        assertTrue(model.dependencies().shapeProperty().get().startsWith("The PCE answered with "));
 
         row(model, RULE_SET).checkedProperty().set(false);
         assertTrue(model.dependencies().rows().isEmpty(), "a new selection drops the stale dependencies");
@@ -109,6 +110,7 @@ class ProvisionViewModelTest {
         String latest = model.history().versions().get(0).number();
         row(model, RULE_SET).checkedProperty().set(true);
         row(model, NEW_IP_LIST).checkedProperty().set(true);
+        row(model, "S-Partner-Portal").checkedProperty().set(true);
 
         model.actions().provision();
         assertEquals(ProvisionActions.DESCRIPTION_REQUIRED, model.actions().message(ProvisionActions.Field.DESCRIPTION).get());
@@ -136,6 +138,18 @@ class ProvisionViewModelTest {
         assertEquals(before + 1, model.history().versions().size());
         assertEquals("Partner VPN access for CRM", model.history().versions().get(0).description());
         assertTrue(dialogs.notifications().stream().anyMatch(n -> n.startsWith("Version " + version + " provisioned")));
+
+        // The new version's modified_objects: what it changed as the PCE lists it, named, never hrefs.
+        ProvisionHistory h = model.history();
+        h.selectedProperty().set(h.versions().get(0));
+        dialogs.assertNoErrors();
+        List<ModifiedRow> modified = List.copyOf(h.modified());
+        assertTrue(modified.contains(new ModifiedRow("rule_sets", ChangeKind.ADDED, "rule set", RULE_SET)), modified.toString());
+        assertTrue(modified.contains(new ModifiedRow("ip_lists", ChangeKind.ADDED, "IP list", NEW_IP_LIST)), modified.toString());
+        assertTrue(h.modifiedStatusProperty().get().startsWith("Version " + version + " changed "), h.modifiedStatusProperty().get());
+        // A new selection drops the list of the previous one.
+        h.selectedProperty().set(null);
+        assertTrue(h.modified().isEmpty());
     }
 
     @Test

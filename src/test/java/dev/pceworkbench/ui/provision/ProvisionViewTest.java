@@ -138,4 +138,29 @@ class ProvisionViewTest {
         dialogs.assertNoErrors();
         assertTrue(dialogs.confirmations().get(0).message().contains(EDITED_SERVICE));
     }
+
+    @Test
+    void pressImpactAndSeeTheChangedFlowsGrouped(FxRobot robot) throws Exception {
+        loaded();
+        java.util.List<String> disabled = new java.util.ArrayList<>();
+        for (dev.pceworkbench.pce.model.RuleSet rs : demo.demo.draftRuleSets()) {
+            if (Boolean.TRUE.equals(rs.enabled())) {
+                demo.demo.client.ruleSets().update(rs.href(), java.util.Map.of("enabled", false));
+                disabled.add(rs.name());
+            }
+        }
+        robot.interact(() -> demo.workspace.changed(dev.pceworkbench.workspace.PolicyWorkspace.RULE_SETS, "draft"));
+        FxTests.waitFor(60, () -> !model.loadingProperty().get()
+                && model.rows().stream().anyMatch(r -> r.name().equals(disabled.get(0))));
+        robot.interact(() -> disabled.forEach(n -> row(model, n).checkedProperty().set(true)));
+        robot.clickOn("#impactButton");
+        FxTests.waitFor(60, () -> !model.impact().rows().isEmpty());
+        dialogs.assertNoErrors();
+        assertTrue(robot.lookup("#impactTable").queryAs(TableView.class).isVisible(), "the Impact tab is shown");
+        String summary = robot.lookup("#impactSummary").queryAs(Label.class).getText();
+        assertTrue(summary.matches("\\d+ flows change: .*newly blocked.*"), summary);
+        assertTrue(robot.lookup("#impactTable .status-chip").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().equals("Newly blocked")), "the kind as a chip");
+        assertTrue(robot.lookup("#impactScope").queryAs(Label.class).getText().contains("checked"));
+    }
 }
