@@ -223,6 +223,11 @@ public final class ProvisionView {
         shape.setWrapText(true);
         shape.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         shape.textProperty().bind(model.dependencies().shapeProperty());
+        // Its lines keep their height beside the growing diff list; the tooltip repeats it.
+        shape.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.control.Tooltip shapeTip = new javafx.scene.control.Tooltip();
+        shapeTip.textProperty().bind(model.dependencies().shapeProperty());
+        shape.setTooltip(shapeTip);
         shape.visibleProperty().bind(model.dependencies().shapeProperty().isNotEmpty());
         shape.managedProperty().bind(shape.visibleProperty());
         VBox box = new VBox(6, title, status, diff, depStatus, deps, shape);
