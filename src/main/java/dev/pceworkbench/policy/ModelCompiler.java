@@ -9,7 +9,6 @@ import dev.pceworkbench.pce.model.IpList;
 import dev.pceworkbench.pce.model.Label;
 import dev.pceworkbench.pce.model.LabelGroup;
 import dev.pceworkbench.pce.model.ResolveLabelsAs;
-import dev.pceworkbench.pce.model.PceResource;
 import dev.pceworkbench.pce.model.RuleSet;
 import dev.pceworkbench.pce.model.ScopeEntry;
 import dev.pceworkbench.pce.model.SecRule;
@@ -117,7 +116,7 @@ final class ModelCompiler {
         List<CompiledRuleSet> ruleSets = new ArrayList<>();
         List<CompiledRule> rules = new ArrayList<>();
         for (RuleSet rs : data.ruleSets()) {
-            if (pendingDeletion(rs)) {
+            if (rs.pendingDeletion()) {
                 continue;
             }
             CompiledRuleSet crs = new CompiledRuleSet(ruleSets.size(), rs, Hrefs.neutral(rs.href()),
@@ -129,7 +128,7 @@ final class ModelCompiler {
         }
         List<PolicyModel.Boundary> boundaries = new ArrayList<>();
         for (EnforcementBoundary b : data.enforcementBoundaries()) {
-            if (pendingDeletion(b)) {
+            if (b.pendingDeletion()) {
                 continue;
             }
             boundaries.add(new PolicyModel.Boundary(b, !Boolean.FALSE.equals(b.enabled()), side(b.providers()),
@@ -139,14 +138,6 @@ final class ModelCompiler {
                 containingGroups(), workloadIds, wls, wlLabels, wlIps, bindings, Map.copyOf(vsIds), vss, vsLabels,
                 Map.copyOf(ipListIds), ipLists, ranges, ruleSets.toArray(new CompiledRuleSet[0]),
                 rules.toArray(new CompiledRule[0]), boundaries.toArray(new PolicyModel.Boundary[0]), serviceNames);
-    }
-
-    /**
-     * A draft object marked {@code update_type: delete}: the draft lists it until it is provisioned,
-     * but the draft policy no longer has it (the PCE's draft rule search and policy check leave it out).
-     */
-    static boolean pendingDeletion(PceResource<?> o) {
-        return "delete".equals(o.updateType());
     }
 
     private CompiledRule rule(int index, CompiledRuleSet rs, SecRule r) {

@@ -58,6 +58,14 @@ public interface PceResource<T extends PceResource<T>> extends PceJsonObject<T> 
         return Extras.text(extra(), "update_type");
     }
 
+    /**
+     * A draft policy object marked {@code update_type: delete}: the draft lists it until it is
+     * provisioned, but the draft policy no longer has it.
+     */
+    default boolean pendingDeletion() {
+        return "delete".equals(updateType());
+    }
+
     /** What the caller may do with the object ({@code write}, {@code provision}...), or null. */
     default List<String> caps() {
         return Extras.strings(extra(), "caps");

@@ -89,7 +89,7 @@ public final class PolicyDiff {
         Map<String, T> now = new LinkedHashMap<>();
         for (T t : after) {
             // A draft deletion stays readable in draft, marked as such, until it is provisioned.
-            if (!"delete".equals(t.updateType()) && t.href() != null) {
+            if (!t.pendingDeletion() && t.href() != null) {
                 now.put(Hrefs.neutral(t.href()), t);
             }
         }

@@ -150,17 +150,13 @@ final class ChangedPolicy {
     private static Set<List<Integer>> ports(String href, PolicyData p) {
         Set<List<Integer>> out = new HashSet<>();
         for (Service s : p.services()) {
-            if (s.href() != null && Hrefs.neutral(s.href()).equals(href) && live(s)) {
+            if (s.href() != null && Hrefs.neutral(s.href()).equals(href) && !s.pendingDeletion()) {
                 for (ServicePort sp : s.servicePorts()) {
                     out.add(java.util.Arrays.asList(sp.proto(), sp.port(), sp.toPort()));
                 }
             }
         }
         return out;
-    }
-
-    private static boolean live(Service s) {
-        return !"delete".equals(s.updateType());
     }
 
     /** Names and descriptions change no decision. */

@@ -1,6 +1,5 @@
 package dev.pceworkbench.policy.impact;
 
-import dev.pceworkbench.pce.model.PceResource;
 import dev.pceworkbench.pce.model.Workload;
 import dev.pceworkbench.policy.CheckResult;
 
@@ -12,7 +11,7 @@ import dev.pceworkbench.policy.CheckResult;
  * where it crosses an enforcement boundary, and visibility-only or idle workloads let it through as
  * {@link #POTENTIALLY_BLOCKED} (what would be blocked once enforced). The demo PCE reports
  * decisions the same way, destination side. Rule sets and boundaries a draft marks for deletion
- * ({@code update_type: delete}) no longer count: the draft is read as it will be once provisioned.
+ * ({@code update_type: delete}) no longer count: the policy model leaves them out (ModelCompiler).
  */
 public enum Decision {
     ALLOWED("allowed", "Allowed"),
@@ -36,20 +35,16 @@ public enum Decision {
         if (destination == null || !destination.managed()) {
             return UNKNOWN;
         }
-        if (result.allows().stream().anyMatch(a -> live(a.hit().ruleSet()))) {
+        if (!result.allows().isEmpty()) {
             return ALLOWED;
         }
         String mode = destination.enforcementMode();
-        if ("full".equals(mode) || "selective".equals(mode) && result.boundaries().stream().anyMatch(Decision::live)) {
+        if ("full".equals(mode) || "selective".equals(mode) && !result.boundaries().isEmpty()) {
             return BLOCKED;
         }
         return POTENTIALLY_BLOCKED;
     }
 
-    /** Whether an object of the policy is in force: a draft object marked for deletion no longer is. */
-    static boolean live(PceResource<?> o) {
-        return o == null || !"delete".equals(o.updateType());
-    }
 
     /** The PCE's {@code policy_decision}: {@code allowed}, {@code potentially_blocked}, {@code blocked}, {@code unknown}. */
     public String word() {

@@ -90,7 +90,7 @@ public final class LabelGroupEditorViewModel extends DimensionEditor {
         for (LabelGroup g : groups) {
             String h = Hrefs.toDraft(g.href());
             boolean self = original != null && h.equals(Hrefs.toDraft(original.href()));
-            if (self || "delete".equals(g.updateType()) || forbiddenSubGroups.contains(h)) {
+            if (self || g.pendingDeletion() || forbiddenSubGroups.contains(h)) {
                 continue;
             }
             if (String.valueOf(g.key()).equals(key) || ticked.contains(h)) {

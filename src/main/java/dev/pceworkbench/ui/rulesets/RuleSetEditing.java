@@ -151,7 +151,7 @@ public final class RuleSetEditing {
     }
 
     private boolean notDeleted(RuleSet rs) {
-        if ("delete".equals(rs.updateType())) {
+        if (rs.pendingDeletion()) {
             dialogs.notify(deletedNote(rs));
             return false;
         }

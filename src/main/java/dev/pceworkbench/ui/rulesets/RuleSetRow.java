@@ -59,7 +59,7 @@ public record RuleSetRow(RuleSet ruleSet, List<List<Name>> scopes, String scopeT
 
     /** Whether the rule set is deleted in the draft (pending deletion until provisioned). */
     public boolean deleted() {
-        return "delete".equals(ruleSet.updateType());
+        return ruleSet.pendingDeletion();
     }
 
     /** The badge text: "pending deletion", "pending" or null (no draft change). */
