@@ -65,7 +65,7 @@ final class HistoryPane {
         HBox compareRow = new HBox(8, fromLabel, from, toLabel, to, compare, cancel);
         compareRow.setAlignment(Pos.CENTER_LEFT);
 
-        ListView<DiffLine> diff = ProvisionView.diffList("historyDiffList", history.diff());
+        ListView<DiffLine> diff = DiffViews.diffList("historyDiffList", history.diff());
         HBox.setHgrow(diff, Priority.ALWAYS);
         HBox details = new HBox(10, modifiedPane(), diff);
         VBox.setVgrow(details, Priority.ALWAYS);
@@ -87,7 +87,7 @@ final class HistoryPane {
         javafx.scene.control.TableColumn<ModifiedRow, dev.pceworkbench.policy.diff.ChangeKind> change =
                 new javafx.scene.control.TableColumn<>("Change");
         change.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue().kind()));
-        change.setCellFactory(c -> new ProvisionView.ChangeCell<>());
+        change.setCellFactory(c -> new DiffViews.ChangeCell<>());
         change.setPrefWidth(120);
         table.getColumns().add(change);
         table.getColumns().add(ViewParts.textColumn("Type", ModifiedRow::typeText, 110));

@@ -84,6 +84,10 @@ class ProvisionViewTest {
         robot.clickOn("#dependenciesButton");
         FxTests.waitFor(30, () -> row(model, NEW_IP_LIST).isChecked());
         assertTrue(robot.lookup("#dependenciesTable").queryAs(TableView.class).isVisible());
+        Label shape = robot.lookup("#dependencyShape").queryAs(Label.class);
+        assertTrue(shape.isVisible(), "the view says which answer shape the PCE gave");
+        assertEquals(ProvisionDependencies.shapeText(dev.pceworkbench.pce.model.DependencyReport.Shape.valueOf(
+                demo.demo.pce.variants().dependencies().name())), shape.getText());
 
         robot.clickOn("#descriptionField").write("Partner VPN for CRM");
         robot.clickOn("#provisionButton");
@@ -100,6 +104,17 @@ class ProvisionViewTest {
         HistoryRow newest = (HistoryRow) versions.getItems().get(0);
         assertTrue(version.startsWith("Version " + newest.number() + " "), version);
         assertEquals("Partner VPN for CRM", newest.description());
+
+        // What the new version changed, as the PCE's modified_objects lists it, by name.
+        TableRow<?> first = robot.lookup("#versionsTable .table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> r.getIndex() == 0).findFirst().orElseThrow();
+        robot.clickOn(first);
+        FxTests.waitFor(10, () -> versions.getSelectionModel().getSelectedIndex() == 0);
+        TableView<?> modified = robot.lookup("#modifiedTable").queryAs(TableView.class);
+        FxTests.waitFor(30, () -> !modified.getItems().isEmpty());
+        assertTrue(modified.getItems().stream().map(m -> ((ModifiedRow) m).name()).toList()
+                .containsAll(java.util.List.of(RULE_SET, NEW_IP_LIST)), modified.getItems().toString());
+        assertTrue(modified.getItems().stream().noneMatch(m -> ((ModifiedRow) m).name().contains("/orgs/")));
     }
 
     @Test
