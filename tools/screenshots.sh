@@ -94,7 +94,7 @@ prepare() {
       settle
       click 330 302
       ;;
-    provision)    click 560 195 ;;   # the first pending change (a new rule set): its diff with its rules
+    provision)    click 600 221 ;;   # the first pending change (a new rule set): its diff with its rules
   esac
 }
 
@@ -110,7 +110,20 @@ shoot() {
     import -window "$window" "$file"
     echo "$file $(identify -format '%wx%h' "$file")"
   done
+  # The Provision view's other tabs: the traffic impact of the new rule set, and the history.
+  click 719 135; click 587 135; click 476 92      # Select none, Select all, Impact
+  settle
+  snap "$(printf '%s/%02d-provision-impact-%s.png' "$out" 7 "$theme")"
+  click 473 19                                    # History
+  settle
+  click 420 152                                   # the newest version: its modified objects and diff
+  settle
+  snap "$(printf '%s/%02d-provision-history-%s.png' "$out" 8 "$theme")"
+  click 283 19                                    # back to Pending changes for the next pass
+  settle
 }
+
+snap() { import -window "$window" "$1"; echo "$1 $(identify -format '%wx%h' "$1")"; }
 
 shoot light
 key ctrl+shift+l

@@ -65,7 +65,12 @@ final class ChangeTypes {
 
     /** The type of a policy object's href ("ip_lists"), or null. */
     static String typeOf(String href) {
-        return href == null ? null : Hrefs.collection(href);
+        if (href == null) {
+            return null;
+        }
+        // A policy's singleton has no id: ".../sec_policy/3/firewall_settings" is of type firewall_settings.
+        String last = href.substring(href.lastIndexOf('/') + 1);
+        return WORDS.containsKey(last) ? last : Hrefs.collection(href);
     }
 
     /** The PCE's {@code update_type} (create, update, delete) as a change; modified when it is something else. */

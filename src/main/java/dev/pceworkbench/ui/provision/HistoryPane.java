@@ -41,12 +41,18 @@ final class HistoryPane {
         versions.setId("versionsTable");
         versions.setPlaceholder(new Label("No policy versions loaded"));
         versions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        versions.getColumns().add(ViewParts.textColumn("Version", HistoryRow::number, 70));
-        versions.getColumns().add(ViewParts.wrappingColumn("Description", HistoryRow::description, 280));
-        versions.getColumns().add(ViewParts.textColumn("By", HistoryRow::who, 90));
-        versions.getColumns().add(ViewParts.textColumn("When", HistoryRow::when, 130));
+        var number = ViewParts.textColumn("Version", HistoryRow::number, 70);
+        number.setMinWidth(70);
+        versions.getColumns().add(number);
+        versions.getColumns().add(ViewParts.wrappingColumn("Description", HistoryRow::description, 250));
+        var who = ViewParts.textColumn("By", HistoryRow::who, 70);
+        who.setMinWidth(60);
+        versions.getColumns().add(who);
+        var when = ViewParts.textColumn("When", HistoryRow::when, 150);
+        when.setMinWidth(150); // "2026-12-05 16:36" whole
+        versions.getColumns().add(when);
         versions.getColumns().add(ViewParts.textColumn("Workloads affected", HistoryRow::workloadsAffected, 150));
-        versions.getColumns().add(ViewParts.wrappingColumn("Objects", HistoryRow::counts, 160));
+        versions.getColumns().add(ViewParts.wrappingColumn("Objects", HistoryRow::counts, 340));
         versions.setPrefHeight(250);
         versions.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> history.selectedProperty().set(b));
 
@@ -88,9 +94,13 @@ final class HistoryPane {
                 new javafx.scene.control.TableColumn<>("Change");
         change.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue().kind()));
         change.setCellFactory(c -> new DiffViews.ChangeCell<>());
-        change.setPrefWidth(120);
+        change.setPrefWidth(110);
+        change.setMinWidth(110);
         table.getColumns().add(change);
-        table.getColumns().add(ViewParts.textColumn("Type", ModifiedRow::typeText, 110));
+        // "enforcement boundary", "firewall settings" whole; the name takes the rest and wraps.
+        var type = ViewParts.textColumn("Type", ModifiedRow::typeText, 165);
+        type.setMinWidth(165);
+        table.getColumns().add(type);
         table.getColumns().add(ViewParts.wrappingColumn("Name", ModifiedRow::name, 180));
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox box = new VBox(6, status, table);

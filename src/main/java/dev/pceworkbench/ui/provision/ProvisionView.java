@@ -124,6 +124,9 @@ public final class ProvisionView {
         Label title = new Label();
         title.setId("diffTitle");
         title.getStyleClass().add(Styles.TITLE_4);
+        // A long name wraps under the pane's narrow width instead of losing "added"/"deleted" at the end.
+        title.setWrapText(true);
+        title.setMinHeight(Label.USE_PREF_SIZE);
         title.textProperty().bind(model.diffTitleProperty());
         tooltip(title, model.diffTitleProperty());
         Label status = new Label();

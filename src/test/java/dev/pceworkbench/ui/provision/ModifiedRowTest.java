@@ -32,4 +32,10 @@ class ModifiedRowTest {
         assertEquals(r.typeText(), r.name());
         assertEquals(ChangeKind.REMOVED, r.kind());
     }
+
+    @Test
+    void theFirewallSettingsAreNamedByTheirType() {
+        ModifiedRow r = ModifiedRow.of(object(null, "/orgs/1/sec_policy/3/firewall_settings", null, "update"));
+        assertEquals("Firewall settings", r.name());
+    }
 }
