@@ -65,4 +65,41 @@ class IdleConnectionsTest {
             }
         }
     }
+
+    @Test
+    void oneClientAddressHoldsAtMostItsShareOfConnections() throws Exception {
+        DemoPceOptions options = DemoPceOptions.defaults().withRateLimit(0)
+                .withLimits(DemoPceOptions.Limits.defaults().withMaxConnectionsPerClient(4));
+        try (DemoPce pce = DemoPces.start(options)) {
+            List<Socket> held = new ArrayList<>();
+            try {
+                String auth = RawHttp.basic(pce.credentials().authUsername(), pce.credentials().secret());
+                for (int i = 0; i < 4; i++) {
+                    Socket s = RawHttp.connect(pce, 10_000, 0);
+                    RawHttp.send(s, "GET", "/api/v2/health", auth, null);
+                    assertEquals(200, RawHttp.read(s.getInputStream()).status(), "connection " + i);
+                    held.add(s);
+                }
+                // The fifth is closed as soon as it opens: its TLS handshake cannot complete.
+                boolean refused;
+                try (Socket fifth = RawHttp.connect(pce, 10_000, 0)) {
+                    RawHttp.send(fifth, "GET", "/api/v2/health", auth, null);
+                    RawHttp.read(fifth.getInputStream());
+                    refused = false;
+                } catch (java.io.IOException e) {
+                    refused = !(e instanceof java.net.SocketTimeoutException);
+                }
+                assertTrue(refused, "a fifth connection from the same address was served");
+                // The four held ones still work.
+                for (Socket s : held) {
+                    RawHttp.send(s, "GET", "/api/v2/health", auth, null);
+                    assertEquals(200, RawHttp.read(s.getInputStream()).status());
+                }
+            } finally {
+                for (Socket s : held) {
+                    s.close();
+                }
+            }
+        }
+    }
 }
