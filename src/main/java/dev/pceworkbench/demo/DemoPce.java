@@ -1,24 +1,20 @@
 package dev.pceworkbench.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 import dev.pceworkbench.demo.api.ApiVariants;
 import dev.pceworkbench.demo.api.DemoApi;
 import dev.pceworkbench.demo.api.References;
 import dev.pceworkbench.demo.data.DataGenerator;
 import dev.pceworkbench.demo.server.DemoHttpHandler;
+import dev.pceworkbench.demo.server.DemoServer;
 import dev.pceworkbench.demo.server.Faults;
+import dev.pceworkbench.demo.server.LoginBrake;
 import dev.pceworkbench.demo.server.RateLimiter;
 import dev.pceworkbench.demo.store.DemoState;
 import dev.pceworkbench.demo.tls.DemoCertificates;
 import dev.pceworkbench.pce.json.PceJson;
 
-import javax.net.ssl.SSLContext;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +23,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The embedded demo PCE: a real HTTP(S) server speaking the PCE REST API v2 over a generated,
@@ -46,18 +38,10 @@ public final class DemoPce implements AutoCloseable {
 
     public static final int ORG_ID = 1;
 
-    static {
-        // The JDK server leaves Nagle's algorithm on, which delays every small answer by ~40 ms
-        // (delayed ACKs on the client side); a PCE answers at once. Read once, before the first server.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
     public static final String USER_EMAIL = "demo@pce-workbench.example";
 
     private final DemoPceOptions options;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final DemoServer server;
     private final DemoState state;
     private final Faults faults;
     private final ApiVariants variants;
@@ -65,13 +49,12 @@ public final class DemoPce implements AutoCloseable {
     private final Credentials credentials;
     private final DataGenerator.Summary summary;
 
-    private DemoPce(DemoPceOptions options, HttpServer server, ExecutorService executor, DemoState state, Faults faults,
+    private DemoPce(DemoPceOptions options, DemoServer server, DemoState state, Faults faults,
                     ApiVariants variants, DemoCertificates certificates, Credentials credentials,
                     DataGenerator.Summary summary) {
         this.variants = variants;
         this.options = options;
         this.server = server;
-        this.executor = executor;
         this.state = state;
         this.faults = faults;
         this.certificates = certificates;
@@ -81,7 +64,12 @@ public final class DemoPce implements AutoCloseable {
 
     /** Generates the data, the certificates and the credentials, and starts serving. */
     public static DemoPce start(DemoPceOptions options) throws IOException {
-        DemoState state = new DemoState(ORG_ID, Clock.systemUTC(), options.seed(), References::policyRefs);
+        return start(options, Clock.systemUTC());
+    }
+
+    /** As {@link #start(DemoPceOptions)}, on {@code clock} (tests move it to age jobs). */
+    public static DemoPce start(DemoPceOptions options, Clock clock) throws IOException {
+        DemoState state = new DemoState(ORG_ID, clock, options.seed(), References::policyRefs);
         DataGenerator.Summary summary = DataGenerator.generate(state, options.scale(), options.seed());
 
         SecureRandom random = new SecureRandom();
@@ -94,40 +82,29 @@ public final class DemoPce implements AutoCloseable {
 
         Faults faults = Faults.parse(options.faults(), options.seed());
         DemoCertificates certs = options.https() ? DemoCertificates.generate(List.of()) : null;
-        InetSocketAddress addr = new InetSocketAddress(options.bindAddress(), options.port());
-        HttpServer server;
-        if (options.https()) {
-            HttpsServer https = HttpsServer.create(addr, 64);
-            SSLContext ctx = certs.serverContext();
-            boolean mtls = options.mtls();
-            https.setHttpsConfigurator(new HttpsConfigurator(ctx) {
-                @Override
-                public void configure(HttpsParameters params) {
-                    params.setSSLParameters(DemoCertificates.parameters(ctx, mtls));
-                }
-            });
-            server = https;
-        } else {
-            server = HttpServer.create(addr, 64);
-        }
         String fqdn = "localhost";
         ApiVariants variants = new ApiVariants();
+        DemoPceOptions.Limits limits = options.limits();
+        state.jobRetention(new DemoState.JobRetention(limits.jobTtl(), limits.maxJobs()));
         DemoApi api = new DemoApi(state, faults, variants, fqdn, options.jobDuration(), options.retryAfterSeconds(),
                 options.trafficQueryDuration());
-        server.createContext("/", new DemoHttpHandler(state, api.router(), faults, new RateLimiter(options.rateLimitPerMinute())));
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(16, r -> {
-            Thread t = new Thread(r, "demo-pce-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.start();
+        DemoHttpHandler handler = new DemoHttpHandler(state, api.router(), faults,
+                new RateLimiter(options.rateLimitPerMinute()), new LoginBrake(limits.loginFailuresPerMinute()),
+                state.spool());
+        DemoServer server;
+        try {
+            server = DemoServer.start(options.bindAddress(), options.port(),
+                    options.https() ? certs.serverContext() : null, options.mtls(), limits.idleTimeout(),
+                    limits.maxConnectionsPerClient(), handler);
+        } catch (IOException e) {
+            state.deleteSpool();
+            throw e;
+        }
 
         String host = options.bindAddress().contains(":") ? "[" + options.bindAddress() + "]" : options.bindAddress();
-        String url = (options.https() ? "https://" : "http://") + host + ":" + server.getAddress().getPort();
+        String url = (options.https() ? "https://" : "http://") + host + ":" + server.port();
         Credentials creds = new Credentials(url, ORG_ID, authUsername, secret, USER_EMAIL, password, 1);
-        DemoPce pce = new DemoPce(options, server, executor, state, faults, variants, certs, creds, summary);
+        DemoPce pce = new DemoPce(options, server, state, faults, variants, certs, creds, summary);
         if (options.stateDir() != null) {
             pce.writeStateDir(options.stateDir());
         }
@@ -171,7 +148,7 @@ public final class DemoPce implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public Credentials credentials() {
@@ -215,12 +192,7 @@ public final class DemoPce implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
+        state.deleteSpool();
     }
 }

@@ -32,6 +32,7 @@ public final class DemoPceMain {
               --rate-limit N      requests per minute per credential (default 500; 0 = unlimited)
               --job-seconds S     how long async jobs and traffic queries take (default 0.3)
               --retry-after N     Retry-After seconds the server asks job pollers to wait (default 1)
+              --idle-timeout S    close connections idle (or half-sent, or unread) for S seconds (default 30)
               --variants SPEC     answer shapes of other PCE versions, e.g. dependencies=by_type,object_counts=integer
               --help              this text
             """;
@@ -57,6 +58,7 @@ public final class DemoPceMain {
                     o = o.withJobTiming(d, o.retryAfterSeconds()).withTrafficQueryDuration(d);
                 }
                 case "--retry-after" -> o = o.withJobTiming(o.jobDuration(), intArg(args, ++i, a));
+                case "--idle-timeout" -> o = o.withLimits(o.limits().withIdleTimeout(Duration.ofSeconds(intArg(args, ++i, a))));
                 case "--variants" -> ApiVariants.parse(arg(args, ++i, a)); // checked here, applied once started
                 default -> throw new IllegalArgumentException("Unknown option '" + a + "'");
             }
@@ -64,8 +66,7 @@ public final class DemoPceMain {
         if (o.mtls() && !o.https()) {
             throw new IllegalArgumentException("--mtls needs HTTPS; drop --http");
         }
-        return new DemoPceOptions(bind, o.port(), o.scale(), o.seed(), o.https(), o.mtls(), o.stateDir(), o.faults(),
-                o.rateLimitPerMinute(), o.jobDuration(), o.retryAfterSeconds(), o.trafficQueryDuration());
+        return o.withBindAddress(bind);
     }
 
     private static DataGenerator.Scale scale(String s) {

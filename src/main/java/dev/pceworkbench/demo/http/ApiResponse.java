@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * What a handler answers: a status, headers and either a JSON tree, a streamed JSON body (for
- * collections too large to build in memory twice) or no body.
+ * collections too large to build in memory twice), a JSON file already on disk (a job's datafile)
+ * or no body.
  */
 public final class ApiResponse {
     /** Writes a JSON body straight to the response stream. */
@@ -21,6 +22,7 @@ public final class ApiResponse {
     private final int status;
     private final JsonNode json;
     private final JsonWriter writer;
+    private java.nio.file.Path file;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     private ApiResponse(int status, JsonNode json, JsonWriter writer) {
@@ -43,6 +45,13 @@ public final class ApiResponse {
 
     public static ApiResponse stream(int status, JsonWriter writer) {
         return new ApiResponse(status, null, writer);
+    }
+
+    /** A JSON document already written to {@code file}, sent as it is. */
+    public static ApiResponse file(int status, java.nio.file.Path file) {
+        ApiResponse r = new ApiResponse(status, null, null);
+        r.file = file;
+        return r;
     }
 
     public static ApiResponse empty(int status) {
@@ -68,6 +77,10 @@ public final class ApiResponse {
 
     public JsonWriter writer() {
         return writer;
+    }
+
+    public java.nio.file.Path file() {
+        return file;
     }
 
     public Map<String, String> headers() {

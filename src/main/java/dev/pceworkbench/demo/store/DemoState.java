@@ -31,6 +31,12 @@ public final class DemoState {
     private final PolicyStore policy;
     private final Users users = new Users();
     private Random uuidRandom;
+    private volatile JobRetention jobRetention = new JobRetention(java.time.Duration.ofHours(1), 100);
+    private volatile java.nio.file.Path spool;
+
+    /** How long async jobs (and their datafiles) are kept, and how many at most. */
+    public record JobRetention(java.time.Duration ttl, int max) {
+    }
 
     public DemoState(int orgId, Clock clock, long seed, Function<ObjectNode, java.util.Set<String>> policyReferences) {
         this.orgId = orgId;
@@ -89,6 +95,37 @@ public final class DemoState {
         uuidRandom = new SecureRandom();
     }
 
+    public JobRetention jobRetention() {
+        return jobRetention;
+    }
+
+    public void jobRetention(JobRetention r) {
+        this.jobRetention = r;
+    }
+
+    /**
+     * A private temporary directory for rendered answers and job datafiles, created on first use;
+     * {@link #deleteSpool} removes it with everything in it.
+     */
+    public synchronized java.nio.file.Path spool() throws java.io.IOException {
+        if (spool == null) {
+            spool = java.nio.file.Files.createTempDirectory("demo-pce-");
+        }
+        return spool;
+    }
+
+    public synchronized void deleteSpool() {
+        if (spool == null) {
+            return;
+        }
+        try (var files = java.nio.file.Files.walk(spool)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // Temporary files: the OS cleans up what is left.
+        }
+        spool = null;
+    }
+
     public Instant now() {
         return clock.instant();
     }
@@ -120,7 +157,10 @@ public final class DemoState {
         void run() throws java.io.IOException;
     }
 
-    /** Runs an I/O action (streaming a response) under the read lock. */
+    /**
+     * Runs an I/O action under the read lock: rendering an answer into a buffer or a file. Never a
+     * network write: a client that reads slowly would hold the lock, and every write behind it.
+     */
     public void readIo(IoAction action) throws java.io.IOException {
         lock.readLock().lock();
         try {
