@@ -28,10 +28,8 @@ public final class DemoPces {
         return start(DemoPceOptions.defaults().withRateLimit(0));
     }
 
-    /** A demo PCE with {@code options}; turns Nagle off in the JDK server first. */
+    /** A demo PCE with {@code options}. */
     public static DemoPce start(DemoPceOptions options) throws IOException {
-        // The JDK server otherwise leaves Nagle on: each small response then waits ~40 ms for a delayed ACK.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         return DemoPce.start(options);
     }
 

@@ -5,7 +5,9 @@ import dev.pceworkbench.pce.model.TrafficFlow;
 import dev.pceworkbench.policy.diff.ObjectChange;
 import dev.pceworkbench.policy.impact.ImpactFlow;
 import dev.pceworkbench.policy.impact.ImpactKind;
+import dev.pceworkbench.policy.PolicyModel;
 import dev.pceworkbench.policy.impact.ImpactReport;
+import dev.pceworkbench.policy.impact.PartialProvision;
 import dev.pceworkbench.policy.impact.TrafficImpact;
 import dev.pceworkbench.policy.RuleSearchIndex;
 import dev.pceworkbench.task.BackgroundTask;
@@ -30,10 +32,10 @@ import java.util.Objects;
 /**
  * "Impact" of the Provision view: which observed flows of the last N days would change their
  * decision if the checked changes were provisioned. The flows come from an Explorer traffic query;
- * each is decided under the active policy and under the draft, and only flows that a rule or
- * boundary of the checked changes' diff could touch are decided in full (so the impact is of the
- * checked changes, though such a flow is decided under the whole draft). A new selection drops
- * the result, which was about the previous one.
+ * each is decided under the active policy and under the policy that provisioning the checked
+ * changes would make ({@link PartialProvision}: the draft when every change is checked), and only
+ * flows that a rule or boundary of the checked changes' diff could touch are decided in full. A new
+ * selection drops the result, which was about the previous one.
  */
 public final class ProvisionImpact {
     static final int MAX_DAYS = 90;
@@ -105,10 +107,14 @@ public final class ProvisionImpact {
         int n = Integer.parseInt(days.get().strip());
         List<PendingRow> selection = List.copyOf(model.checked());
         List<ObjectChange> changes = model.changesOf(selection);
+        boolean everything = selection.size() == model.rows().size();
+        java.util.Set<String> hrefs = selection.stream().map(PendingRow::href).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
         clear();
         String what = "The " + ProvisionActions.count(selection.size()) + " checked: flows of the last " + n
                 + (n == 1 ? " day" : " days") + " that their " + changes.size() + (changes.size() == 1 ? " diff" : " diffs")
-                + " could touch, decided under the active policy and under the draft.";
+                + " could touch, decided under the active policy and under "
+                + (everything ? "the draft." : "the active policy with only these changes provisioned.");
         scope.set(what);
         summary.set("Evaluating…");
         model.status("Evaluating the impact of " + ProvisionActions.count(selection.size()) + " on the last " + n + " days of traffic…");
@@ -121,6 +127,12 @@ public final class ProvisionImpact {
             ctx.message("Loading the active policy and the draft");
             RuleSearchIndex active = workspace.index("active", ctx.token(), ctx.pceProgress());
             RuleSearchIndex draft = workspace.index("draft", ctx.token(), ctx.pceProgress());
+            if (!everything) {
+                // The policy after provisioning only the selection: an unselected change moves no decision.
+                ctx.message("Compiling the active policy with the selected changes");
+                draft = RuleSearchIndex.build(PolicyModel.build(
+                        PartialProvision.of(active.model().data(), draft.model().data(), hrefs)));
+            }
             List<ImpactFlow> flows = TrafficImpact.flows(traffic);
             ctx.message("Evaluating " + flows.size() + " flows");
             ctx.token().throwIfCancelled("Traffic impact");
