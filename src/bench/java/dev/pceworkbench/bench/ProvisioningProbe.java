@@ -27,6 +27,8 @@ import dev.pceworkbench.policy.impact.ImpactReport;
 import dev.pceworkbench.policy.impact.TrafficImpact;
 import dev.pceworkbench.policy.names.NameLookup;
 
+import dev.pceworkbench.policy.Endpoint;
+import dev.pceworkbench.policy.PolicyCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +105,35 @@ public final class ProvisioningProbe {
         oneMore.add(new Label("/orgs/1/labels/probe", "env", "Probe", null, null, null));
         RuleSearchIndex fullIndex = RuleSearchIndex.build(PolicyModel.build(draft.withLabels(oneMore)));
         impact("impact with every flow checked in full (shortcut off: org data differ)", flows, activeIndex, fullIndex, null);
+
+        // What the impact gains by asking for the verdict alone (PolicyCheck.decide: first allowing rule
+        // wins, no rule named) instead of the full answer (PolicyCheck.check), on the same connections in
+        // one run: every flow between two workloads of the draft, one thread.
+        PolicyCheck check = new PolicyCheck(draftIndex);
+        List<Endpoint[]> pairs = new ArrayList<>();
+        List<dev.pceworkbench.policy.PortRange> ports = new ArrayList<>();
+        for (ImpactFlow f : flows) {
+            if (f.sourceWorkload() != null && f.destinationWorkload() != null
+                    && draftModel.workload(f.sourceWorkload()) != null && draftModel.workload(f.destinationWorkload()) != null) {
+                pairs.add(new Endpoint[]{Endpoint.workload(f.sourceWorkload()), Endpoint.workload(f.destinationWorkload())});
+                ports.add(f.service());
+            }
+        }
+        long full = time("full answers (check) for " + pairs.size() + " workload-to-workload flows", () -> {
+            long n = 0;
+            for (int i = 0; i < pairs.size(); i++) {
+                n += check.check(pairs.get(i)[0], pairs.get(i)[1], ports.get(i)).allowed() ? 1 : 0;
+            }
+            return n;
+        });
+        long alone = time("verdicts alone (decide) for the same flows", () -> {
+            long n = 0;
+            for (int i = 0; i < pairs.size(); i++) {
+                n += check.decide(pairs.get(i)[0], pairs.get(i)[1], ports.get(i)).allowed() ? 1 : 0;
+            }
+            return n;
+        });
+        System.out.printf("  allowed: %d by check, %d by decide (must be equal)%n", full, alone);
     }
 
     private static void impact(String what, List<ImpactFlow> flows, RuleSearchIndex active, RuleSearchIndex draft,

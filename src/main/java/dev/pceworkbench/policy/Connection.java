@@ -99,6 +99,18 @@ final class Connection {
 
     /** The reason {@code r} would allow this connection were it and its rule set enabled, or null. */
     CheckResult.Allow evaluateIfEnabled(CompiledRule r) {
+        return match(r, true);
+    }
+
+    /** Whether {@code r} allows this connection: {@link #evaluate}'s test without the rule's hit and reason. */
+    boolean allows(CompiledRule r) {
+        return r.active && match(r, false) != null;
+    }
+
+    /** Stands for "matched" when the caller asked for no reason. */
+    private static final CheckResult.Allow MATCHED = new CheckResult.Allow(null, () -> null);
+
+    private CheckResult.Allow match(CompiledRule r, boolean explain) {
         CompiledRuleSet rs = r.ruleSet;
         boolean masks = rs.scopes.length <= 64;
         if (masks && rs != cached) {
@@ -134,7 +146,7 @@ final class Connection {
             if (scope == -2) {
                 continue;
             }
-            return Explain.allow(this, r, t, scope, entry, consumerByIp);
+            return explain ? Explain.allow(this, r, t, scope, entry, consumerByIp) : MATCHED;
         }
         return null;
     }

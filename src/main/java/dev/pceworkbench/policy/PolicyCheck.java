@@ -51,6 +51,43 @@ public final class PolicyCheck {
         return result(c, allows);
     }
 
+    /** What {@link #decide} finds: allowed by some rule, or not, and then whether it crosses a boundary. */
+    public enum Outcome {
+        ALLOWED, NOT_ALLOWED, NOT_ALLOWED_ACROSS_BOUNDARY;
+
+        public boolean allowed() {
+            return this == ALLOWED;
+        }
+
+        /** Allowed, or crossing an enforcement boundary: what a change of rules or boundaries can touch. */
+        public boolean touched() {
+            return this != NOT_ALLOWED;
+        }
+    }
+
+    /**
+     * {@link #check}'s verdict alone, for deciding many flows: stops at the first allowing rule,
+     * names no rule and gives no reason; the boundaries are looked at only when no rule allows.
+     * Agrees with {@code check}: allowed exactly when it has allows, across a boundary exactly
+     * when it lists boundaries and no allows.
+     *
+     * @throws IllegalArgumentException when a workload is not in the model
+     */
+    public Outcome decide(Endpoint consumer, Endpoint provider, PortRange service) {
+        Connection c = new Connection(index.model, consumer, provider, service);
+        for (int id : index.providerCandidates(c)) {
+            if (c.allows(index.model.rules[id])) {
+                return Outcome.ALLOWED;
+            }
+        }
+        for (PolicyModel.Boundary b : c.m.boundaries) {
+            if (c.crosses(b)) {
+                return Outcome.NOT_ALLOWED_ACROSS_BOUNDARY;
+            }
+        }
+        return Outcome.NOT_ALLOWED;
+    }
+
     /**
      * The rules that would allow the connection were they (and their rule sets) enabled: the disabled
      * rules and the rules of disabled rule sets that match it, each with its reason, in rule order.

@@ -52,6 +52,11 @@ class IndexEquivalenceTest {
                     : PortRange.of(rnd.nextBoolean() ? 6 : 17, 1 + rnd.nextInt(40));
             CheckResult viaIndex = check.check(c, p, s);
             assertEquals(scan.check(c, p, s), viaIndex, c + " -> " + p + " " + s);
+            // The verdict alone (as the traffic impact asks) agrees with the full answer.
+            PolicyCheck.Outcome outcome = viaIndex.allowed() ? PolicyCheck.Outcome.ALLOWED
+                    : viaIndex.boundaries().isEmpty() ? PolicyCheck.Outcome.NOT_ALLOWED
+                    : PolicyCheck.Outcome.NOT_ALLOWED_ACROSS_BOUNDARY;
+            assertEquals(outcome, check.decide(c, p, s), c + " -> " + p + " " + s);
             allowed += viaIndex.allowed() ? 1 : 0;
         }
         assertTrue(allowed > 300, "allowed " + allowed);

@@ -130,6 +130,7 @@ class PolicyCaseTableTest {
     void policyCheck(String semantic, String consumer, String provider, PortRange service, List<String> expected) {
         CheckResult indexed = CHECK.check(end(consumer), end(provider), service);
         assertEquals(expected, names(indexed), semantic);
+        assertEquals(!expected.isEmpty(), CHECK.decide(end(consumer), end(provider), service).allowed(), semantic + " (verdict alone)");
         assertEquals(expected, names(SCAN.check(end(consumer), end(provider), service)), semantic + " (linear scan)");
         if (expected.isEmpty()) {
             assertTrue(indexed.summary().startsWith(CheckResult.NO_RULES), indexed.summary());
@@ -193,6 +194,10 @@ class PolicyCaseTableTest {
         assertEquals(List.of("regions/1"), names(allowed));
         assertEquals("EB-Prod", allowed.boundaries().get(0).name(), "crossed, but a rule allows it");
         assertEquals(CheckResult.NO_RULES, CHECK.check(end("hrm-db"), end("203.0.113.9"), tcp(443)).summary());
+        // The verdict alone, as the traffic impact asks for it.
+        assertEquals(PolicyCheck.Outcome.NOT_ALLOWED_ACROSS_BOUNDARY, CHECK.decide(end("hrm-web"), end("hrm-db-prod"), tcp(5432)));
+        assertEquals(PolicyCheck.Outcome.ALLOWED, CHECK.decide(end("hrm-web"), end("hrm-db-prod"), tcp(1521)));
+        assertEquals(PolicyCheck.Outcome.NOT_ALLOWED, CHECK.decide(end("hrm-db"), end("203.0.113.9"), tcp(443)));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.pceworkbench.policy.impact;
 
 import dev.pceworkbench.pce.model.Workload;
 import dev.pceworkbench.policy.CheckResult;
+import dev.pceworkbench.policy.PolicyCheck;
 
 /**
  * A flow's policy decision in one policy version, in the PCE's words for traffic
@@ -32,14 +33,23 @@ public enum Decision {
      * the destination is not a workload of the policy version).
      */
     public static Decision of(CheckResult result, Workload destination) {
+        return of(!result.allows().isEmpty(), !result.boundaries().isEmpty(), destination);
+    }
+
+    /** The same from {@link PolicyCheck#decide}'s outcome. */
+    public static Decision of(PolicyCheck.Outcome outcome, Workload destination) {
+        return of(outcome.allowed(), outcome == PolicyCheck.Outcome.NOT_ALLOWED_ACROSS_BOUNDARY, destination);
+    }
+
+    private static Decision of(boolean allowed, boolean acrossBoundary, Workload destination) {
         if (destination == null || !destination.managed()) {
             return UNKNOWN;
         }
-        if (!result.allows().isEmpty()) {
+        if (allowed) {
             return ALLOWED;
         }
         String mode = destination.enforcementMode();
-        if ("full".equals(mode) || "selective".equals(mode) && !result.boundaries().isEmpty()) {
+        if ("full".equals(mode) || "selective".equals(mode) && acrossBoundary) {
             return BLOCKED;
         }
         return POTENTIALLY_BLOCKED;

@@ -3,7 +3,6 @@ package dev.pceworkbench.policy.impact;
 import dev.pceworkbench.pce.model.Href;
 import dev.pceworkbench.pce.model.TrafficFlow;
 import dev.pceworkbench.pce.model.Workload;
-import dev.pceworkbench.policy.CheckResult;
 import dev.pceworkbench.policy.Endpoint;
 import dev.pceworkbench.policy.IpAddress;
 import dev.pceworkbench.policy.PolicyCheck;
@@ -296,8 +295,8 @@ public final class TrafficImpact {
         }
 
         private static boolean touched(PolicyCheck changed, Endpoint consumer, Endpoint provider, PortRange service) {
-            CheckResult r = check(changed, consumer, provider, service);
-            return r != null && (r.allowed() || !r.boundaries().isEmpty());
+            PolicyCheck.Outcome o = outcome(changed, consumer, provider, service);
+            return o != null && o.touched();
         }
 
         private static Decision decision(PolicyCheck check, Workload destination, Endpoint consumer, Endpoint provider,
@@ -305,14 +304,15 @@ public final class TrafficImpact {
             if (destination == null || !destination.managed()) {
                 return Decision.UNKNOWN;
             }
-            CheckResult r = check(check, consumer, provider, service);
-            return r == null ? Decision.UNKNOWN : Decision.of(r, destination);
+            PolicyCheck.Outcome o = outcome(check, consumer, provider, service);
+            return o == null ? Decision.UNKNOWN : Decision.of(o, destination);
         }
 
-        /** The check, or null when an end is a workload this version does not have. */
-        private static CheckResult check(PolicyCheck check, Endpoint consumer, Endpoint provider, PortRange service) {
+        /** The verdict alone (no rule named, no reason: many flows), or null when an end is a workload this version does not have. */
+        private static PolicyCheck.Outcome outcome(PolicyCheck check, Endpoint consumer, Endpoint provider,
+                                                   PortRange service) {
             try {
-                return check.check(consumer, provider, service);
+                return check.decide(consumer, provider, service);
             } catch (IllegalArgumentException notInThisVersion) {
                 return null;
             }
