@@ -159,13 +159,13 @@ public final class ContainerClustersApi {
             body.put("managed", p.managed());
         }
         var labels = body.putArray("labels");
-        for (ContainerWorkloadProfile.LabelRule r : p.labels()) {
+        for (ContainerWorkloadProfile.LabelRule r : p.labels() == null ? List.<ContainerWorkloadProfile.LabelRule>of() : p.labels()) {
             ObjectNode rule = labels.addObject().put("key", r.key());
             if (r.assignment() != null) {
                 rule.putObject("assignment").put("href", r.assignment().href());
             } else {
                 var restriction = rule.putArray("restriction");
-                r.restriction().forEach(h -> restriction.addObject().put("href", h.href()));
+                Objects.requireNonNullElse(r.restriction(), List.<dev.pceworkbench.pce.model.Href>of()).forEach(h -> restriction.addObject().put("href", h.href()));
             }
         }
         return body;
