@@ -89,9 +89,14 @@ final class ProfileEditorPane {
         Button cancelButton = new Button("Cancel");
         cancelButton.setId("cancelProfileButton");
         cancelButton.setOnAction(e -> cancel.run());
-        VBox box = new VBox(8, title, form, labelsTitle, labels, problem, new HBox(8, saveButton, cancelButton));
+        VBox box = new VBox(8, title, form, labelsTitle, labels);
         box.setPadding(new Insets(10));
-        root = new VBox(new ScrollPane(box));
+        // The problem and the buttons stay in sight below the scrolling form.
+        ScrollPane scroll = new ScrollPane(box);
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        VBox actions = new VBox(6, problem, new HBox(8, saveButton, cancelButton));
+        actions.setPadding(new Insets(6, 10, 6, 10));
+        root = new VBox(scroll, actions);
         root.setId("profileEditor");
         root.visibleProperty().bind(editor.openProperty());
         root.managedProperty().bind(editor.openProperty());
