@@ -2,6 +2,7 @@ package dev.pceworkbench.ui.containerclusters;
 
 import atlantafx.base.theme.Styles;
 import dev.pceworkbench.ui.common.StatusChips;
+import dev.pceworkbench.ui.common.TableCells;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -121,13 +122,15 @@ public final class ContainerClustersView {
         TableColumn<ClusterRow, ClusterRow.Status> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         status.setCellFactory(c -> new StatusCell());
+        status.setMinWidth(TableCells.headerWidth("Status"));
         status.setPrefWidth(170);
         table.getColumns().add(status);
         table.getColumns().add(text("Name", ClusterRow::name, 200));
         table.getColumns().add(text("Last connected", ClusterRow::lastConnected, 140));
         TableColumn<ClusterRow, Number> nodes = new TableColumn<>("Nodes");
         nodes.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().nodes()));
-        nodes.setPrefWidth(70);
+        nodes.setMinWidth(TableCells.headerWidth("Nodes"));
+        nodes.setPrefWidth(Math.max(70, TableCells.headerWidth("Nodes")));
         table.getColumns().add(nodes);
         table.getColumns().add(text("Kubelink", ClusterRow::kubelinkVersion, 130));
         table.getColumns().add(text("Manager", ClusterRow::managerType, 150));
@@ -168,8 +171,12 @@ public final class ContainerClustersView {
         Button delete = button("deleteProfileButton", "Delete profile", Material2AL.DELETE, model::deleteProfile);
         delete.disableProperty().bind(model.profileBlocked().isNotNull().or(model.editor().openProperty()));
         Label hint = hint("profileHint", model.profileBlocked());
-        HBox bar = new HBox(8, title, grow, hint, add, edit, delete);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        title.setWrapText(true);
+        title.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(title.getText()), title.textProperty()));
+        // The title on its own line: beside the open editor the buttons leave it little room.
+        HBox buttons = new HBox(8, hint, grow, add, edit, delete);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(4, title, buttons);
 
         TableView<ProfileRow> table = new TableView<>(model.profiles());
         table.setId("profilesTable");
@@ -220,17 +227,18 @@ public final class ContainerClustersView {
         return b;
     }
 
+    /** A text column whose cells carry the full text in a tooltip (a narrow column ends in an ellipsis). */
     private static TableColumn<ClusterRow, String> text(String title, Function<ClusterRow, String> f, double width) {
-        TableColumn<ClusterRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(v -> new ReadOnlyStringWrapper(f.apply(v.getValue())));
-        c.setPrefWidth(width);
+        TableColumn<ClusterRow, String> c = TableCells.column(title, f, false);
+        c.setPrefWidth(Math.max(width, TableCells.headerWidth(title)));
+        c.setMinWidth(TableCells.headerWidth(title));
         return c;
     }
 
     private static TableColumn<ProfileRow, String> profileText(String title, Function<ProfileRow, String> f, double width) {
-        TableColumn<ProfileRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(v -> new ReadOnlyStringWrapper(f.apply(v.getValue())));
-        c.setPrefWidth(width);
+        TableColumn<ProfileRow, String> c = TableCells.column(title, f, false);
+        c.setPrefWidth(Math.max(width, TableCells.headerWidth(title)));
+        c.setMinWidth(TableCells.headerWidth(title));
         return c;
     }
 
@@ -248,6 +256,9 @@ public final class ContainerClustersView {
 
         StatusCell() {
             chip.getStyleClass().add("status-chip");
+            chip.setMinWidth(0);
+            chip.setMaxWidth(Double.MAX_VALUE);
+            setMinWidth(0);
         }
 
         @Override
@@ -256,9 +267,11 @@ public final class ContainerClustersView {
             setText(null);
             if (empty || item == null) {
                 setGraphic(null);
+                setTooltip(null);
             } else {
                 StatusChips.style(chip, item.word(), icon(item), item.tone());
                 setGraphic(chip);
+                setTooltip(chip.getTooltip());
             }
         }
     }
