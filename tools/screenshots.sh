@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Opens the workbench in a real 1280x800 window under Xvfb, waits until it is connected to the
 # embedded demo PCE (window title "PCE Workbench — Demo PCE (embedded)"), and saves one PNG per
-# sidebar view and theme: <nn>-<view>-<theme>.png (01-connections … 06-provision, light and
-# dark). It drives the window as a user would, with xdotool: Ctrl+1…6 select the views,
+# sidebar view and theme: <nn>-<view>-<theme>.png (01-connections … 07-container-clusters, light and
+# dark). It drives the window as a user would, with xdotool: Ctrl+1…7 select the views,
 # Ctrl+Shift+L toggles the theme, and clicks pick representative content (a label and where it is
 # used, a rule set with its rules and chips, the result of a rule search, a pending rule set's
 # diff; see prepare below).
@@ -17,7 +17,7 @@ for tool in Xvfb xdotool import compare; do
   command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install xvfb xauth xdotool imagemagick" >&2; exit 1; }
 done
 width=1280 height=800
-views=(connections labels rulesets rule-search policy-check provision)   # the sidebar, in order (Ctrl+1…6)
+views=(connections labels rulesets rule-search policy-check provision container-clusters)   # the sidebar, in order (Ctrl+1…7)
 
 display=:$((90 + RANDOM % 100))
 Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
@@ -95,6 +95,7 @@ prepare() {
       click 330 302
       ;;
     provision)    click 600 221 ;;   # the first pending change (a new rule set): its diff with its rules
+    container-clusters) click 560 98 ;;   # the first cluster: its container workload profiles below
   esac
 }
 
@@ -110,15 +111,17 @@ shoot() {
     import -window "$window" "$file"
     echo "$file $(identify -format '%wx%h' "$file")"
   done
-  # The Provision view's other tabs: the traffic impact of the new rule set, and the history.
+  # The Provision view's other tabs: the traffic impact of the pending changes, and the history.
+  key ctrl+6
+  settle
   click 719 135; click 587 135; click 476 92      # Select none, Select all, Impact
   settle
-  snap "$(printf '%s/%02d-provision-impact-%s.png' "$out" 7 "$theme")"
+  snap "$(printf '%s/06b-provision-impact-%s.png' "$out" "$theme")"
   click 473 19                                    # History
   settle
   click 420 152                                   # the newest version: its modified objects and diff
   settle
-  snap "$(printf '%s/%02d-provision-history-%s.png' "$out" 8 "$theme")"
+  snap "$(printf '%s/06c-provision-history-%s.png' "$out" "$theme")"
   click 283 19                                    # back to Pending changes for the next pass
   settle
 }

@@ -18,6 +18,8 @@ import dev.pceworkbench.ui.common.OsTheme;
 import dev.pceworkbench.ui.common.Themes;
 import dev.pceworkbench.ui.common.UiSettings;
 import dev.pceworkbench.ui.connections.ConnectionsView;
+import dev.pceworkbench.ui.containerclusters.ContainerClustersView;
+import dev.pceworkbench.ui.containerclusters.ContainerClustersViewModel;
 import dev.pceworkbench.ui.connections.ConnectionsViewModel;
 import dev.pceworkbench.ui.policycheck.PolicyCheckView;
 import dev.pceworkbench.ui.policycheck.PolicyCheckViewModel;
@@ -32,6 +34,7 @@ import dev.pceworkbench.ui.shell.Feature;
 import dev.pceworkbench.ui.shell.FeatureView;
 import dev.pceworkbench.ui.shell.ShellView;
 import dev.pceworkbench.ui.shell.ShellViewModel;
+import dev.pceworkbench.workspace.ContainerClusters;
 import dev.pceworkbench.workspace.PolicyProvisioning;
 import dev.pceworkbench.workspace.PolicyWorkspace;
 import javafx.application.Application;
@@ -117,13 +120,16 @@ public final class WorkbenchApp extends Application {
         workspace.addListener(change -> pendingCount.refresh());
         Once<ProvisionViewModel> provisionModel = new Once<>(() ->
                 new ProvisionViewModel(workspace, provisioning, pendingCount, executor, dialogs));
+        Once<ContainerClustersViewModel> clustersModel = new Once<>(() ->
+                new ContainerClustersViewModel(new ContainerClusters(workspace), executor, dialogs));
         List<Feature> features = List.of(
                 new Feature("connections", "Connections", Material2AL.CLOUD_QUEUE),
                 new Feature(LabelsViewModel.FEATURE_ID, "Labels", Material2AL.LABEL),
                 new Feature(RuleSetsViewModel.FEATURE_ID, "Rulesets", Material2MZ.RULE),
                 new Feature(RuleSearchViewModel.FEATURE_ID, "Rule search", Material2MZ.SEARCH),
                 new Feature(PolicyCheckViewModel.FEATURE_ID, "Policy check", Material2AL.FACT_CHECK),
-                new Feature(ProvisionViewModel.FEATURE_ID, "Provision", Material2MZ.PUBLISH, pendingCount.countProperty()));
+                new Feature(ProvisionViewModel.FEATURE_ID, "Provision", Material2MZ.PUBLISH, pendingCount.countProperty()),
+                new Feature(ContainerClustersViewModel.FEATURE_ID, "Container clusters", Material2AL.DEVICE_HUB));
         // Each view and its model are made on the feature's first visit.
         Map<String, Supplier<FeatureView>> views = Map.of(
                 "connections", () -> new FeatureView(new ConnectionsView(connectionsModel.get()).root(), connectionsModel.get()),
@@ -131,7 +137,9 @@ public final class WorkbenchApp extends Application {
                 RuleSetsViewModel.FEATURE_ID, () -> new FeatureView(new RuleSetsView(ruleSetsModel.get()).root(), ruleSetsModel.get()),
                 RuleSearchViewModel.FEATURE_ID, () -> new FeatureView(new RuleSearchView(ruleSearchModel.get()).root(), ruleSearchModel.get()),
                 PolicyCheckViewModel.FEATURE_ID, () -> new FeatureView(new PolicyCheckView(policyCheckModel.get()).root(), policyCheckModel.get()),
-                ProvisionViewModel.FEATURE_ID, () -> new FeatureView(new ProvisionView(provisionModel.get()).root(), provisionModel.get()));
+                ProvisionViewModel.FEATURE_ID, () -> new FeatureView(new ProvisionView(provisionModel.get()).root(), provisionModel.get()),
+                ContainerClustersViewModel.FEATURE_ID, () -> new FeatureView(new ContainerClustersView(clustersModel.get()).root(),
+                        clustersModel.get()));
         shell[0] = new ShellViewModel(features, connections, executor.registry(), settings, theme);
         shell[0].themeProperty().addListener((o, a, b) -> Themes.apply(b));
         navigator.showFeatureWith(shell[0]::select);

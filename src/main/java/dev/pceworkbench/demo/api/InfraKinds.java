@@ -1,10 +1,12 @@
 package dev.pceworkbench.demo.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pceworkbench.demo.http.PceApiException;
 import dev.pceworkbench.demo.store.DemoState;
 import dev.pceworkbench.pce.json.PceJson;
 
+import java.util.HashSet;
 import java.util.Set;
 
 import static dev.pceworkbench.demo.api.Validation.JsonNodeType.ARRAY;
@@ -125,6 +127,10 @@ final class InfraKinds {
                 (old, o) -> {
                     Validation.require(o, "name");
                     Validation.requireTypes(o, "name", STRING, "description", STRING);
+                    if (o.has("container_cluster_token")) {
+                        // Only the create's answer carries it; it is never stored or accepted.
+                        throw PceApiException.invalid("Property 'container_cluster_token' is read-only");
+                    }
                     for (ObjectNode c : state.collection("container_clusters").all()) {
                         if (c != old && c.path("name").asText().equals(o.path("name").asText())
                                 && !c.path("href").equals(o.path("href"))) {
@@ -156,15 +162,84 @@ final class InfraKinds {
                     return o;
                 },
                 (old, o) -> {
-                    Validation.requireTypes(o, "name", STRING, "namespace", STRING, "managed", BOOLEAN, "assign_labels", ARRAY);
+                    Validation.requireTypes(o, "name", STRING, "namespace", STRING, "description", STRING,
+                            "managed", BOOLEAN, "assign_labels", ARRAY, "labels", ARRAY);
                     labels.checkLabelRefs(o.get("assign_labels"));
+                    checkProfileLabels(o.get("labels"));
                     String mode = o.path("enforcement_mode").asText();
-                    if (!Set.of("idle", "visibility_only", "full").contains(mode)) {
-                        throw PceApiException.invalid("Container workload profile enforcement_mode must be idle, visibility_only or full");
+                    if (!ENFORCEMENT.contains(mode)) {
+                        throw PceApiException.invalid(
+                                "Container workload profile enforcement_mode must be idle, visibility_only, selective or full");
                     }
+                    checkNamespaceFree(old, o);
                 },
                 old -> {
                 },
                 true, true, true);
+    }
+    /**
+     * A profile's {@code labels}: per label key either an {@code assignment} (the one label its
+     * pods get) or a {@code restriction} (the labels its pods may bring), never both, one entry per
+     * key, each label existing and of that key.
+     */
+    private void checkProfileLabels(JsonNode rules) {
+        if (rules == null || rules.isNull()) {
+            return;
+        }
+        Set<String> keys = new HashSet<>();
+        for (JsonNode r : rules) {
+            String key = r.path("key").asText("");
+            if (!r.isObject() || key.isBlank()) {
+                throw PceApiException.invalid("Each entry of 'labels' must be an object with a 'key'");
+            }
+            if (!keys.add(key)) {
+                throw PceApiException.invalid("Property 'labels' has more than one entry for key '" + key + "'");
+            }
+            boolean assigned = r.hasNonNull("assignment");
+            boolean restricted = r.hasNonNull("restriction");
+            if (assigned == restricted) {
+                throw PceApiException.invalid("Label key '" + key + "' needs either an 'assignment' or a 'restriction'");
+            }
+            if (assigned) {
+                checkLabelOfKey(r.get("assignment"), key);
+            } else {
+                if (!r.get("restriction").isArray() || r.get("restriction").isEmpty()) {
+                    throw PceApiException.invalid("The 'restriction' of label key '" + key + "' must be a non-empty array");
+                }
+                for (JsonNode ref : r.get("restriction")) {
+                    checkLabelOfKey(ref, key);
+                }
+            }
+        }
+    }
+
+    private void checkLabelOfKey(JsonNode ref, String key) {
+        String href = ref.path("href").asText("");
+        ObjectNode label = href.isEmpty() ? null : state.collection("labels").get(href);
+        if (label == null) {
+            throw PceApiException.invalid("Label '" + href + "' of key '" + key + "' does not exist");
+        }
+        if (!key.equals(label.path("key").asText())) {
+            throw PceApiException.invalid("Label " + href + " has key '" + label.path("key").asText()
+                    + "', not '" + key + "'");
+        }
+    }
+
+    /** One profile per namespace in a cluster. */
+    private void checkNamespaceFree(ObjectNode old, ObjectNode o) {
+        String ns = o.path("namespace").asText(null);
+        String href = o.path("href").asText("");
+        int cut = href.indexOf("/container_workload_profiles");
+        if (ns == null || cut < 0) {
+            return;
+        }
+        String cluster = href.substring(0, cut + 1);
+        for (ObjectNode p : state.collection("container_workload_profiles").all()) {
+            if (p != old && p.path("href").asText().startsWith(cluster) && !p.path("href").equals(o.path("href"))
+                    && ns.equals(p.path("namespace").asText(null))) {
+                throw new PceApiException(406, "container_workload_profile_namespace_in_use",
+                        "A container workload profile for namespace '" + ns + "' already exists in this cluster");
+            }
+        }
     }
 }

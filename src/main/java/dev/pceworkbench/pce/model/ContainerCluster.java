@@ -66,6 +66,19 @@ public record ContainerCluster(
                 online, nodes, containerRuntime, errors, containerClusterToken, extra);
     }
 
+    /** The same cluster without its {@code container_cluster_token}. */
+    public ContainerCluster withoutToken() {
+        return new ContainerCluster(href, name, description, pceFqdn, managerType, lastConnected, kubelinkVersion,
+                online, nodes, containerRuntime, errors, null, extra);
+    }
+
+    /** Like the record's own, but never with the token in it (records end up in logs and messages). */
+    @Override
+    public String toString() {
+        return "ContainerCluster[href=" + href + ", name=" + name + ", online=" + online
+                + (containerClusterToken == null ? "" : ", container_cluster_token=(hidden)") + "]";
+    }
+
     @Override
     public ContainerCluster withExtra(Map<String, JsonNode> extra) {
         return new ContainerCluster(href, name, description, pceFqdn, managerType, lastConnected, kubelinkVersion,

@@ -66,6 +66,11 @@ public record ContainerWorkloadProfile(
                 managed, linked, assignLabels, labels, extra);
     }
 
+    public ContainerWorkloadProfile withManaged(Boolean managed) {
+        return new ContainerWorkloadProfile(href, name, namespace, description, enforcementMode, visibilityLevel,
+                managed, linked, assignLabels, labels, extra);
+    }
+
     public ContainerWorkloadProfile withLabels(List<LabelRule> labels) {
         return new ContainerWorkloadProfile(href, name, namespace, description, enforcementMode, visibilityLevel,
                 managed, linked, assignLabels, labels, extra);
