@@ -26,6 +26,8 @@ public final class ApiRequest {
     public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
     /** The deepest nesting a request body may have; PCE objects nest about six levels. */
     public static final int MAX_DEPTH = 32;
+    /** How much of a too-large body is read and discarded before answering 413. */
+    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
     /** The longest string the parser takes; schemas set tighter limits per property. */
     public static final int MAX_PARSED_STRING = 1024 * 1024;
     private static final com.fasterxml.jackson.databind.ObjectReader STRICT = strictReader();
@@ -190,6 +192,12 @@ public final class ApiRequest {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
+                // Read on (bounded) and discard, so that the client sees the 413 rather than a reset.
+                long skipped = 0;
+                byte[] sink = new byte[64 * 1024];
+                for (int n; skipped < DRAIN_LIMIT && (n = in.read(sink)) > 0; ) {
+                    skipped += n;
+                }
                 throw new PceApiException(413, "request_too_large", "Request body exceeds " + MAX_BODY_BYTES + " bytes");
             }
             return bytes;
@@ -235,6 +243,26 @@ public final class ApiRequest {
         String m = message.replaceAll("`?(?:[a-z_$][a-zA-Z0-9_$]*\\.){2,}[A-Za-z_$][A-Za-z0-9_$]*`?", "a JSON value")
                 .replaceAll("[\\r\\n]+", " ");
         return m.length() > 200 ? m.substring(0, 200) + "..." : m;
+    }
+
+    /**
+     * Reads and discards a body no handler read (bounded), so that the answer is not taken for a
+     * reset and the keep-alive connection stays usable for the next request.
+     */
+    public void discardUnreadBody() {
+        if (bodyRead) {
+            return;
+        }
+        bodyRead = true;
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] sink = new byte[64 * 1024];
+            long read = 0;
+            for (int n; read < DRAIN_LIMIT && (n = in.read(sink)) > 0; ) {
+                read += n;
+            }
+        } catch (IOException ignored) {
+            // The client went away: nothing to keep usable.
+        }
     }
 
     public boolean hasBody() {

@@ -74,6 +74,8 @@ public final class Router {
                         + " (request " + req.requestId() + ")", e);
                 throw new PceApiException(500, "internal_server_error",
                         "The PCE could not handle the request; its log has the details under request id " + req.requestId());
+            } finally {
+                req.discardUnreadBody();
             }
         };
     }
@@ -97,6 +99,7 @@ public final class Router {
             request.pathParams(params);
             return guarded(r.handler());
         }
+        request.discardUnreadBody();
         if (!allowed.isEmpty()) {
             throw new PceApiException(405, List.of(new PceApiException.ErrorItem("method_not_allowed",
                     request.method() + " is not allowed on " + request.path())), Map.of("Allow", String.join(", ", allowed)));
