@@ -84,6 +84,8 @@ final class Schemas {
     static final Type PORT = integer(0, 65535);
     static final Type PROTO = integer(0, 255);
     static final Type ICMP = integer(0, 255);
+    static final Type ANY_PORT = integer(-1, 65535);
+    static final Type ANY_PROTO = integer(-1, 255);
     /** A string or a number, as some PCE versions send either ({@code ip_version}, key lifespans). */
     static final Type SCALAR = (v, p) -> {
         if (!(v.isTextual() || v.isNumber()) || v.asText().length() > MAX_NAME) {
@@ -95,14 +97,20 @@ final class Schemas {
      * the string limit and to the port and protocol ranges wherever those keys appear.
      */
     static final Type LOOSE = Schemas::loose;
+    /** As {@link #LOOSE} for queries, where port and protocol -1 mean "any". */
+    static final Type QUERY = (v, p) -> loose(v, p, true);
 
     private static void loose(JsonNode v, String p) {
+        loose(v, p, false);
+    }
+
+    private static void loose(JsonNode v, String p, boolean query) {
         if (v.isTextual() && v.asText().length() > MAX_TEXT) {
             throw bad(p, "at most " + MAX_TEXT + " characters long");
         }
         if (v.isArray()) {
             for (int i = 0; i < v.size(); i++) {
-                loose(v.get(i), p + "[" + i + "]");
+                loose(v.get(i), p + "[" + i + "]", query);
             }
         } else if (v.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
@@ -112,9 +120,9 @@ final class Schemas {
                     continue;
                 }
                 switch (e.getKey()) {
-                    case "port", "to_port", "new_port", "new_to_port" -> PORT.check(e.getValue(), child);
-                    case "proto", "icmp_type", "icmp_code" -> PROTO.check(e.getValue(), child);
-                    default -> loose(e.getValue(), child);
+                    case "port", "to_port", "new_port", "new_to_port" -> (query ? ANY_PORT : PORT).check(e.getValue(), child);
+                    case "proto", "icmp_type", "icmp_code" -> (query ? ANY_PROTO : PROTO).check(e.getValue(), child);
+                    default -> loose(e.getValue(), child, query);
                 }
             }
         }
@@ -305,7 +313,7 @@ final class Schemas {
         kind("sec_policy_change_subset", obj("change_subset", changeSubset, "operation", NAME));
         kind("api_keys", obj("name", NAME, "description", TEXT));
         kind("traffic_query", obj("query_name", NAME, "start_date", NAME, "end_date", NAME, "sources", LOOSE, "destinations", LOOSE,
-                "services", LOOSE, "sources_destinations_query_op", NAME, "policy_decisions", array(NAME),
+                "services", QUERY, "sources_destinations_query_op", NAME, "policy_decisions", array(NAME),
                 "boundary_decisions", array(NAME), "max_results", integer(1, 200_000), "exclude_workloads_from_ip_list_query", BOOL));
         kind("traffic_query_update", obj("status", NAME));
         kind("rule_search", new Obj(Set.of()) {
@@ -314,7 +322,7 @@ final class Schemas {
                 if (!v.isObject()) {
                     throw PceApiException.invalid("Request body must be a JSON object");
                 }
-                loose(v, p);
+                loose(v, p, true);
             }
         });
         kind("pairing_key", obj());
