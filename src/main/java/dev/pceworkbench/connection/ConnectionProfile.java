@@ -55,9 +55,32 @@ public record ConnectionProfile(
 
     public ConnectionProfile {
         Objects.requireNonNull(id, "id");
+        target = withoutCredentials(target);
         credentialType = credentialType == null ? CredentialType.API_KEY : credentialType;
         proxyMode = proxyMode == null ? ProxyMode.NONE : proxyMode;
         clientCertType = clientCertType == null ? ClientCertType.NONE : clientCertType;
+    }
+
+    /**
+     * {@code target} without a user name or secret inside it ({@code https://key:SECRET@host}):
+     * the form refuses such an address, and one already saved that way (by an older version, or
+     * edited by hand) is never written back, to the profiles file or to an export.
+     */
+    static String withoutCredentials(String target) {
+        if (target == null) {
+            return null;
+        }
+        int scheme = target.indexOf("://");
+        int start = scheme < 0 ? 0 : scheme + 3;
+        int end = target.length();
+        for (char c : new char[]{'/', '?', '#'}) {
+            int i = target.indexOf(c, start);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        int at = target.lastIndexOf('@', end - 1);
+        return at < start ? target : target.substring(0, start) + target.substring(at + 1);
     }
 
     /** The key of one of this profile's secrets in the secret store. */

@@ -21,23 +21,46 @@ public record PortRange(int proto, int from, int to) {
     /** Every protocol, every port ("All Services"). */
     public static final PortRange ALL = new PortRange(-1, -1, -1);
 
-    /** One port of a protocol, e.g. {@code of(6, 5432)}. */
+    /** One port of a protocol, e.g. {@code of(6, 5432)}; a port outside 0-65535 or a protocol outside 0-255 is refused. */
     public static PortRange of(int proto, int port) {
-        return new PortRange(proto, port, port);
+        return new PortRange(checkProto(proto), checkPort(port, "port"), port);
     }
 
     /** A protocol without ports, such as GRE (47): matched by protocol alone. */
     public static PortRange protocol(int proto) {
-        return new PortRange(proto, -1, -1);
+        return new PortRange(checkProto(proto), -1, -1);
     }
 
+    /**
+     * An entry as the PCE writes it: no protocol means every protocol and no port every port; a
+     * port or protocol out of range is refused (never wrapped or truncated).
+     */
     static PortRange of(Integer proto, Integer port, Integer toPort) {
-        int p = proto == null ? -1 : proto;
-        if (port == null || port < 0) {
+        int p = proto == null ? -1 : checkProto(proto);
+        if (port == null || port == -1) {
+            // -1 is the engine's own "no port named" (see the record's comment).
             return new PortRange(p, -1, -1);
+        }
+        checkPort(port, "port");
+        if (toPort != null) {
+            checkPort(toPort, "to_port");
         }
         int to = toPort == null ? port : Math.max(port, toPort);
         return new PortRange(p, port, to);
+    }
+
+    private static int checkPort(int port, String what) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("A " + what + " goes from 0 to 65535, not " + port);
+        }
+        return port;
+    }
+
+    private static int checkProto(int proto) {
+        if (proto < -1 || proto > 255) {
+            throw new IllegalArgumentException("A protocol number goes from 0 to 255, not " + proto);
+        }
+        return proto;
     }
 
     static PortRange of(ServicePort sp) {

@@ -61,6 +61,7 @@ final class BindingsApi {
         }
         ArrayNode created = state.write(() -> {
             for (int i = 0; i < body.size(); i++) {
+                Schemas.checkItem("service_bindings", body.get(i), i);
                 check(body.get(i), i);
             }
             ArrayNode out = PceJson.mapper().createArrayNode();

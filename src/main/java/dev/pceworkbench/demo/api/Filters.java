@@ -28,6 +28,62 @@ final class Filters {
     }
 
     private final Map<String, Filter> supported = new LinkedHashMap<>();
+    private final Map<String, java.util.function.Consumer<String>> checks = new LinkedHashMap<>();
+
+    /** Refuses a bad value of {@code param} up front (406 naming it), whatever the collection holds. */
+    Filters check(String param, java.util.function.Consumer<String> check) {
+        checks.put(param, check);
+        return this;
+    }
+
+    /**
+     * {@code timestamp[gte]} / {@code timestamp[lte]}: an ISO 8601 date or date-time compared with
+     * the object's {@code field}; anything else is the PCE's 406 naming the parameter.
+     */
+    Filters timestamp(String param, String field, boolean atLeast) {
+        check(param, v -> instant(param, v));
+        supported.put(param, (o, v) -> {
+            String have = text(o, field);
+            if (have.isEmpty()) {
+                return false;
+            }
+            int c;
+            try {
+                c = instant(field, have).compareTo(instant(param, v));
+            } catch (PceApiException e) {
+                return false;
+            }
+            return atLeast ? c >= 0 : c <= 0;
+        });
+        return this;
+    }
+
+    static java.time.Instant instant(String param, String v) {
+        String t = v.trim();
+        try {
+            return java.time.OffsetDateTime.parse(t).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return java.time.LocalDate.parse(t).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            } catch (java.time.format.DateTimeParseException e2) {
+                throw PceApiException.invalid("Invalid value for '" + param + "': '" + (t.length() > 64 ? t.substring(0, 64) + "..." : t)
+                        + "' is not an ISO 8601 date or date-time such as 2024-01-31T00:00:00Z");
+            }
+        }
+    }
+
+    /** Checks an integer parameter in [{@code min}, {@code max}]. */
+    static void integer(String param, String v, long min, long max) {
+        long n;
+        try {
+            n = Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw PceApiException.invalid("Invalid value for '" + param + "': '" + v + "' is not an integer");
+        }
+        if (n < min || n > max) {
+            throw PceApiException.invalid("Invalid value for '" + param + "': " + n + " is not from " + min + " to " + max);
+        }
+    }
 
     Filters partial(String param, String field) {
         supported.put(param, (o, v) -> text(o, field).toLowerCase(Locale.ROOT).contains(v.toLowerCase(Locale.ROOT)));
@@ -66,6 +122,9 @@ final class Filters {
 
     /** The predicate for this request's supported parameters. */
     Predicate<ObjectNode> predicate(ApiRequest request) {
+        for (Map.Entry<String, java.util.function.Consumer<String>> c : checks.entrySet()) {
+            request.param(c.getKey()).filter(v -> !v.isEmpty()).ifPresent(c.getValue());
+        }
         List<Predicate<ObjectNode>> parts = new ArrayList<>();
         for (Map.Entry<String, Filter> e : supported.entrySet()) {
             request.param(e.getKey()).ifPresent(v -> {

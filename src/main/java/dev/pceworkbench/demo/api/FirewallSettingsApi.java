@@ -69,7 +69,7 @@ final class FirewallSettingsApi {
 
     private void update(ApiRequest req) {
         PolicyApi.draftOnly(req);
-        ObjectNode body = Validation.objectBody(req);
+        ObjectNode body = Validation.objectBody(req, "firewall_settings");
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNodeType want = WRITABLE.get(e.getKey());

@@ -99,8 +99,8 @@ final class InfraKinds {
     OrgKind events() {
         return new OrgKind("events", false,
                 new Filters().exact("event_type", "event_type").exact("severity", "severity").exact("status", "status")
-                        .custom("timestamp[gte]", (o, v) -> o.path("timestamp").asText().compareTo(v) >= 0)
-                        .custom("timestamp[lte]", (o, v) -> o.path("timestamp").asText().compareTo(v) <= 0)
+                        .timestamp("timestamp[gte]", "timestamp", true)
+                        .timestamp("timestamp[lte]", "timestamp", false)
                         .custom("created_by", (o, v) -> o.path("created_by").toString().contains(v)),
                 InfraKinds::obj, (old, o) -> {
                 }, old -> {

@@ -34,7 +34,7 @@ final class Listing {
                             Predicate<ObjectNode> filter, UnaryOperator<JsonNode> render, String version) {
         int max = request.intParam("max_results").orElse(DEFAULT_MAX_RESULTS);
         if (max < 0) {
-            throw PceApiException.invalid("max_results must not be negative");
+            throw PceApiException.invalid("Invalid value for 'max_results': must not be negative");
         }
         List<ObjectNode> matches = state.read(() -> {
             List<ObjectNode> out = new ArrayList<>();

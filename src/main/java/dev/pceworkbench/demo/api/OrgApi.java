@@ -72,7 +72,7 @@ final class OrgApi {
     }
 
     ObjectNode create(ApiRequest req, OrgKind kind, String prefix) {
-        ObjectNode body = Validation.objectBody(req);
+        ObjectNode body = Validation.objectBody(req, kind.collection());
         return state.write(() -> {
             ObjectNode node = kind.defaults().get();
             node.setAll(body);
@@ -89,7 +89,7 @@ final class OrgApi {
     }
 
     void update(ApiRequest req, OrgKind kind, String href) {
-        ObjectNode body = Validation.objectBody(req);
+        ObjectNode body = Validation.objectBody(req, kind.collection());
         state.write(() -> {
             ObjectCollection c = state.collection(kind.collection());
             ObjectNode old = c.get(href);

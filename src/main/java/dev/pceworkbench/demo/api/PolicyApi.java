@@ -128,7 +128,7 @@ final class PolicyApi {
 
     private ObjectNode create(ApiRequest req, PolicyType t) {
         draftOnly(req);
-        ObjectNode body = Validation.objectBody(req);
+        ObjectNode body = Validation.objectBody(req, t.collection());
         return state.write(() -> {
             ObjectNode node = kinds.defaults(t);
             node.setAll(body);
@@ -153,7 +153,7 @@ final class PolicyApi {
 
     private void update(ApiRequest req, PolicyType t) {
         draftOnly(req);
-        ObjectNode body = Validation.objectBody(req);
+        ObjectNode body = Validation.objectBody(req, t.collection());
         String href = href(req, t);
         state.write(() -> {
             ObjectNode old = state.policy().draft().of(t).get(href);

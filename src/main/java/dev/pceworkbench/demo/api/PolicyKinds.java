@@ -72,7 +72,9 @@ final class PolicyKinds {
                 }
                 return false;
             });
-            case SERVICES -> f.custom("port", (o, v) -> servicePortMatches(o, v, null))
+            case SERVICES -> f.check("port", v -> Filters.integer("port", v, 0, 65535))
+                    .check("proto", v -> Filters.integer("proto", v, 0, 255))
+                    .custom("port", (o, v) -> servicePortMatches(o, v, null))
                     .custom("proto", (o, v) -> servicePortMatches(o, null, v));
             case RULE_SETS -> f.labels(o -> {
                 Set<String> s = new HashSet<>();

@@ -84,8 +84,8 @@ public final class PolicyQueryApi {
 
     /** Port and protocol from the query; null ports when a service href names them instead. */
     private static Connection connection(ApiRequest req) {
-        Integer port = req.intParam("port").orElse(null);
-        Integer proto = req.intParam("protocol").orElse(null);
+        Integer port = req.intParam("port", 0, 65535).orElse(null);
+        Integer proto = req.intParam("protocol", 0, 255).orElse(null);
         boolean service = req.param("service").filter(s -> !s.isBlank()).isPresent();
         if (proto == null) {
             if (service) {
@@ -147,7 +147,7 @@ public final class PolicyQueryApi {
 
     private ApiResponse ruleSearch(ApiRequest req) {
         String pv = req.pathParam("pv");
-        RuleSearch search = RuleSearch.parse(req.body());
+        RuleSearch search = RuleSearch.parse(Validation.objectBody(req, "rule_search"));
         JsonNode out = state.read(() -> {
             PolicySnapshot snap = state.policy().snapshot(pv);
             ArrayNode a = PceJson.mapper().createArrayNode();

@@ -49,10 +49,10 @@ final class ProvisioningApi {
     void routes(Router r, String org) {
         r.get(org + "/sec_policy/pending", this::pending);
         // DELETE reverts everything, or only the change_subset of its body when it has one.
-        r.delete(org + "/sec_policy/pending", req -> revert(req, req.hasBody() ? subset(req.body().get("change_subset")) : null));
+        r.delete(org + "/sec_policy/pending", req -> revert(req, req.hasBody() ? subset(Validation.objectBody(req, "sec_policy_change_subset").get("change_subset")) : null));
         r.post(org + "/sec_policy/draft/dependencies", this::dependencies);
-        r.put(org + "/sec_policy/delete", req -> revert(req, subset(req.body().get("change_subset"))));
-        r.post(org + "/sec_policy/delete", req -> revert(req, subset(req.body().get("change_subset"))));
+        r.put(org + "/sec_policy/delete", req -> revert(req, subset(Validation.objectBody(req, "sec_policy_change_subset").get("change_subset"))));
+        r.post(org + "/sec_policy/delete", req -> revert(req, subset(Validation.objectBody(req, "sec_policy_change_subset").get("change_subset"))));
         r.get(org + "/sec_policy", this::versions);
         r.post(org + "/sec_policy", this::provision);
         r.get(org + "/sec_policy/{pv}", this::version);
@@ -125,7 +125,7 @@ final class ProvisioningApi {
     }
 
     private ApiResponse dependencies(ApiRequest req) {
-        JsonNode body = req.body();
+        JsonNode body = Validation.objectBody(req, "sec_policy_change_subset");
         String op = body.path("operation").asText("");
         if (!op.equals("commit") && !op.equals("revert")) {
             throw PceApiException.invalid("operation must be \"commit\" or \"revert\"");
@@ -173,7 +173,7 @@ final class ProvisioningApi {
     }
 
     private ApiResponse provision(ApiRequest req) {
-        JsonNode body = req.hasBody() ? req.body() : PceJson.mapper().createObjectNode();
+        JsonNode body = Validation.optionalBody(req, "sec_policy");
         String description = body.path("update_description").asText("");
         Set<String> requested = subset(body.get("change_subset"));
         PolicyStore.Version v = state.write(() -> {

@@ -38,10 +38,12 @@ final class RuleSupport {
         if (!rules.isArray()) {
             throw PceApiException.invalid("Property 'rules' must be an array");
         }
+        int index = 0;
         for (JsonNode r : rules) {
             if (!r.isObject()) {
-                throw PceApiException.invalid("Each rule must be a JSON object");
+                throw PceApiException.invalid("Property 'rules[" + index + "]' must be an object");
             }
+            index++;
             out.add(normalizeRule(rulesetHref, (ObjectNode) r, null, req, now));
         }
         return out;
@@ -92,7 +94,12 @@ final class RuleSupport {
         if (!rules.isArray()) {
             throw PceApiException.invalid("Property 'ip_tables_rules' must be an array");
         }
+        int index = 0;
         for (JsonNode in : rules) {
+            if (!in.isObject()) {
+                throw PceApiException.invalid("Property 'ip_tables_rules[" + index + "]' must be an object");
+            }
+            index++;
             ObjectNode r = PceJson.mapper().createObjectNode();
             String href = in.path("href").asText("");
             r.put("href", href.startsWith(rulesetHref + "/ip_tables_rules/") ? href
@@ -223,7 +230,7 @@ final class RuleSupport {
 
     static void validatePortProto(JsonNode s, String field) {
         JsonNode proto = s.get("proto");
-        if (proto == null || !proto.isIntegralNumber()) {
+        if (proto == null || !proto.isIntegralNumber() || !proto.canConvertToInt() || proto.asInt() < 0 || proto.asInt() > 255) {
             throw PceApiException.invalid(field + " entries need an integer 'proto' (6 TCP, 17 UDP, 1 ICMP...): " + s);
         }
         Validation.checkPort(s.get("port"), field + " port");

@@ -96,7 +96,7 @@ final class RulesApi {
 
     private ApiResponse create(ApiRequest req) {
         PolicyApi.draftOnly(req);
-        ObjectNode body = PolicyApi.toDraftRefs(Validation.objectBody(req));
+        ObjectNode body = PolicyApi.toDraftRefs(Validation.objectBody(req, "sec_rules"));
         String href = rulesetHref(req);
         return ApiResponse.created(state.write(() -> {
             ObjectNode rs = ruleset(state.policy().draft(), href);
@@ -115,7 +115,7 @@ final class RulesApi {
 
     private ApiResponse update(ApiRequest req) {
         PolicyApi.draftOnly(req);
-        ObjectNode body = PolicyApi.toDraftRefs(Validation.objectBody(req));
+        ObjectNode body = PolicyApi.toDraftRefs(Validation.objectBody(req, "sec_rules"));
         String href = rulesetHref(req);
         String ruleHref = href + "/sec_rules/" + req.pathParam("id");
         state.write(() -> {

@@ -159,7 +159,7 @@ final class SystemApi {
 
     private ApiResponse createKey(ApiRequest req) {
         long user = ownUser(req);
-        JsonNode body = req.body();
+        JsonNode body = Validation.objectBody(req, "api_keys");
         String name = body.path("name").asText("");
         if (name.isBlank()) {
             throw PceApiException.invalid("Required property 'name' is missing");

@@ -105,7 +105,7 @@ public final class TrafficApi {
     }
 
     private ApiResponse create(ApiRequest req) {
-        JsonNode body = req.body();
+        JsonNode body = Validation.objectBody(req, "traffic_query");
         FlowQuery query = state.read(() -> FlowQuery.parse(body, state));
         String uuid = state.uuid();
         AsyncQuery q = new AsyncQuery(uuid, ((ObjectNode) body).deepCopy(), state.now(), req.caller().userHref(),
@@ -191,7 +191,7 @@ public final class TrafficApi {
 
     private ApiResponse cancel(ApiRequest req) {
         AsyncQuery q = query(req);
-        JsonNode body = req.body();
+        JsonNode body = Validation.objectBody(req, "traffic_query_update");
         if (!body.isObject() || !"cancel_requested".equals(body.path("status").asText())) {
             throw PceApiException.invalid("A traffic query can only be updated with {\"status\": \"cancel_requested\"}");
         }
@@ -218,7 +218,7 @@ public final class TrafficApi {
 
     /** The pre-21.2 synchronous query: same body, the flows in the answer. */
     private ApiResponse synchronous(ApiRequest req) {
-        JsonNode body = req.body();
+        JsonNode body = Validation.objectBody(req, "traffic_query");
         FlowQuery query = state.read(() -> FlowQuery.parse(body, state));
         FlowQueryRunner.Result r = run(query, () -> false);
         FlowStore store = flows();

@@ -22,15 +22,17 @@ final class Validation {
     private Validation() {
     }
 
-    /** The request body, which must be a JSON object, without server-managed fields. */
-    static ObjectNode objectBody(ApiRequest req) {
-        JsonNode body = req.body();
-        if (!body.isObject()) {
-            throw PceApiException.invalid("Request body must be a JSON object");
-        }
-        ObjectNode copy = ((ObjectNode) body).deepCopy();
-        copy.remove(SERVER_MANAGED);
-        return copy;
+    /**
+     * The request body, which must be a JSON object valid for the schema of {@code kind}
+     * ({@link Schemas}), without server-managed fields.
+     */
+    static ObjectNode objectBody(ApiRequest req, String kind) {
+        return (ObjectNode) Schemas.check(kind, req.body());
+    }
+
+    /** The request body checked against the schema of {@code kind}, or an empty object when there is none. */
+    static ObjectNode optionalBody(ApiRequest req, String kind) {
+        return req.hasBody() ? objectBody(req, kind) : dev.pceworkbench.pce.json.PceJson.mapper().createObjectNode();
     }
 
     static void require(ObjectNode o, String... fields) {
@@ -124,7 +126,7 @@ final class Validation {
         if (port == null || port.isNull()) {
             return;
         }
-        if (!port.isIntegralNumber() || port.asInt() < -1 || port.asInt() > 65535) {
+        if (!port.isIntegralNumber() || !port.canConvertToInt() || port.asInt() < 0 || port.asInt() > 65535) {
             throw PceApiException.invalid(what + " must be an integer port from 0 to 65535, got " + port);
         }
     }

@@ -23,6 +23,8 @@ public final class Router {
     private record Route(String method, Pattern pattern, List<String> names, Handler handler) {
     }
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Router.class.getName());
+
     private final List<Route> routes = new ArrayList<>();
 
     public Router get(String template, Handler h) {
@@ -57,6 +59,27 @@ public final class Router {
         return this;
     }
 
+    /**
+     * A handler whose unexpected failures become the PCE's plain 500: the exception is logged here,
+     * and the answer names neither its class nor its message (no internals leak to clients).
+     */
+    private static Handler guarded(Handler h) {
+        return req -> {
+            try {
+                return h.handle(req);
+            } catch (PceApiException | InterruptedException e) {
+                throw e;
+            } catch (Exception | StackOverflowError e) {
+                LOG.log(java.util.logging.Level.WARNING, "Demo PCE failed on " + req.method() + " " + req.path()
+                        + " (request " + req.requestId() + ")", e);
+                throw new PceApiException(500, "internal_server_error",
+                        "The PCE could not handle the request; its log has the details under request id " + req.requestId());
+            } finally {
+                req.discardUnreadBody();
+            }
+        };
+    }
+
     /** Finds the handler for the request and binds its path parameters; 404 or 405 when none fits. */
     public Handler resolve(ApiRequest request) {
         Set<String> allowed = new LinkedHashSet<>();
@@ -74,8 +97,9 @@ public final class Router {
                 params.put(r.names().get(i), m.group(i + 1));
             }
             request.pathParams(params);
-            return r.handler();
+            return guarded(r.handler());
         }
+        request.discardUnreadBody();
         if (!allowed.isEmpty()) {
             throw new PceApiException(405, List.of(new PceApiException.ErrorItem("method_not_allowed",
                     request.method() + " is not allowed on " + request.path())), Map.of("Allow", String.join(", ", allowed)));

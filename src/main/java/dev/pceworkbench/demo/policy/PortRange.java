@@ -13,13 +13,25 @@ public record PortRange(int proto, int from, int to) {
 
     /** An entry from a {@code {port?, to_port?, proto}} node (rule inline service or service_port). */
     public static PortRange of(JsonNode n) {
-        int proto = n.path("proto").isIntegralNumber() ? n.path("proto").asInt() : -1;
-        int port = n.path("port").isIntegralNumber() ? n.path("port").asInt() : -1;
-        int to = n.path("to_port").isIntegralNumber() ? n.path("to_port").asInt() : port;
+        int proto = number(n.path("proto"), "proto", 255, -1);
+        int port = number(n.path("port"), "port", 65535, -1);
+        int to = number(n.path("to_port"), "to_port", 65535, port);
         if (port < 0) {
             return new PortRange(proto, -1, -1);
         }
         return new PortRange(proto, port, Math.max(port, to));
+    }
+
+    /** An integral number in [-1, {@code max}]; {@code absent} when missing; out of range refused, never wrapped. */
+    private static int number(JsonNode v, String what, int max, int absent) {
+        if (!v.isIntegralNumber()) {
+            return absent;
+        }
+        if (!v.canConvertToInt() || v.asInt() < -1 || v.asInt() > max) {
+            // -1 is "any" in queries (rule search); the schemas refuse it in stored objects.
+            throw new IllegalArgumentException("'" + what + "' goes from 0 to " + max + " (or -1 for any), not " + v);
+        }
+        return v.asInt();
     }
 
     /**
