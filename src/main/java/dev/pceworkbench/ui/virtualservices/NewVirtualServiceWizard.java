@@ -121,9 +121,9 @@ public final class NewVirtualServiceWizard {
                     @SuppressWarnings("unchecked") List<LabelDimension> d = (List<LabelDimension>) r[0];
                     @SuppressWarnings("unchecked") List<Label> l = (List<Label>) r[1];
                     @SuppressWarnings("unchecked") List<Service> s = (List<Service>) r[2];
-                    dimensions.setAll(d);
                     allLabels.setAll(l.stream().filter(x -> !Boolean.TRUE.equals(x.deleted())).toList());
                     services.setAll(s.stream().filter(x -> !x.pendingDeletion()).toList());
+                    dimensions.setAll(d); // last: the label pickers are built from it
                 })
                 .onFinished(() -> loading.set(false)));
     }
