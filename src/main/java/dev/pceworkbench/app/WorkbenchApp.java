@@ -126,10 +126,10 @@ public final class WorkbenchApp extends Application {
                 new Feature("connections", "Connections", Material2AL.CLOUD_QUEUE),
                 new Feature(LabelsViewModel.FEATURE_ID, "Labels", Material2AL.LABEL),
                 new Feature(RuleSetsViewModel.FEATURE_ID, "Rulesets", Material2MZ.RULE),
-                new Feature(VirtualServicesViewModel.FEATURE_ID, "Virtual services", Material2MZ.SETTINGS_ETHERNET),
                 new Feature(RuleSearchViewModel.FEATURE_ID, "Rule search", Material2MZ.SEARCH),
                 new Feature(PolicyCheckViewModel.FEATURE_ID, "Policy check", Material2AL.FACT_CHECK),
-                new Feature(ProvisionViewModel.FEATURE_ID, "Provision", Material2MZ.PUBLISH, pendingCount.countProperty()));
+                new Feature(ProvisionViewModel.FEATURE_ID, "Provision", Material2MZ.PUBLISH, pendingCount.countProperty()),
+                new Feature(VirtualServicesViewModel.FEATURE_ID, "Virtual services", Material2MZ.SETTINGS_ETHERNET));
         // Each view and its model are made on the feature's first visit.
         Map<String, Supplier<FeatureView>> views = Map.of(
                 "connections", () -> new FeatureView(new ConnectionsView(connectionsModel.get()).root(), connectionsModel.get()),
