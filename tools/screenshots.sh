@@ -95,6 +95,7 @@ prepare() {
       click 330 302
       ;;
     provision)    click 560 195 ;;   # the first pending change (a new rule set): its diff with its rules
+    virtual-services) click 290 215 ;;   # the first virtual service: its bindings and where it is used
   esac
 }
 

@@ -117,7 +117,7 @@ public final class VirtualServicesView {
         TextField port = field("vsPortFilter", "Port", model.portFilterProperty());
         port.setPrefWidth(70);
         TextField proto = field("vsProtoFilter", "tcp/udp", model.protoFilterProperty());
-        proto.setPrefWidth(70);
+        proto.setPrefWidth(84);
         TextField fqdn = field("vsFqdnFilter", "FQDN", model.fqdnFilterProperty());
         TextField ip = field("vsIpFilter", "IP address", model.ipFilterProperty());
         Button apply = ViewParts.button("vsFilterButton", "Filter", Material2AL.FILTER_LIST,
@@ -166,9 +166,9 @@ public final class VirtualServicesView {
         t.setId("virtualServicesTable");
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label("No virtual service matches"));
-        TableColumn<Row, String> name = ViewParts.textColumn("Name", Row::name, 200);
+        TableColumn<Row, String> name = ViewParts.wrappingColumn("Name", Row::name, 210);
         TableColumn<Row, Row> state = new TableColumn<>("State");
-        state.setPrefWidth(150);
+        state.setPrefWidth(130);
         state.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         state.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -182,6 +182,7 @@ public final class VirtualServicesView {
                 Label s = new Label(r.state());
                 s.getStyleClass().addAll("chip", r.active() ? Styles.SUCCESS : Styles.WARNING);
                 HBox box = new HBox(4, s);
+                box.setAlignment(Pos.CENTER_LEFT);
                 if (r.pending()) {
                     Label p = new Label("pending");
                     p.setId("pendingBadge");
@@ -192,7 +193,7 @@ public final class VirtualServicesView {
             }
         });
         TableColumn<Row, Row> labels = new TableColumn<>("Labels");
-        labels.setPrefWidth(260);
+        labels.setPrefWidth(250);
         labels.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         labels.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -201,7 +202,7 @@ public final class VirtualServicesView {
                 setGraphic(empty || r == null ? null : WizardParts.chips(r.labels()));
             }
         });
-        TableColumn<Row, String> service = ViewParts.textColumn("Service or ports", Row::service, 200);
+        TableColumn<Row, String> service = ViewParts.wrappingColumn("Service or ports", Row::service, 160);
         TableColumn<Row, String> bindings = ViewParts.textColumn("Bindings", r -> Integer.toString(r.bindings()), 80);
         t.getColumns().setAll(List.of(name, state, labels, service, bindings));
         t.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> model.selectedProperty().set(r));

@@ -264,4 +264,34 @@ class VirtualServiceWizardsTest {
         assertTrue(demo.client.virtualServices().get(w.activeVirtualServiceHref()).labels().stream()
                 .map(Href::href).noneMatch(doomed.href()::equals));
     }
+
+    @Test
+    void cancelStopsTheRunningStepAndTheRetryFinishesWithoutDuplicates() {
+        NewVirtualServiceWizard w = newWizard();
+        fillRabbitMq(w);
+        w.next();
+        w.next();
+        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+        w.run().steps().addListener((javafx.collections.ListChangeListener<CreateAndProvision.Step>) c -> {
+            while (c.next()) {
+                for (CreateAndProvision.Step s : c.getAddedSubList()) {
+                    s.stateProperty().addListener((o, a, st) -> {
+                        if (st == StepState.RUNNING && s == w.run().steps().get(1) && once.compareAndSet(false, true)) {
+                            assertFalse(w.cancel(), "a running step is cancelled, the wizard stays open");
+                        }
+                    });
+                }
+            }
+        });
+        w.run().start();
+        assertFalse(w.run().finishedProperty().get());
+        assertFalse(w.run().runningProperty().get());
+        assertTrue(w.run().failureProperty().get().startsWith("Cancelled during 'Create the virtual service"),
+                w.run().failureProperty().get());
+        assertEquals(Map.of("service.create", 1), w.run().writes(), "the virtual service was never sent");
+        w.run().start();
+        assertTrue(w.run().finishedProperty().get(), String.valueOf(w.run().failureProperty().get()));
+        assertEquals(Map.of("service.create", 1, "virtual_service.create", 1, "provision", 1), w.run().writes());
+        assertTrue(w.cancel(), "nothing runs: Cancel closes");
+    }
 }
