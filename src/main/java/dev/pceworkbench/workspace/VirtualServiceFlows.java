@@ -31,8 +31,9 @@ import java.util.Optional;
  * its wizards: listing with the PCE's filters, creating a service and a virtual service in the
  * draft, the dependency check and provisioning of a change subset, binding workloads and container
  * workloads (per-item results) and unbinding, and where a virtual service is used. Blocking: call
- * from a background task with its token. Every change tells the workspace which collections are
- * stale.
+ * from a background task with its token. As with {@link PolicyProvisioning}, the caller tells the
+ * workspace what changed ({@link PolicyWorkspace#changed}, {@link PolicyWorkspace#refreshAll}) on
+ * its own thread afterwards, so listeners hear it where they expect.
  */
 public final class VirtualServiceFlows {
     private final PolicyWorkspace workspace;
@@ -76,25 +77,19 @@ public final class VirtualServiceFlows {
     }
 
     public Service createService(Service service, CancellationToken token) {
-        Service s = client().services().create(service, token);
-        workspace.changed(PolicyWorkspace.SERVICES, "draft");
-        return s;
+        return client().services().create(service, token);
     }
 
     public void updateService(String href, Service service, CancellationToken token) {
         client().services().update(href, service, token);
-        workspace.changed(PolicyWorkspace.SERVICES, "draft");
     }
 
     public VirtualService createVirtualService(VirtualService vs, CancellationToken token) {
-        VirtualService v = client().virtualServices().create(vs, token);
-        workspace.changed(PolicyWorkspace.VIRTUAL_SERVICES, "draft");
-        return v;
+        return client().virtualServices().create(vs, token);
     }
 
     public void updateVirtualService(String href, VirtualService vs, CancellationToken token) {
         client().virtualServices().update(href, vs, token);
-        workspace.changed(PolicyWorkspace.VIRTUAL_SERVICES, "draft");
     }
 
     /** What is pending in the draft (to tell whether a picked service must be provisioned too). */
@@ -107,27 +102,20 @@ public final class VirtualServiceFlows {
         return provisioning.dependencies(subset, true, token);
     }
 
-    /** Provisions {@code subset}; the workspace forgets everything, as the active version changed. */
+    /** Provisions {@code subset} (then call {@link PolicyWorkspace#refreshAll}: the active version changed). */
     public PolicyVersion provision(String description, ChangeSubset subset, CancellationToken token) {
-        PolicyVersion v = provisioning.provision(description, subset, token);
-        workspace.refreshAll();
-        return v;
+        return provisioning.provision(description, subset, token);
     }
 
     /** Creates {@code bindings} in one request; one result per binding, in order. */
     public List<BulkItemResult> bind(List<ServiceBinding> bindings, CancellationToken token) {
         PceClient c = client();
-        try {
-            return new ServiceBindingApi(c.transport(), c.settings().orgPrefix()).bind(bindings, token);
-        } finally {
-            workspace.changed(PolicyWorkspace.SERVICE_BINDINGS, null);
-        }
+        return new ServiceBindingApi(c.transport(), c.settings().orgPrefix()).bind(bindings, token);
     }
 
     public void unbind(String bindingHref, CancellationToken token) {
         PceClient c = client();
         new ServiceBindingApi(c.transport(), c.settings().orgPrefix()).unbind(bindingHref, token);
-        workspace.changed(PolicyWorkspace.SERVICE_BINDINGS, null);
     }
 
     /** The bindings of a virtual service (by its active href, as bindings name it). */

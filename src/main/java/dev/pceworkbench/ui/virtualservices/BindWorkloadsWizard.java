@@ -216,7 +216,10 @@ public final class BindWorkloadsWizard {
                 }
             }
             return flows.provision("Provisioned to bind workloads to " + c.virtualService().name(), ChangeSubset.of(hrefs), ctx.token());
-        }).onSuccess(v -> open(href)));
+        }).onSuccess(v -> {
+            flows.workspace().refreshAll();
+            open(href);
+        }));
     }
 
     private boolean matches(BindTarget t) {
@@ -352,7 +355,10 @@ public final class BindWorkloadsWizard {
                         r.error.set(e.getMessage());
                     }
                 })
-                .onFinished(() -> busy.set(false));
+                .onFinished(() -> {
+                    busy.set(false);
+                    flows.workspace().changed(dev.pceworkbench.workspace.PolicyWorkspace.SERVICE_BINDINGS, null);
+                });
         executor.execute(running);
     }
 

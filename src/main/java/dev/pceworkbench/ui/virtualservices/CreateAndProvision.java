@@ -151,7 +151,16 @@ public final class CreateAndProvision {
             s.state.set(StepState.WAITING);
             s.detail.set("Cancelled");
             failure.set("Cancelled during '" + s.title() + "'. Retry runs it again.");
-        }).onFinished(() -> running.set(false));
+        }).onFinished(() -> {
+            running.set(false);
+            // Tell the workspace what changed, here on the UI thread.
+            if (provisioned) {
+                flows.workspace().refreshAll();
+            } else if (!writes.isEmpty()) {
+                flows.workspace().changed(dev.pceworkbench.workspace.PolicyWorkspace.SERVICES, "draft");
+                flows.workspace().changed(dev.pceworkbench.workspace.PolicyWorkspace.VIRTUAL_SERVICES, "draft");
+            }
+        });
         executor.execute(task);
     }
 

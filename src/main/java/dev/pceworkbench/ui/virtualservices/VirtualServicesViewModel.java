@@ -16,6 +16,8 @@ import dev.pceworkbench.task.TaskExecutor;
 import dev.pceworkbench.ui.common.DialogService;
 import dev.pceworkbench.ui.common.FeatureModel;
 import dev.pceworkbench.workspace.BindTarget;
+import dev.pceworkbench.workspace.NotConnectedException;
+import dev.pceworkbench.workspace.PolicyWorkspace;
 import dev.pceworkbench.workspace.VirtualServiceFlows;
 import dev.pceworkbench.workspace.VirtualServiceUsage;
 import javafx.beans.property.ObjectProperty;
@@ -95,25 +97,45 @@ public final class VirtualServicesViewModel implements FeatureModel {
     private ObjectNames names = ObjectNames.EMPTY;
     private Map<String, String> targetNames = Map.of();
     private boolean loaded;
+    private boolean shown;
+    private boolean stale;
+    private boolean quiet;
 
     public VirtualServicesViewModel(VirtualServiceFlows flows, TaskExecutor executor, DialogService dialogs) {
         this.flows = Objects.requireNonNull(flows);
         this.executor = Objects.requireNonNull(executor);
         this.dialogs = Objects.requireNonNull(dialogs);
         selected.addListener((o, a, r) -> loadDetails(r));
+        flows.workspace().addListener(change -> {
+            String c = change.collection();
+            if (quiet || !(c == null || c.equals(PolicyWorkspace.VIRTUAL_SERVICES) || c.equals(PolicyWorkspace.SERVICE_BINDINGS)
+                    || c.equals(PolicyWorkspace.SERVICES) || c.equals(PolicyWorkspace.LABELS))) {
+                return;
+            }
+            stale = true;
+            if (shown) {
+                search(); // only a view that was opened reloads; the others load when first shown
+            }
+        });
     }
 
     @Override
     public void onShown() {
-        if (!loaded && !loading.get()) {
-            reload();
+        shown = true;
+        if ((!loaded || stale) && !loading.get()) {
+            search();
         }
     }
 
     @Override
     public void reload() {
-        flows.workspace().changed(dev.pceworkbench.workspace.PolicyWorkspace.VIRTUAL_SERVICES, null);
-        flows.workspace().changed(dev.pceworkbench.workspace.PolicyWorkspace.SERVICE_BINDINGS, null);
+        quiet = true;
+        try {
+            flows.workspace().changed(PolicyWorkspace.VIRTUAL_SERVICES, null);
+            flows.workspace().changed(PolicyWorkspace.SERVICE_BINDINGS, null);
+        } finally {
+            quiet = false;
+        }
         search();
     }
 
@@ -151,6 +173,7 @@ public final class VirtualServicesViewModel implements FeatureModel {
         Map<String, Object> query = query();
         String keep = selected.get() == null ? null : Hrefs.neutral(selected.get().virtualService().href());
         loading.set(true);
+        stale = false;
         executor.execute(BackgroundTask.of("Loading virtual services", ctx -> {
                     var ws = flows.workspace();
                     List<Label> l = ws.labels(ctx.token(), ctx.pceProgress());
@@ -172,9 +195,17 @@ public final class VirtualServicesViewModel implements FeatureModel {
                                 .ifPresent(selected::set);
                     }
                 })
+                .onCancelled(() -> {
+                    stale = true; // leaving the view cancelled the load: showing it again reloads
+                    status.set("Loading cancelled: press Reload to load the virtual services.");
+                })
                 .onFailure(e -> {
-                    status.set("Could not load: " + e.getMessage());
-                    dialogs.showError("Could not load the virtual services", e);
+                    if (e instanceof NotConnectedException) {
+                        status.set(e.getMessage());
+                    } else {
+                        status.set("Could not load: " + e.getMessage());
+                        dialogs.showError("Could not load the virtual services", e);
+                    }
                 })
                 .onFinished(() -> loading.set(false)));
     }
@@ -268,7 +299,7 @@ public final class VirtualServicesViewModel implements FeatureModel {
                     flows.unbind(b.href(), ctx.token());
                     return null;
                 }).ownedBy(FEATURE_ID)
-                .onSuccess(x -> search())
+                .onSuccess(x -> flows.workspace().changed(PolicyWorkspace.SERVICE_BINDINGS, null))
                 .onFailure(e -> dialogs.showError("Could not unbind", e)));
     }
 

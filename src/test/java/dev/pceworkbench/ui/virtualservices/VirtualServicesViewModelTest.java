@@ -140,4 +140,23 @@ class VirtualServicesViewModelTest {
         assertEquals(0, row("VS-Queues").bindings());
         dialogs.assertNoErrors();
     }
+
+    @Test
+    void beforeTheConnectionItWaitsWithoutAnErrorAndLoadsWhenConnected() {
+        java.util.concurrent.atomic.AtomicReference<dev.pceworkbench.pce.PceClient> active = new java.util.concurrent.atomic.AtomicReference<>();
+        var workspace = new dev.pceworkbench.workspace.PolicyWorkspace(() -> java.util.Optional.ofNullable(active.get()));
+        RecordingDialogService quiet = new RecordingDialogService();
+        VirtualServicesViewModel opened = new VirtualServicesViewModel(new VirtualServiceFlows(workspace), executor, quiet);
+        VirtualServicesViewModel neverOpened = new VirtualServicesViewModel(new VirtualServiceFlows(workspace), executor, quiet);
+        opened.onShown();
+        assertEquals(List.of(), quiet.errors());
+        assertTrue(opened.statusProperty().get().startsWith("Not connected to a PCE"), opened.statusProperty().get());
+
+        active.set(demo.client);
+        workspace.refreshAll();
+
+        assertEquals(List.of(), quiet.errors());
+        assertTrue(opened.rows().stream().anyMatch(r -> r.name().equals("VS-Queues")));
+        assertTrue(neverOpened.rows().isEmpty(), "a view never shown does not download anything");
+    }
 }
