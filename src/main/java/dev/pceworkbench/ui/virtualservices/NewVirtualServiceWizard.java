@@ -5,6 +5,8 @@ import dev.pceworkbench.pce.model.Label;
 import dev.pceworkbench.pce.model.LabelDimension;
 import dev.pceworkbench.pce.model.PendingChange;
 import dev.pceworkbench.pce.model.PendingChanges;
+import dev.pceworkbench.pce.model.PolicyDependency;
+import dev.pceworkbench.pce.api.ChangeSubset;
 import dev.pceworkbench.pce.model.Service;
 import dev.pceworkbench.pce.model.ServiceAddress;
 import dev.pceworkbench.pce.model.VirtualService;
@@ -212,9 +214,22 @@ public final class NewVirtualServiceWizard {
             return;
         }
         loading.set(true);
-        executor.execute(BackgroundTask.of("Checking what the virtual service needs", ctx -> flows.pending(ctx.token()))
+        executor.execute(BackgroundTask.of("Checking what the virtual service needs", ctx -> {
+                    List<String> out = pendingWith(flows.pending(ctx.token()), picked);
+                    if (!out.isEmpty()) {
+                        // The picked service is itself a pending change: what does it need in turn?
+                        for (PolicyDependency d : flows.dependencies(ChangeSubset.of(picked.href()), ctx.token())) {
+                            if (d.dependencyHref() != null) {
+                                out.add(d.dependencyType().replace('_', ' ') + " needed by the service ("
+                                        + (d.dependency().get(d.dependencyType()).name() == null ? "pending"
+                                        : d.dependency().get(d.dependencyType()).name()) + ")");
+                            }
+                        }
+                    }
+                    return out;
+                })
                 .ownedBy(VirtualServicesViewModel.FEATURE_ID)
-                .onSuccess(p -> provisionedWith.setAll(pendingWith(p, picked)))
+                .onSuccess(provisionedWith::setAll)
                 .onFailure(e -> dialogs.showError("Could not read the pending changes", e))
                 .onFinished(() -> loading.set(false)));
     }

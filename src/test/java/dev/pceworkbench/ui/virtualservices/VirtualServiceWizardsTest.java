@@ -294,4 +294,27 @@ class VirtualServiceWizardsTest {
         assertEquals(Map.of("service.create", 1, "virtual_service.create", 1, "provision", 1), w.run().writes());
         assertTrue(w.cancel(), "nothing runs: Cancel closes");
     }
+
+    @Test
+    void aPickedServiceStillInTheDraftIsProvisionedWithTheVirtualService() {
+        var draftService = demo.client.services().create(new dev.pceworkbench.pce.model.Service(null, "S-AMQP-draft", "",
+                null, null, List.of(ServicePort.of(5672, 6)), null, null));
+        NewVirtualServiceWizard w = newWizard();
+        w.nameProperty().set("VS-on-a-draft-service");
+        w.next();
+        w.newServiceProperty().set(false);
+        assertTrue(w.serviceProblem().get().startsWith("Service: pick"), w.serviceProblem().get());
+        w.existingServiceProperty().set(w.services().stream().filter(s -> s.href().equals(draftService.href())).findFirst().orElseThrow());
+        w.next();
+        dialogs.assertNoErrors();
+        assertEquals(List.of("Service S-AMQP-draft (create pending in the draft)"), w.provisionedWith());
+        w.next();
+        w.run().start();
+        assertTrue(w.run().finishedProperty().get(), String.valueOf(w.run().failureProperty().get()));
+        assertEquals(3, w.run().steps().size(), "no service step: the service exists");
+        assertTrue(w.run().steps().get(1).detailProperty().get().startsWith("Also provisions 1 service"),
+                w.run().steps().get(1).detailProperty().get());
+        assertEquals("S-AMQP-draft", demo.client.services().get(draftService.href().replace("/draft/", "/active/")).name(),
+                "the dependency check provisioned the service with the virtual service");
+    }
 }
