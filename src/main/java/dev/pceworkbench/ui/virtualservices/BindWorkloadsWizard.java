@@ -156,7 +156,7 @@ public final class BindWorkloadsWizard {
             @SuppressWarnings("unchecked") List<VirtualService> active = (List<VirtualService>) r[1];
             @SuppressWarnings("unchecked") List<BindTarget> t = (List<BindTarget>) r[2];
             @SuppressWarnings("unchecked") List<Label> labels = (List<Label>) r[3];
-            labels.forEach(l -> labelTexts.put(l.href(), Names.label(l).text().toLowerCase(Locale.ROOT)));
+            labels.forEach(l -> labelTexts.put(l.href(), Names.label(l).display().toLowerCase(Locale.ROOT)));
             Map<String, VirtualService> activeByHref = new HashMap<>();
             active.forEach(v -> activeByHref.put(Hrefs.neutral(v.href()), v));
             List<Choice> out = new ArrayList<>();

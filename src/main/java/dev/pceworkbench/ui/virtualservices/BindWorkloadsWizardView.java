@@ -135,7 +135,15 @@ final class BindWorkloadsWizardView {
                 model.unselect(r);
             }
         });
-        HBox lists = new HBox(10, new VBox(6, search, found, add), new VBox(6, new Label("Selected"), chosen, remove));
+        VBox left = new VBox(6, search, found, add);
+        VBox right = new VBox(6, new Label("Selected"), chosen, remove);
+        VBox.setVgrow(found, Priority.ALWAYS);
+        VBox.setVgrow(chosen, Priority.ALWAYS);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        left.setMaxWidth(Double.MAX_VALUE);
+        right.setMaxWidth(Double.MAX_VALUE);
+        HBox lists = new HBox(10, left, right);
         VBox.setVgrow(lists, Priority.ALWAYS);
         return WizardParts.page(lists);
     }
@@ -146,7 +154,8 @@ final class BindWorkloadsWizardView {
         t.setEditable(true);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Row, String> target = ViewParts.textColumn("Workload", r -> r.target().name(), 240);
-        TableColumn<Row, String> o = new TableColumn<>("Port overrides (PORT/PROTO -> NEW_PORT[-NEW_TO_PORT])");
+        TableColumn<Row, String> o = new TableColumn<>("Port overrides");
+        o.setPrefWidth(300);
         o.setCellValueFactory(c -> c.getValue().overridesProperty());
         o.setCellFactory(TextFieldTableCell.forTableColumn());
         o.setEditable(true);
@@ -165,7 +174,15 @@ final class BindWorkloadsWizardView {
         });
         t.getColumns().setAll(java.util.List.of(target, o, error));
         VBox.setVgrow(t, Priority.ALWAYS);
-        return WizardParts.page(new Label("Optional: move a port of the virtual service on one binding (double-click to edit)."), t);
+        error.setPrefWidth(320);
+        Label served = new Label();
+        served.setId("bindServed");
+        served.textProperty().bind(Bindings.createStringBinding(() -> "The virtual service serves "
+                + Names.servicePorts(model.ports()) + ".", model.ports()));
+        Label how = new Label("Optional, per binding: move a port, e.g. 5672/tcp -> 5700 or 15672 -> 25700-25701; "
+                + "comma-separate several. Double-click a cell to edit.");
+        how.setWrapText(true);
+        return WizardParts.page(served, how, t);
     }
 
     private Node reviewPage() {

@@ -273,12 +273,12 @@ public final class NewVirtualServiceWizard {
         for (LabelDimension d : dimensions) {
             Label l = labels.get(d.key());
             if (l != null) {
-                out.add(Names.label(l).text());
+                out.add(Names.label(l).display());
             }
         }
         labels.forEach((k, l) -> {
             if (dimensions.stream().noneMatch(d -> d.key().equals(k))) {
-                out.add(Names.label(l).text());
+                out.add(Names.label(l).display());
             }
         });
         return out;

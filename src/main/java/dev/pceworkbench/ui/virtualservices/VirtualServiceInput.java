@@ -50,7 +50,8 @@ final class VirtualServiceInput {
             try {
                 p = PortSpec.parseService(e);
             } catch (IllegalArgumentException ex) {
-                throw new IllegalArgumentException("Ports: '" + e + "': " + ex.getMessage());
+                String m = ex.getMessage();
+                throw new IllegalArgumentException("Ports: " + (m.contains(e) ? m : "'" + e + "': " + m));
             }
             if (p.from() >= 0 && p.proto() != PortRange.TCP && p.proto() != PortRange.UDP) {
                 throw new IllegalArgumentException("Ports: '" + e + "': only TCP and UDP have ports");

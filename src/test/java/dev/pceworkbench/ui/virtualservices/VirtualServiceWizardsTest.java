@@ -108,6 +108,7 @@ class VirtualServiceWizardsTest {
                 w.review().toString());
         assertTrue(w.review().stream().anyMatch(l -> l.startsWith("Create virtual service VS-RabbitMQ in the draft")));
         assertTrue(w.review().stream().noneMatch(l -> l.contains("/orgs/")), "names, never hrefs: " + w.review());
+        assertTrue(w.review().stream().anyMatch(l -> l.matches("Labels: app: .+, env: .+")), w.review().toString());
         w.back();
         w.back();
         assertEquals("VS-RabbitMQ", w.nameProperty().get(), "Back keeps everything");
