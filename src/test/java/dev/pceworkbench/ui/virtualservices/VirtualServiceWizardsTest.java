@@ -138,9 +138,14 @@ class VirtualServiceWizardsTest {
         b.next();
         assertEquals(BindWorkloadsWizard.Page.TARGETS, b.pageProperty().get());
         assertFalse(b.canNext().get());
+        int everything = b.found().size();
         List<BindTarget> two = b.found().stream().filter(t -> !t.container()).limit(2).toList();
         b.searchProperty().set(two.get(0).hostname());
         assertTrue(b.found().contains(two.get(0)), "found by hostname");
+        Label first = demo.client.labels().get(two.get(0).labels().get(0).href());
+        b.searchProperty().set(first.key() + ": " + first.value());
+        assertTrue(b.found().contains(two.get(0)) && b.found().size() < everything, "found by label");
+        b.searchProperty().set("");
         b.select(two);
         b.next();
         assertEquals(BindWorkloadsWizard.Page.OVERRIDES, b.pageProperty().get());
@@ -206,11 +211,21 @@ class VirtualServiceWizardsTest {
                 List.of(ServicePort.of(5672, 6)), null, List.of(), List.of(), List.of(), "host_only", null, null));
         demo.client.provisioning().provision("VS-bulk", dev.pceworkbench.pce.api.ChangeSubset.of(vs.href()), NONE);
         Workload doomed = demo.client.workloads().create(Workload.unmanaged("doomed.corp.example", List.of(), List.of()));
+        var cw = dev.pceworkbench.pce.json.PceJson.mapper().createObjectNode().put("href", "/orgs/1/container_workloads/cw-rabbit")
+                .put("name", "rabbitmq-0");
+        demo.pce.state().write(() -> {
+            demo.pce.state().collection("container_workloads").put(cw);
+            return null;
+        });
         BindWorkloadsWizard b = bindWizard(vs.href());
         b.next();
         List<BindTarget> picked = new java.util.ArrayList<>(b.found().stream().filter(t -> !t.container()
-                && !t.href().equals(doomed.href())).limit(2).toList());
-        picked.add(1, b.found().stream().filter(t -> t.href().equals(doomed.href())).findFirst().orElseThrow());
+                && !t.href().equals(doomed.href())).limit(1).toList());
+        picked.add(b.found().stream().filter(t -> t.href().equals(doomed.href())).findFirst().orElseThrow());
+        b.searchProperty().set("rabbitmq");
+        assertEquals(1, b.found().size(), "found by name: " + b.found());
+        assertTrue(b.found().get(0).container());
+        picked.add(b.found().get(0));
         b.select(picked);
         b.next();
         b.next();
@@ -223,6 +238,8 @@ class VirtualServiceWizardsTest {
         assertTrue(b.selected().get(0).errorProperty().get().contains("does not exist"), b.selected().get(0).errorProperty().get());
         assertEquals(2, b.bound().size());
         assertEquals(2, flows.bindingsOf(vs.href(), NONE).size());
+        assertTrue(flows.bindingsOf(vs.href(), NONE).stream().anyMatch(x -> x.containerWorkload() != null
+                && x.containerWorkload().href().equals("/orgs/1/container_workloads/cw-rabbit")), "the container workload is bound");
         b.retry();
         assertEquals(BindWorkloadsWizard.Page.OVERRIDES, b.pageProperty().get());
     }
