@@ -122,6 +122,7 @@ public final class WorkbenchApp extends Application {
                 new ProvisionViewModel(workspace, provisioning, pendingCount, executor, dialogs));
         Once<VirtualServicesViewModel> virtualServicesModel = new Once<>(() ->
                 new VirtualServicesViewModel(new VirtualServiceFlows(workspace), executor, dialogs));
+        navigator.register(ObjectKind.VIRTUAL_SERVICE, VirtualServicesViewModel.FEATURE_ID, t -> virtualServicesModel.get().open(t));
         List<Feature> features = List.of(
                 new Feature("connections", "Connections", Material2AL.CLOUD_QUEUE),
                 new Feature(LabelsViewModel.FEATURE_ID, "Labels", Material2AL.LABEL),

@@ -100,6 +100,7 @@ public final class VirtualServicesViewModel implements FeatureModel {
     private boolean shown;
     private boolean stale;
     private boolean quiet;
+    private String pendingHref;
 
     public VirtualServicesViewModel(VirtualServiceFlows flows, TaskExecutor executor, DialogService dialogs) {
         this.flows = Objects.requireNonNull(flows);
@@ -137,6 +138,41 @@ public final class VirtualServicesViewModel implements FeatureModel {
             quiet = false;
         }
         search();
+    }
+
+    /**
+     * Shows the virtual service {@code target} names (from another view): its version, no
+     * filters, and it selected once listed.
+     */
+    public void open(dev.pceworkbench.ui.common.Navigator.Target target) {
+        String v = target.version() == null || target.version().equals("draft") ? "draft" : "active";
+        boolean same = v.equals(version.get()) && query().isEmpty();
+        version.set(v);
+        nameFilter.set("");
+        labelFilter.set(null);
+        serviceFilter.set(null);
+        portFilter.set("");
+        protoFilter.set("");
+        fqdnFilter.set("");
+        ipFilter.set("");
+        pendingHref = Hrefs.neutral(target.href());
+        if (same && loaded && !stale && !loading.get()) {
+            selectPending();
+        } else {
+            shown = true;
+            search();
+        }
+    }
+
+    private void selectPending() {
+        if (pendingHref == null) {
+            return;
+        }
+        String h = pendingHref;
+        pendingHref = null;
+        rows.stream().filter(x -> Hrefs.neutral(x.virtualService().href()).equals(h)).findFirst().ifPresentOrElse(selected::set,
+                () -> dialogs.showError("Virtual service not found", "The virtual service " + h + " is not in the "
+                        + version.get() + " policy. It may have been deleted; reload to check.", null));
     }
 
     /** The PCE query parameters the filters make. */
@@ -190,7 +226,9 @@ public final class VirtualServicesViewModel implements FeatureModel {
                 .onSuccess(r -> {
                     show(r, pv);
                     loaded = true;
-                    if (keep != null) {
+                    if (pendingHref != null) {
+                        selectPending();
+                    } else if (keep != null) {
                         rows.stream().filter(x -> Hrefs.neutral(x.virtualService().href()).equals(keep)).findFirst()
                                 .ifPresent(selected::set);
                     }

@@ -159,4 +159,17 @@ class VirtualServicesViewModelTest {
         assertTrue(opened.rows().stream().anyMatch(r -> r.name().equals("VS-Queues")));
         assertTrue(neverOpened.rows().isEmpty(), "a view never shown does not download anything");
     }
+
+    @Test
+    void anotherViewOpensAVirtualServiceHere() {
+        model.fqdnFilterProperty().set("nothing.matches.this");
+        model.search();
+        assertTrue(model.rows().isEmpty());
+        model.open(dev.pceworkbench.ui.common.Navigator.Target.fromHref(vs.href()));
+        assertEquals("", model.fqdnFilterProperty().get(), "the filters are cleared");
+        assertEquals("VS-Queues", model.selectedProperty().get().name());
+        model.open(dev.pceworkbench.ui.common.Navigator.Target.fromHref("/orgs/1/sec_policy/draft/virtual_services/gone"));
+        assertEquals(1, dialogs.errors().size());
+        assertTrue(dialogs.errors().get(0).message().contains("not in the draft policy"), dialogs.errors().get(0).message());
+    }
 }
