@@ -90,8 +90,11 @@ final class PolicyKinds {
                     .custom("service_ports.proto", (o, v) -> servicePortMatches(virtualServicePorts(o), null, v))
                     .custom("service_address.fqdn", (o, v) -> addressMatches(o, "fqdn", v))
                     .custom("service_address.ip", (o, v) -> addressMatches(o, "ip", v))
-                    // usage asks the PCE to include usage flags; it narrows nothing.
-                    .custom("usage", (o, v) -> Filters.parseBool("usage", v) || true);
+                    // usage asks the PCE to include usage flags (a boolean); it narrows nothing.
+                    .custom("usage", (o, v) -> {
+                        Filters.parseBool("usage", v);
+                        return true;
+                    });
             case ENFORCEMENT_BOUNDARIES, FIREWALL_SETTINGS -> f;
         };
     }

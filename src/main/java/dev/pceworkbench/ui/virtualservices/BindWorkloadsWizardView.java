@@ -188,6 +188,7 @@ final class BindWorkloadsWizardView {
     private Node reviewPage() {
         ListView<String> lines = new ListView<>(reviewLines);
         lines.setId("bindReview");
+        WizardParts.wrapping(lines);
         return WizardParts.page(new Label("These bindings are created in one request and take effect at once:"), lines);
     }
 

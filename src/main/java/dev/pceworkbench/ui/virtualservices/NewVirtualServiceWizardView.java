@@ -225,6 +225,7 @@ final class NewVirtualServiceWizardView {
     private Node review() {
         ListView<String> lines = new ListView<>(model.review());
         lines.setId("reviewList");
+        WizardParts.wrapping(lines);
         lines.setPrefHeight(220);
         ListView<String> with = new ListView<>(model.provisionedWith());
         with.setId("provisionedWith");

@@ -166,9 +166,9 @@ public final class VirtualServicesView {
         t.setId("virtualServicesTable");
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label("No virtual service matches"));
-        TableColumn<Row, String> name = ViewParts.wrappingColumn("Name", Row::name, 210);
+        TableColumn<Row, String> name = ViewParts.wrappingColumn("Name", Row::name, 240);
         TableColumn<Row, Row> state = new TableColumn<>("State");
-        state.setPrefWidth(130);
+        state.setPrefWidth(100);
         state.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         state.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -193,7 +193,7 @@ public final class VirtualServicesView {
             }
         });
         TableColumn<Row, Row> labels = new TableColumn<>("Labels");
-        labels.setPrefWidth(250);
+        labels.setPrefWidth(240);
         labels.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         labels.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -202,8 +202,8 @@ public final class VirtualServicesView {
                 setGraphic(empty || r == null ? null : WizardParts.chips(r.labels()));
             }
         });
-        TableColumn<Row, String> service = ViewParts.wrappingColumn("Service or ports", Row::service, 160);
-        TableColumn<Row, String> bindings = ViewParts.textColumn("Bindings", r -> Integer.toString(r.bindings()), 80);
+        TableColumn<Row, String> service = ViewParts.wrappingColumn("Service or ports", Row::service, 140);
+        TableColumn<Row, String> bindings = ViewParts.textColumn("Bindings", r -> Integer.toString(r.bindings()), 70);
         t.getColumns().setAll(List.of(name, state, labels, service, bindings));
         t.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> model.selectedProperty().set(r));
         model.selectedProperty().addListener((o, a, r) -> {
@@ -223,8 +223,10 @@ public final class VirtualServicesView {
         ListView<String> bindings = new ListView<>(model.bindings());
         bindings.setId("vsBindings");
         bindings.setPlaceholder(new Label("No bindings"));
+        WizardParts.wrapping(bindings);
         ListView<String> used = new ListView<>(model.whereUsed());
         used.setId("vsWhereUsed");
+        WizardParts.wrapping(used);
         used.setPlaceholder(new Label("No rule uses it"));
         unbind.disableProperty().bind(bindings.getSelectionModel().selectedItemProperty().isNull()
                 .or(Bindings.createBooleanBinding(() -> model.selectedProperty().get() == null

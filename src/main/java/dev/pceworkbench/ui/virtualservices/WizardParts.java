@@ -13,6 +13,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -107,5 +108,22 @@ final class WizardParts {
         VBox v = new VBox(10, children);
         v.setPadding(new Insets(8, 0, 8, 0));
         return v;
+    }
+
+    /** List cells that wrap their text within the list's width (no horizontal scrolling to read a line). */
+    static void wrapping(javafx.scene.control.ListView<String> list) {
+        list.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(l.widthProperty().subtract(24));
+                setMaxWidth(Region.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+            }
+        });
     }
 }
