@@ -36,6 +36,9 @@ import dev.pceworkbench.ui.shell.ShellView;
 import dev.pceworkbench.ui.shell.ShellViewModel;
 import dev.pceworkbench.workspace.ContainerClusters;
 import dev.pceworkbench.workspace.PolicyProvisioning;
+import dev.pceworkbench.workspace.VirtualServiceFlows;
+import dev.pceworkbench.ui.virtualservices.VirtualServicesView;
+import dev.pceworkbench.ui.virtualservices.VirtualServicesViewModel;
 import dev.pceworkbench.workspace.PolicyWorkspace;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -122,6 +125,9 @@ public final class WorkbenchApp extends Application {
                 new ProvisionViewModel(workspace, provisioning, pendingCount, executor, dialogs));
         Once<ContainerClustersViewModel> clustersModel = new Once<>(() ->
                 new ContainerClustersViewModel(new ContainerClusters(workspace), executor, dialogs));
+        Once<VirtualServicesViewModel> virtualServicesModel = new Once<>(() ->
+                new VirtualServicesViewModel(new VirtualServiceFlows(workspace), executor, dialogs));
+        navigator.register(ObjectKind.VIRTUAL_SERVICE, VirtualServicesViewModel.FEATURE_ID, t -> virtualServicesModel.get().open(t));
         List<Feature> features = List.of(
                 new Feature("connections", "Connections", Material2AL.CLOUD_QUEUE),
                 new Feature(LabelsViewModel.FEATURE_ID, "Labels", Material2AL.LABEL),
@@ -129,12 +135,15 @@ public final class WorkbenchApp extends Application {
                 new Feature(RuleSearchViewModel.FEATURE_ID, "Rule search", Material2MZ.SEARCH),
                 new Feature(PolicyCheckViewModel.FEATURE_ID, "Policy check", Material2AL.FACT_CHECK),
                 new Feature(ProvisionViewModel.FEATURE_ID, "Provision", Material2MZ.PUBLISH, pendingCount.countProperty()),
+                new Feature(VirtualServicesViewModel.FEATURE_ID, "Virtual services", Material2MZ.SETTINGS_ETHERNET),
                 new Feature(ContainerClustersViewModel.FEATURE_ID, "Container clusters", Material2AL.DEVICE_HUB));
         // Each view and its model are made on the feature's first visit.
         Map<String, Supplier<FeatureView>> views = Map.of(
                 "connections", () -> new FeatureView(new ConnectionsView(connectionsModel.get()).root(), connectionsModel.get()),
                 LabelsViewModel.FEATURE_ID, () -> new FeatureView(new LabelsView(labelsModel.get()).root(), labelsModel.get()),
                 RuleSetsViewModel.FEATURE_ID, () -> new FeatureView(new RuleSetsView(ruleSetsModel.get()).root(), ruleSetsModel.get()),
+                VirtualServicesViewModel.FEATURE_ID, () -> new FeatureView(new VirtualServicesView(virtualServicesModel.get()).root(),
+                        virtualServicesModel.get()),
                 RuleSearchViewModel.FEATURE_ID, () -> new FeatureView(new RuleSearchView(ruleSearchModel.get()).root(), ruleSearchModel.get()),
                 PolicyCheckViewModel.FEATURE_ID, () -> new FeatureView(new PolicyCheckView(policyCheckModel.get()).root(), policyCheckModel.get()),
                 ProvisionViewModel.FEATURE_ID, () -> new FeatureView(new ProvisionView(provisionModel.get()).root(), provisionModel.get()),

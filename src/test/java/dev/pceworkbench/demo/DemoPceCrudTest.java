@@ -236,7 +236,7 @@ class DemoPceCrudTest {
                 "workload", Map.of("href", wl)));
         DemoHttp.Reply early = http.post("/orgs/1/service_bindings", binding);
         assertEquals(406, early.status(), "binding before provisioning fails");
-        assertEquals("virtual_service_not_active", early.token());
+        assertEquals("invalid_uri", early.token());
 
         DemoHttp.Reply prov = http.post("/orgs/1/sec_policy", Map.of("update_description", "VS for binding",
                 "change_subset", Map.of("virtual_services", List.of(Map.of("href", vsHref)))));

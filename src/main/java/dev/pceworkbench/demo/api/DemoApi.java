@@ -49,7 +49,10 @@ public final class DemoApi {
                     return cluster + "/container_workload_profiles";
                 });
         orgApi.routes(router, org + "/service_bindings", serviceBindings(), req -> p + "/service_bindings");
-        new PolicyApi(state, jobs, render, events, new PolicyKinds(state, orgKinds)).routes(router, org);
+        orgApi.routes(router, org + "/container_workloads", containerWorkloads(), req -> p + "/container_workloads");
+        PolicyApi policyApi = new PolicyApi(state, jobs, render, events, new PolicyKinds(state, orgKinds));
+        new VirtualServicesBulkApi(policyApi).routes(router, org);
+        policyApi.routes(router, org);
         new TrafficApi(state, faults, trafficQueryDuration, fqdn).routes(router, org);
         new PolicyQueryApi(state, render).routes(router, org);
     }
@@ -61,6 +64,16 @@ public final class DemoApi {
                 () -> dev.pceworkbench.pce.json.PceJson.mapper().createObjectNode(), (old, o) -> {
                 }, old -> {
                 }, false, false, true);
+    }
+
+    /** Container workloads are reported by Kubelink; the API only reads them. */
+    private static OrgKind containerWorkloads() {
+        return new OrgKind("container_workloads", false,
+                new Filters().partial("name", "name").partial("hostname", "hostname").labels(Filters::labelHrefs)
+                        .exact("namespace", "namespace"),
+                () -> dev.pceworkbench.pce.json.PceJson.mapper().createObjectNode(), (old, o) -> {
+                }, old -> {
+                }, false, false, false);
     }
 
     public Router router() {

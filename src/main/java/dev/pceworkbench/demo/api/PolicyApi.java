@@ -128,7 +128,11 @@ final class PolicyApi {
 
     private ObjectNode create(ApiRequest req, PolicyType t) {
         draftOnly(req);
-        ObjectNode body = Validation.objectBody(req, t.collection());
+        return create(req, t, Validation.objectBody(req, t.collection()));
+    }
+
+    /** Creates one draft object from {@code body} (also one item of a bulk create). */
+    ObjectNode create(ApiRequest req, PolicyType t, ObjectNode body) {
         return state.write(() -> {
             ObjectNode node = kinds.defaults(t);
             node.setAll(body);
@@ -153,8 +157,11 @@ final class PolicyApi {
 
     private void update(ApiRequest req, PolicyType t) {
         draftOnly(req);
-        ObjectNode body = Validation.objectBody(req, t.collection());
-        String href = href(req, t);
+        update(req, t, href(req, t), Validation.objectBody(req, t.collection()));
+    }
+
+    /** Updates the draft object {@code href} with {@code body} (also one item of a bulk update). */
+    void update(ApiRequest req, PolicyType t, String href, ObjectNode body) {
         state.write(() -> {
             ObjectNode old = state.policy().draft().of(t).get(href);
             if (old == null) {

@@ -87,9 +87,37 @@ final class PolicyKinds {
                 return s;
             });
             case VIRTUAL_SERVICES -> f.labels(Filters::labelHrefs)
-                    .custom("service", (o, v) -> PolicyHrefs.toDraft(v).equals(o.path("service").path("href").asText()));
+                    .custom("service", (o, v) -> PolicyHrefs.toDraft(v).equals(o.path("service").path("href").asText()))
+                    .custom("service_ports.port", (o, v) -> servicePortMatches(virtualServicePorts(o), v, null))
+                    .custom("service_ports.proto", (o, v) -> servicePortMatches(virtualServicePorts(o), null, v))
+                    .custom("service_address.fqdn", (o, v) -> addressMatches(o, "fqdn", v))
+                    .custom("service_address.ip", (o, v) -> addressMatches(o, "ip", v))
+                    // usage asks the PCE to include usage flags (a boolean); it narrows nothing.
+                    .custom("usage", (o, v) -> {
+                        Filters.parseBool("usage", v);
+                        return true;
+                    });
             case ENFORCEMENT_BOUNDARIES, FIREWALL_SETTINGS -> f;
         };
+    }
+
+    /** A virtual service's ports: its own, or those of the service it refers to (in the draft). */
+    private ObjectNode virtualServicePorts(ObjectNode vs) {
+        String svc = vs.path("service").path("href").asText("");
+        if (svc.isEmpty()) {
+            return vs;
+        }
+        ObjectNode service = state.policy().draft().of(PolicyType.SERVICES).get(PolicyHrefs.toDraft(svc));
+        return service == null ? PceJson.mapper().createObjectNode() : service;
+    }
+
+    private static boolean addressMatches(ObjectNode vs, String field, String value) {
+        for (JsonNode a : vs.path("service_addresses")) {
+            if (a.path(field).asText("").toLowerCase(java.util.Locale.ROOT).contains(value.trim().toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean servicePortMatches(ObjectNode service, String port, String proto) {
@@ -160,7 +188,9 @@ final class PolicyKinds {
     void validate(PolicyType t, ObjectNode old, ObjectNode o) {
         Validation.require(o, "name");
         Validation.requireTypes(o, "name", STRING, "description", STRING);
-        uniqueName(t, o);
+        if (t != PolicyType.VIRTUAL_SERVICES) {
+            uniqueName(t, o); // virtual service names need not be unique
+        }
         switch (t) {
             case LABEL_GROUPS -> labelGroup(o);
             case IP_LISTS -> ipList(o);
@@ -275,7 +305,20 @@ final class PolicyKinds {
             throw PceApiException.invalid("apply_to must be host_only or internal_bridge_network, not '" + apply + "'");
         }
         orgKinds.checkLabelRefs(o.get("labels"));
+        Validation.requireTypes(o, "service_addresses", ARRAY, "ip_overrides", ARRAY);
+        for (JsonNode a : o.path("service_addresses")) {
+            serviceAddress(a);
+        }
+        for (JsonNode ip : o.path("ip_overrides")) {
+            if (!ip.isTextual() || !Validation.isIp(ip.asText())) {
+                throw PceApiException.invalid("ip_overrides: '" + ip.asText() + "' is not an IP address");
+            }
+        }
         JsonNode svc = o.get("service");
+        boolean hasPorts = o.path("service_ports").isArray() && !o.path("service_ports").isEmpty();
+        if (svc != null && !svc.isNull() && hasPorts) {
+            throw PceApiException.invalid("A virtual service has either a 'service' or 'service_ports', not both");
+        }
         if (svc != null && !svc.isNull()) {
             rules.validateServices(PceJson.mapper().createArrayNode().add(svc), "service");
         } else {
@@ -287,6 +330,25 @@ final class PolicyKinds {
                 RuleSupport.validatePortProto(sp, "service_ports");
             }
         }
+    }
+
+    /** One of {@code {fqdn, description, port}}, {@code {ip, network}} or {@code {ip, port}}. */
+    private static void serviceAddress(JsonNode a) {
+        boolean fqdn = a.hasNonNull("fqdn");
+        boolean ip = a.hasNonNull("ip");
+        if (fqdn == ip) {
+            throw PceApiException.invalid("service_addresses: each entry needs either 'fqdn' or 'ip': " + a);
+        }
+        if (fqdn && (a.path("fqdn").asText().isBlank() || a.path("fqdn").asText().contains(" "))) {
+            throw PceApiException.invalid("service_addresses: '" + a.path("fqdn").asText() + "' is not a host name");
+        }
+        if (ip && !Validation.isIp(a.path("ip").asText())) {
+            throw PceApiException.invalid("service_addresses: '" + a.path("ip").asText() + "' is not an IP address");
+        }
+        if (ip && a.hasNonNull("network") && a.hasNonNull("port")) {
+            throw PceApiException.invalid("service_addresses: an 'ip' entry has a 'network' or a 'port', not both");
+        }
+        Validation.checkPort(a.get("port"), "service_addresses port");
     }
 
     private void ruleSet(ObjectNode o) {

@@ -29,6 +29,9 @@ final class Render {
         if ("workloads".equals(collection)) {
             return withExpandedLabels(node, "labels");
         }
+        if ("service_bindings".equals(collection)) {
+            return withBoundService(node);
+        }
         return node;
     }
 
@@ -108,6 +111,24 @@ final class Render {
             }
         }
         return "create";
+    }
+
+    /**
+     * A binding as read: the read-only {@code bound_service} is the service its (active) virtual
+     * service serves, when the virtual service refers to one; null for one with its own ports.
+     */
+    private ObjectNode withBoundService(ObjectNode node) {
+        ObjectNode out = shallow(node);
+        String vs = node.path("virtual_service").path("href").asText("");
+        ObjectNode v = dev.pceworkbench.demo.store.PolicyHrefs.isPolicyHref(vs) ? state.policy().active()
+                .of(PolicyType.VIRTUAL_SERVICES).get(dev.pceworkbench.demo.store.PolicyHrefs.toDraft(vs)) : null;
+        String svc = v == null ? "" : v.path("service").path("href").asText("");
+        if (svc.isEmpty()) {
+            out.putNull("bound_service");
+        } else {
+            out.putObject("bound_service").put("href", dev.pceworkbench.demo.store.PolicyHrefs.inVersion(svc, "active"));
+        }
+        return out;
     }
 
     private ObjectNode withExpandedLabels(ObjectNode node, String field) {

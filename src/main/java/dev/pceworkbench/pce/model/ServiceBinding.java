@@ -31,6 +31,24 @@ public record ServiceBinding(
         return new ServiceBinding(null, Href.of(virtualServiceHref), Href.of(workloadHref), null, portOverrides, null);
     }
 
+    /** A new binding of a container workload, as an element of the create body. */
+    public static ServiceBinding ofContainerWorkload(String virtualServiceHref, String containerWorkloadHref,
+                                                     List<PortOverride> portOverrides) {
+        return new ServiceBinding(null, Href.of(virtualServiceHref), null, Href.of(containerWorkloadHref), portOverrides, null);
+    }
+
+    /** The read-only {@code bound_service} the PCE adds on reads (null when absent or null). */
+    public Href boundService() {
+        JsonNode n = extra.get("bound_service");
+        return n == null || !n.hasNonNull("href") ? null : Href.of(n.get("href").asText());
+    }
+
+    /** The bound target: the workload's href, else the container workload's. */
+    public String targetHref() {
+        return workload != null && workload.href() != null ? workload.href()
+                : containerWorkload == null ? null : containerWorkload.href();
+    }
+
     /** Serves {@code port}/{@code proto} of the virtual service on {@code new_port} (to {@code new_to_port}). */
     @PceRecord
     public record PortOverride(
@@ -46,6 +64,11 @@ public record ServiceBinding(
 
         public static PortOverride of(int port, int proto, int newPort) {
             return new PortOverride(port, proto, newPort, null, null);
+        }
+
+        /** {@code port}/{@code proto} served on the range {@code newPort}-{@code newToPort}. */
+        public static PortOverride range(int port, int proto, int newPort, int newToPort) {
+            return new PortOverride(port, proto, newPort, newToPort, null);
         }
 
         @Override
