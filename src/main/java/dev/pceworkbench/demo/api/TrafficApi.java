@@ -242,7 +242,7 @@ public final class TrafficApi {
             throw new PceApiException(406, "async_query_not_completed",
                     "Traffic query " + href(q) + " is " + status + "; its rules can be updated once it is completed");
         }
-        q.rulesRequested(state.now());
+        Object token = q.rulesRequested(state.now());
         runner.execute(() -> {
             try {
                 FlowStore store = flows();
@@ -254,12 +254,12 @@ public final class TrafficApi {
                         d.decisions()[i] = null;
                     }
                 }
-                q.draftComputed(d, state.now());
+                q.draftComputed(token, d, state.now());
             } catch (CancellationException e) {
                 // Killed meanwhile: nothing to keep.
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Draft rules of traffic query " + q.uuid() + " failed", e);
-                q.rulesBroke("Updating the rules failed: " + e.getMessage());
+                q.rulesBroke(token, "Updating the rules failed: " + e.getMessage());
             }
         });
         return ApiResponse.empty(202);

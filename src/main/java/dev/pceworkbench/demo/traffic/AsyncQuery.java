@@ -27,6 +27,7 @@ public final class AsyncQuery {
     private volatile FlowQueryRunner.Draft draft;
     private volatile Instant draftAt;
     private volatile String rulesError;
+    private Object rulesToken;
 
     public AsyncQuery(String uuid, ObjectNode parameters, Instant createdAt, String createdBy, boolean injectedFailure,
                       FlowQuery query) {
@@ -114,25 +115,34 @@ public final class AsyncQuery {
         };
     }
 
-    /** {@code update_rules} was called at {@code at}: the draft decisions are (re)computed. */
-    public void rulesRequested(Instant at) {
+    /**
+     * {@code update_rules} was called at {@code at}: the draft decisions are (re)computed. Returns the
+     * request's token; a computation reports back with it, so a superseded one is ignored.
+     */
+    public synchronized Object rulesRequested(Instant at) {
         draft = null;
         draftAt = null;
         rulesError = null;
         rulesRequestedAt = at;
+        rulesToken = new Object();
+        return rulesToken;
     }
 
     public boolean rulesRequested() {
         return rulesRequestedAt != null;
     }
 
-    public void draftComputed(FlowQueryRunner.Draft d, Instant at) {
-        draftAt = at;
-        draft = d;
+    public synchronized void draftComputed(Object token, FlowQueryRunner.Draft d, Instant at) {
+        if (token == rulesToken) {
+            draftAt = at;
+            draft = d;
+        }
     }
 
-    public void rulesBroke(String message) {
-        rulesError = message;
+    public synchronized void rulesBroke(Object token, String message) {
+        if (token == rulesToken) {
+            rulesError = message;
+        }
     }
 
     public String rulesError() {
@@ -144,7 +154,7 @@ public final class AsyncQuery {
      * ({@code queued}, {@code working}, then {@code completed} once computed and due, or
      * {@code failed}); null when {@code update_rules} was never called.
      */
-    public String rulesStatus(Instant now, Duration duration) {
+    public synchronized String rulesStatus(Instant now, Duration duration) {
         Instant at = rulesRequestedAt;
         if (at == null) {
             return null;
@@ -161,7 +171,7 @@ public final class AsyncQuery {
     }
 
     /** The draft decisions once {@link #rulesStatus} is completed. */
-    public FlowQueryRunner.Draft draft() {
+    public synchronized FlowQueryRunner.Draft draft() {
         return draft;
     }
 
