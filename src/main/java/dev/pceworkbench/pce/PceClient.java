@@ -21,6 +21,7 @@ import dev.pceworkbench.pce.model.Event;
 import dev.pceworkbench.pce.model.IpList;
 import dev.pceworkbench.pce.model.Label;
 import dev.pceworkbench.pce.model.LabelDimension;
+import dev.pceworkbench.pce.model.SecurityPrincipal;
 import dev.pceworkbench.pce.model.LabelGroup;
 import dev.pceworkbench.pce.model.PairingProfile;
 import dev.pceworkbench.pce.model.ProductVersion;
@@ -110,6 +111,11 @@ public final class PceClient {
 
     public ObjectApi<LabelDimension> labelDimensions() {
         return objects("label_dimensions", LabelDimension.class);
+    }
+
+    /** Security principals (AD user groups), {@code /orgs/{org}/security_principals}. */
+    public ObjectApi<SecurityPrincipal> securityPrincipals() {
+        return objects("security_principals", SecurityPrincipal.class);
     }
 
     public ObjectApi<Workload> workloads() {

@@ -37,7 +37,10 @@ public final class DemoApi {
         new BindingsApi(state, events, orgApi).routes(router, org, clusters, pairing);
         orgApi.routes(router, org + "/label_dimensions", orgKinds.labelDimensions(), req -> p + "/label_dimensions");
         orgApi.routes(router, org + "/labels", orgKinds.labels(), req -> p + "/labels");
+        new WorkloadBulkApi(state, events, orgKinds.workloads()).routes(router, org);
         orgApi.routes(router, org + "/workloads", orgKinds.workloads(), req -> p + "/workloads");
+        orgApi.routes(router, org + "/security_principals", orgKinds.securityPrincipals(), req -> p + "/security_principals");
+        new ToolingApi(state).routes(router, org);
         orgApi.routes(router, org + "/vens", infra.vens(), req -> p + "/vens");
         orgApi.routes(router, org + "/pairing_profiles", pairing, req -> p + "/pairing_profiles");
         orgApi.routes(router, org + "/events", infra.events(), req -> p + "/events");

@@ -34,7 +34,10 @@ final class OrgApi {
     /** Registers the routes of {@code kind} under {@code base} (e.g. {@code /orgs/{org}/labels}). */
     void routes(Router r, String base, OrgKind kind, Function<ApiRequest, String> hrefPrefix) {
         r.get(base, req -> list(req, kind, hrefPrefix.apply(req)));
-        r.get(base + "/{id}", req -> ApiResponse.ok(get(kind, hrefPrefix.apply(req) + "/" + req.pathParam("id"))));
+        r.get(base + "/{id}", req -> {
+            JsonNode one = get(kind, hrefPrefix.apply(req) + "/" + req.pathParam("id"));
+            return ApiResponse.ok(wantsUsage(req, kind) ? state.read(() -> LabelUsage.of(state).with((ObjectNode) one)) : one);
+        });
         if (kind.creatable()) {
             r.post(base, req -> ApiResponse.created(create(req, kind, hrefPrefix.apply(req))));
         }
@@ -56,9 +59,15 @@ final class OrgApi {
         ObjectCollection c = state.collection(kind.collection());
         Collection<ObjectNode> source = c.all();
         var filter = kind.filters().predicate(req);
+        LabelUsage usage = wantsUsage(req, kind) ? state.read(() -> LabelUsage.of(state)) : null;
         return Listing.list(req, state, jobs, () -> source,
                 n -> n.path("href").asText().startsWith(prefix + "/") && filter.test(n),
-                n -> render.org(kind.collection(), (ObjectNode) n), null);
+                n -> usage == null ? render.org(kind.collection(), (ObjectNode) n) : usage.with((ObjectNode) n), null);
+    }
+
+    /** {@code labels?usage=true} adds each label's {@code usage} flags. */
+    private static boolean wantsUsage(ApiRequest req, OrgKind kind) {
+        return "labels".equals(kind.collection()) && req.boolParam("usage").orElse(false);
     }
 
     JsonNode get(OrgKind kind, String href) {

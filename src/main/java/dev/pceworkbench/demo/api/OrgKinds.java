@@ -2,6 +2,7 @@ package dev.pceworkbench.demo.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pceworkbench.demo.data.UnmanagedAgent;
 import dev.pceworkbench.demo.http.PceApiException;
 import dev.pceworkbench.demo.store.DemoState;
 import dev.pceworkbench.demo.store.PolicySnapshot;
@@ -191,7 +192,7 @@ final class OrgKinds {
                     o.put("online", false);
                     o.put("deleted", false);
                     o.putNull("ven");
-                    o.putNull("agent");
+                    o.set("agent", UnmanagedAgent.node());
                     o.put("enforcement_mode", "idle");
                     o.put("visibility_level", "flow_summary");
                     o.putNull("container_cluster");
@@ -234,6 +235,59 @@ final class OrgKinds {
                         if (b.path("workload").path("href").asText().equals(old.path("href").asText())) {
                             throw new PceApiException(406, "workload_has_service_bindings",
                                     "Workload still has service binding " + b.path("href").asText());
+                        }
+                    }
+                },
+                true, true, true);
+    }
+
+    /**
+     * Security principals, {@code /orgs/{org}/security_principals/<uuid>}: the AD groups that rules
+     * name in {@code consuming_security_principals}. Each has a unique Windows {@code sid}; one that
+     * a rule (draft or active) still names cannot be deleted.
+     */
+    OrgKind securityPrincipals() {
+        return new OrgKind("security_principals", false,
+                new Filters().partial("name", "name").exact("sid", "sid").partial("description", "description"),
+                () -> {
+                    ObjectNode o = obj();
+                    o.put("description", "");
+                    o.put("deleted", false);
+                    o.putNull("display_name");
+                    return o;
+                },
+                (old, o) -> {
+                    Validation.require(o, "name", "sid");
+                    Validation.requireTypes(o, "name", STRING, "sid", STRING, "description", STRING);
+                    String sid = o.path("sid").asText();
+                    if (!sid.matches("S-1-\\d+(-\\d+)+")) {
+                        throw new PceApiException(406, "invalid_sid", "sid '" + sid + "' is not a Windows SID (S-1-...)");
+                    }
+                    if (o.path("name").asText().isBlank()) {
+                        throw PceApiException.invalid("Property 'name' must not be empty");
+                    }
+                    if (old != null && !old.path("sid").asText().equals(sid)) {
+                        throw PceApiException.invalid("The sid of a security principal cannot be changed");
+                    }
+                    for (ObjectNode p : state.collection("security_principals").all()) {
+                        if (p != old && p.path("sid").asText().equalsIgnoreCase(sid)) {
+                            throw new PceApiException(406, "security_principal_sid_not_unique",
+                                    "A security principal with sid '" + sid + "' already exists: " + p.path("href").asText());
+                        }
+                    }
+                },
+                old -> {
+                    String href = old.path("href").asText();
+                    for (PolicySnapshot s : new PolicySnapshot[]{state.policy().draft(), state.policy().active()}) {
+                        for (ObjectNode rs : s.all(PolicyType.RULE_SETS)) {
+                            for (JsonNode rule : rs.path("rules")) {
+                                for (JsonNode p : rule.path("consuming_security_principals")) {
+                                    if (href.equals(p.path("href").asText())) {
+                                        throw new PceApiException(406, "security_principal_in_use",
+                                                "Security principal " + href + " is still used by rule " + rule.path("href").asText());
+                                    }
+                                }
+                            }
                         }
                     }
                 },

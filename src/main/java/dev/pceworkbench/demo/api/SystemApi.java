@@ -59,7 +59,15 @@ final class SystemApi {
         });
     }
 
+    /**
+     * The cluster health as a real PCE answers it: one entry per cluster ({@code fqdn}, {@code type},
+     * {@code status} normal|warning|error, {@code generated_at}, {@code nodes}); each node with its
+     * {@code hostname}, role ({@code type}), {@code ip_address}, {@code runlevel} (null when
+     * unreachable) and {@code services} ({@code status} and the service names under {@code running},
+     * {@code not_running}, {@code partial} and {@code optional}). The demo is a single-node cluster.
+     */
     private ArrayNode health() {
+        String now = state.timestamp();
         ArrayNode out = PceJson.mapper().createArrayNode();
         ObjectNode h = out.addObject();
         h.put("status", "normal");
@@ -68,14 +76,26 @@ final class SystemApi {
         h.put("available_seconds", 86_400);
         h.putArray("notifications");
         h.putNull("listen_only_mode_enabled_at");
+        h.put("generated_at", now);
         ObjectNode node = h.putArray("nodes").addObject();
         node.put("hostname", fqdn);
+        node.put("type", "snc0");
         node.put("ip_address", "127.0.0.1");
         node.put("runlevel", 5);
         node.put("uptime_seconds", 86_400);
-        node.putObject("services").put("status", "running");
-        node.put("generated_at", state.timestamp());
-        h.put("generated_at", state.timestamp());
+        node.put("generated_at", now);
+        ObjectNode services = node.putObject("services");
+        services.put("status", "running");
+        ArrayNode running = services.putArray("running");
+        for (String s : new String[]{"agent_background_worker_service", "agent_service", "agent_traffic_redis_server",
+                "auditable_events_service", "collector_service", "database_service", "ev_service", "executor_service",
+                "fileserver_service", "login_service", "node_monitor", "search_index_service", "server_load_balancer",
+                "set_server_redis_server", "traffic_worker_service", "web_server"}) {
+            running.add(s);
+        }
+        services.putArray("not_running");
+        services.putArray("partial");
+        services.putArray("optional");
         return out;
     }
 

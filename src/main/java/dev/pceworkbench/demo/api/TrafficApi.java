@@ -90,6 +90,7 @@ public final class TrafficApi {
             return ApiResponse.noContent();
         });
         r.get(base + "/{uuid}/download", this::download);
+        r.put(base + "/{uuid}/update_rules", this::updateRules);
         r.post(org + "/traffic_flows/traffic_analysis_queries", this::synchronous);
     }
 
@@ -175,6 +176,10 @@ public final class TrafficApi {
         } else if (status.equals("failed")) {
             o.putObject("result").put("message", q.error());
         }
+        String rules = q.rulesStatus(now, duration);
+        if (rules != null) {
+            o.putObject("rules").put("status", rules);
+        }
         return o;
     }
 
@@ -213,7 +218,51 @@ public final class TrafficApi {
         }
         FlowQueryRunner.Result r = q.result();
         FlowStore store = flows();
-        return ApiResponse.stream(200, g -> state.readIo(() -> new FlowJson(state, store).write(g, r)));
+        FlowQueryRunner.Draft draft = "completed".equals(q.rulesStatus(state.now(), duration)) ? q.draft() : null;
+        return ApiResponse.stream(200, g -> state.readIo(() -> new FlowJson(state, store).write(g, r, draft)));
+    }
+
+    /**
+     * {@code PUT .../async_queries/{uuid}/update_rules?label_based_rules=false&offset=0&limit=N}: 202,
+     * then the query's {@code rules} status goes queued, working, completed (same timing as a query),
+     * and the download carries each flow's {@code draft_policy_decision} and draft {@code rules}
+     * (for the flows in [offset, offset + limit), all when no limit), computed by the demo's policy
+     * engine on the DRAFT policy. Only a completed query can be updated.
+     */
+    private ApiResponse updateRules(ApiRequest req) {
+        AsyncQuery q = query(req);
+        int offset = req.intParam("offset").orElse(0);
+        int limit = req.intParam("limit").orElse(Integer.MAX_VALUE);
+        req.boolParam("label_based_rules");
+        if (offset < 0 || limit < 0) {
+            throw PceApiException.invalid("offset and limit must not be negative");
+        }
+        String status = q.status(state.now(), duration);
+        if (!status.equals("completed")) {
+            throw new PceApiException(406, "async_query_not_completed",
+                    "Traffic query " + href(q) + " is " + status + "; its rules can be updated once it is completed");
+        }
+        Object token = q.rulesRequested(state.now());
+        runner.execute(() -> {
+            try {
+                FlowStore store = flows();
+                PolicyModel draftModel = state.read(() -> PolicyModelCache.of(state).get(state, state.policy().draft()));
+                FlowQueryRunner.Draft d = FlowQueryRunner.draft(store, q.result(), draftModel, q::killed);
+                long end = Math.min((long) offset + limit, d.decisions().length);
+                for (int i = 0; i < d.decisions().length; i++) {
+                    if (i < offset || i >= end) {
+                        d.decisions()[i] = null;
+                    }
+                }
+                q.draftComputed(token, d, state.now());
+            } catch (CancellationException e) {
+                // Killed meanwhile: nothing to keep.
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Draft rules of traffic query " + q.uuid() + " failed", e);
+                q.rulesBroke(token, "Updating the rules failed: " + e.getMessage());
+            }
+        });
+        return ApiResponse.empty(202);
     }
 
     /** The pre-21.2 synchronous query: same body, the flows in the answer. */

@@ -121,6 +121,7 @@ public final class DataGenerator {
         OrgObjectsGenerator org = new OrgObjectsGenerator(ctx);
         org.containerClusters();
         org.pairingProfiles();
+        org.securityPrincipals();
         new EventGenerator(ctx).generate(scale.events);
         state.generationDone();
         return summary(state, ctx);

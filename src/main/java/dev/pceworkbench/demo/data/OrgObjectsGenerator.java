@@ -170,4 +170,29 @@ final class OrgObjectsGenerator {
         }
         throw new IllegalStateException("no deployment " + app + " " + env);
     }
+
+    /** A few AD groups as security principals, for rules' {@code consuming_security_principals}. */
+    void securityPrincipals() {
+        String[][] groups = {
+                {"CORP\\Domain Admins", "S-1-5-21-1004336348-1177238915-682003330-512", "Domain administrators"},
+                {"CORP\\Helpdesk", "S-1-5-21-1004336348-1177238915-682003330-1105", "First-line support staff"},
+                {"CORP\\Finance-Users", "S-1-5-21-1004336348-1177238915-682003330-1210", ""},
+                {"CORP\\Developers", "S-1-5-21-1004336348-1177238915-682003330-1322", "Application developers"},
+        };
+        for (int i = 0; i < groups.length; i++) {
+            long at = 2 * 86_400L + i * 600L;
+            ObjectNode n = ctx.f.objectNode();
+            n.put("href", ctx.org + "/security_principals/" + ctx.state.uuid());
+            n.put("name", groups[i][0]);
+            n.put("sid", groups[i][1]);
+            n.put("description", groups[i][2]);
+            n.put("deleted", false);
+            n.set("display_name", NullNode.instance);
+            n.set("created_at", ctx.tsNode(at));
+            n.set("created_by", ctx.user1);
+            n.set("updated_at", ctx.tsNode(at));
+            n.set("updated_by", ctx.user1);
+            ctx.store("security_principals", n);
+        }
+    }
 }

@@ -46,7 +46,7 @@ final class PolicyObjectsGenerator {
     // ---- IP lists -------------------------------------------------------------------------
 
     void ipLists() {
-        ipList("Any (0.0.0.0/0 and ::/0)", null, 10, List.of(r("0.0.0.0/0"), r("::/0")), List.of());
+        builtIn(PolicyType.IP_LISTS, ipList("Any (0.0.0.0/0 and ::/0)", null, 10, List.of(r("0.0.0.0/0"), r("::/0")), List.of()));
         ipList("IPL-Corporate-Networks", "All RFC 1918 space used by the company, minus guest Wi-Fi", 3_600,
                 List.of(r("10.0.0.0/8"), r("172.16.0.0/12"), r("192.168.0.0/16"),
                         range("10.250.0.0/16", null, true, "Guest Wi-Fi")), List.of());
@@ -104,6 +104,17 @@ final class PolicyObjectsGenerator {
         return n;
     }
 
+    /**
+     * The PCE's own objects ("Any (0.0.0.0/0 and ::/0)", "All Services") are created by the system
+     * user {@code /users/0}, as on a real PCE; clients find them that way.
+     */
+    private void builtIn(PolicyType type, ObjectNode node) {
+        ObjectNode system = ctx.f.objectNode().put("href", "/users/0");
+        node.set("created_by", system);
+        node.set("updated_by", system);
+        ctx.putDraft(type, node); // stored again, replacing the copy stored with the generator's user
+    }
+
     private JsonNode r(String from) {
         return range(from, null, false, null);
     }
@@ -132,7 +143,7 @@ final class PolicyObjectsGenerator {
     // ---- services -------------------------------------------------------------------------
 
     void services() {
-        service("All Services", null, 20, List.of(Sp.proto(-1)));
+        builtIn(PolicyType.SERVICES, service("All Services", null, 20, List.of(Sp.proto(-1))));
         service("ICMP", null, 30, List.of(Sp.icmp(1, -1, -1), Sp.icmp(58, -1, -1)));
         service("S-ICMP-Echo", "Ping", 5_000, List.of(Sp.icmp(1, 8, 0), Sp.icmp(58, 128, 0)));
         service("S-HTTP", "Web, clear and TLS", 5_010, List.of(Sp.tcp(80), Sp.tcp(443)));

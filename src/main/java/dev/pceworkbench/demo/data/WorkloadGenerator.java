@@ -33,12 +33,14 @@ final class WorkloadGenerator {
     private final String linkLocalNetwork;
     private final ObjectNode firewallCoexistence;
     private final ObjectNode secureConnect;
+    private final ObjectNode unmanagedAgent;
     private final ObjectNode healthErrors;
     private final ArrayNode venCaps;
     private final Map<String, ObjectNode> configs = new HashMap<>();
     private int managedCount;
 
     WorkloadGenerator(GenContext ctx) {
+        this.unmanagedAgent = ctx.compact(UnmanagedAgent.node());
         this.ctx = ctx;
         this.privateNetwork = ctx.org + "/networks/" + ctx.state.uuid();
         this.linkLocalNetwork = ctx.org + "/networks/" + ctx.state.uuid();
@@ -164,7 +166,7 @@ final class WorkloadGenerator {
             w.set("agent", agent(agentHref, mode, visibility, createdAt, stopped, version, heartbeat));
             w.set("ven", ctx.f.objectNode().put("href", venHref));
         } else {
-            w.set("agent", NullNode.instance);
+            w.set("agent", unmanagedAgent);
             w.set("ven", NullNode.instance);
         }
         w.set("ike_authentication_certificate", NullNode.instance);

@@ -23,6 +23,11 @@ public final class AsyncQuery {
     private volatile Instant computedAt;
     private volatile String error;
     private volatile Instant killedAt;
+    private volatile Instant rulesRequestedAt;
+    private volatile FlowQueryRunner.Draft draft;
+    private volatile Instant draftAt;
+    private volatile String rulesError;
+    private Object rulesToken;
 
     public AsyncQuery(String uuid, ObjectNode parameters, Instant createdAt, String createdBy, boolean injectedFailure,
                       FlowQuery query) {
@@ -107,6 +112,75 @@ public final class AsyncQuery {
             case "working" -> createdAt.plus(duration.dividedBy(3));
             case "completed" -> computedAt.isAfter(createdAt.plus(duration)) ? computedAt : createdAt.plus(duration);
             default -> createdAt.plus(duration);
+        };
+    }
+
+    /**
+     * {@code update_rules} was called at {@code at}: the draft decisions are (re)computed. Returns the
+     * request's token; a computation reports back with it, so a superseded one is ignored.
+     */
+    public synchronized Object rulesRequested(Instant at) {
+        draft = null;
+        draftAt = null;
+        rulesError = null;
+        rulesRequestedAt = at;
+        rulesToken = new Object();
+        return rulesToken;
+    }
+
+    public boolean rulesRequested() {
+        return rulesRequestedAt != null;
+    }
+
+    public synchronized void draftComputed(Object token, FlowQueryRunner.Draft d, Instant at) {
+        if (token == rulesToken) {
+            draftAt = at;
+            draft = d;
+        }
+    }
+
+    public synchronized void rulesBroke(Object token, String message) {
+        if (token == rulesToken) {
+            rulesError = message;
+        }
+    }
+
+    public String rulesError() {
+        return rulesError;
+    }
+
+    /**
+     * The status of the draft-rules computation, following the same timing as the query itself
+     * ({@code queued}, {@code working}, then {@code completed} once computed and due, or
+     * {@code failed}); null when {@code update_rules} was never called.
+     */
+    public synchronized String rulesStatus(Instant now, Duration duration) {
+        Instant at = rulesRequestedAt;
+        if (at == null) {
+            return null;
+        }
+        Duration age = Duration.between(at, now);
+        if (age.compareTo(duration.dividedBy(3)) < 0) {
+            return "queued";
+        }
+        boolean due = age.compareTo(duration) >= 0;
+        if (rulesError != null) {
+            return due ? "failed" : "working";
+        }
+        return due && draft != null ? "completed" : "working";
+    }
+
+    /** The draft decisions once {@link #rulesStatus} is completed. */
+    public synchronized FlowQueryRunner.Draft draft() {
+        return draft;
+    }
+
+    public Instant rulesUpdatedAt(Instant now, Duration duration) {
+        return switch (String.valueOf(rulesStatus(now, duration))) {
+            case "queued" -> rulesRequestedAt;
+            case "working" -> rulesRequestedAt.plus(duration.dividedBy(3));
+            case "completed" -> draftAt.isAfter(rulesRequestedAt.plus(duration)) ? draftAt : rulesRequestedAt.plus(duration);
+            default -> rulesRequestedAt == null ? null : rulesRequestedAt.plus(duration);
         };
     }
 }

@@ -36,14 +36,23 @@ public final class FlowJson {
 
     /** Streams the result's flows as a JSON array (call under the state's read lock). */
     public void write(JsonGenerator g, FlowQueryRunner.Result result) throws IOException {
+        write(g, result, null);
+    }
+
+    /**
+     * As {@link #write(JsonGenerator, FlowQueryRunner.Result)}, each flow also carrying its
+     * {@code draft_policy_decision} and the {@code rules} ({@code [{"href"}]}, draft hrefs) that allow
+     * it in the draft, when {@code draft} (from {@code update_rules}) is not null.
+     */
+    public void write(JsonGenerator g, FlowQueryRunner.Result result, FlowQueryRunner.Draft draft) throws IOException {
         g.writeStartArray();
         for (int i = 0; i < result.flows().length; i++) {
-            flow(g, result.flows()[i], result.decision(i));
+            flow(g, result.flows()[i], result.decision(i), draft, i);
         }
         g.writeEndArray();
     }
 
-    private void flow(JsonGenerator g, int f, String decision) throws IOException {
+    private void flow(JsonGenerator g, int f, String decision, FlowQueryRunner.Draft draft, int i) throws IOException {
         g.writeStartObject();
         endpoint(g, "src", s.src[f]);
         endpoint(g, "dst", s.dst[f]);
@@ -64,6 +73,16 @@ public final class FlowJson {
         g.writeStringField("last_detected", time(s.last(f)));
         g.writeEndObject();
         g.writeStringField("policy_decision", decision);
+        if (draft != null && draft.decisions()[i] != null) {
+            g.writeStringField("draft_policy_decision", draft.decisions()[i]);
+            g.writeArrayFieldStart("rules");
+            for (String href : draft.rules()[i]) {
+                g.writeStartObject();
+                g.writeStringField("href", href);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeStringField("flow_direction", s.inbound[f] ? "inbound" : "outbound");
         g.writeStringField("transmission", "unicast");
         g.writeNumberField("dst_bi", s.bytesIn[f]);

@@ -38,6 +38,14 @@ public final class FlowQueryRunner {
         }
     }
 
+    /**
+     * The decisions of a query's flows against another policy version (the draft), computed after the
+     * query by {@code update_rules}: per returned flow, its {@code draft_policy_decision} and the hrefs
+     * of the rules that allow it (empty when none).
+     */
+    public record Draft(String[] decisions, String[][] rules) {
+    }
+
     private final FlowStore s;
     private final FlowQuery q;
     private final PolicyModel model;
@@ -58,6 +66,55 @@ public final class FlowQueryRunner {
     /** Runs the query; {@code cancelled} is polled so that a cancelled query stops early. */
     public static Result run(FlowStore store, FlowQuery query, PolicyModel activeModel, BooleanSupplier cancelled) {
         return new FlowQueryRunner(store, query, activeModel).run(cancelled);
+    }
+
+    /**
+     * The draft decisions of {@code result}'s flows against {@code draftModel}, with the demo's
+     * engine: {@code allowed} when a draft rule allows the flow, else {@code blocked_no_rule}
+     * (destination fully enforced) or {@code potentially_blocked_no_rule}; {@code unknown} when the
+     * destination is not a managed workload (as for the reported decision).
+     */
+    public static Draft draft(FlowStore store, Result result, PolicyModel draftModel, BooleanSupplier cancelled) {
+        FlowQueryRunner runner = new FlowQueryRunner(store, null, draftModel);
+        int[] flows = result.flows();
+        String[] decisions = new String[flows.length];
+        String[][] rules = new String[flows.length][];
+        Integer[] order = new Integer[flows.length];
+        for (int i = 0; i < flows.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(store.dst[flows[a]], store.dst[flows[b]]));
+        PolicyEvaluator evaluator = new PolicyEvaluator(draftModel);
+        int currentDst = Integer.MIN_VALUE;
+        PolicyEvaluator.Provider provider = null;
+        String mode = null;
+        for (int k = 0; k < order.length; k++) {
+            if ((k & 0xFFF) == 0 && cancelled.getAsBoolean()) {
+                throw new CancellationException();
+            }
+            int i = order[k];
+            int f = flows[i];
+            int dst = store.dst[f];
+            int dstModel = dst >= 0 ? runner.modelIndex[dst] : -1;
+            if (dstModel < 0 || !draftModel.managed(dstModel)) {
+                decisions[i] = "unknown";
+                rules[i] = new String[0];
+                continue;
+            }
+            if (dst != currentDst) {
+                currentDst = dst;
+                provider = evaluator.provider(Endpoint.workload(dstModel));
+                mode = draftModel.enforcementMode(dstModel);
+            }
+            int src = store.src[f];
+            int srcModel = src >= 0 ? runner.modelIndex[src] : -1;
+            Endpoint consumer = srcModel >= 0 ? Endpoint.workload(srcModel) : Endpoint.external(store.ip(src));
+            List<PolicyModel.Rule> allowing = provider.allowing(consumer, store.proto(f), store.port(f), store.port(f));
+            rules[i] = allowing.stream().map(PolicyModel.Rule::href).toArray(String[]::new);
+            decisions[i] = !allowing.isEmpty() ? "allowed"
+                    : "full".equals(mode) ? "blocked_no_rule" : "potentially_blocked_no_rule";
+        }
+        return new Draft(decisions, rules);
     }
 
     private Result run(BooleanSupplier cancelled) {

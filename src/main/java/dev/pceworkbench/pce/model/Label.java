@@ -33,6 +33,23 @@ public record Label(
         return new Label(href, key, value, deleted, usage, extra);
     }
 
+    /**
+     * Whether anything uses this label, from the {@code usage} flags ({@code labels?usage=true}):
+     * true when any flag is true, false when all are false, and null when the PCE sent no
+     * {@code usage} (unknown, which must never be read as "unused").
+     */
+    public Boolean inUse() {
+        if (usage == null || !usage.isObject()) {
+            return null;
+        }
+        for (JsonNode flag : usage) {
+            if (flag.asBoolean(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** This label as a reference, {@code {"href", "key", "value"}}. */
     public Href ref() {
         return new Href(href, null, key, value, null);

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The {@code agent} object embedded in a managed workload: the agent's {@code href}
  * ({@code /orgs/1/agents/<id>}), its {@code config} (mode, visibility, log settings, kept as
- * JSON) and its {@link Status}; unmanaged workloads have no agent or an empty one.
+ * JSON) and its {@link Status}. A real PCE sends an agent on every workload; an unmanaged one has
+ * {@code "href": null} and an empty {@code status} and {@code config} (older answers had no agent).
  */
 @PceRecord
 public record WorkloadAgent(
@@ -45,6 +46,11 @@ public record WorkloadAgent(
             return new Status(status, agentVersion, managedSince, lastHeartbeatOn, securityPolicySyncState,
                     uptimeSeconds, extra);
         }
+    }
+
+    /** Whether a VEN stands behind this agent: it has an href (an unmanaged workload's agent has none). */
+    public boolean managed() {
+        return href != null;
     }
 
     @Override
