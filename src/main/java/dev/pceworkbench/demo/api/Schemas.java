@@ -235,6 +235,8 @@ final class Schemas {
     }
 
     static {
+        kind("security_principals", obj(Set.of("deleted"), "name", NAME, "sid", NAME, "description", TEXT,
+                "display_name", NAME));
         kind("labels", obj(Set.of("deleted", "usage"), "key", NAME, "value", NAME, EXTERNAL[0], EXTERNAL[1], EXTERNAL[2], EXTERNAL[3]));
         kind("label_dimensions", obj(Set.of("deleted", "usage", "caps"), "key", NAME, "display_name", NAME, "display_info", LOOSE,
                 EXTERNAL[0], EXTERNAL[1], EXTERNAL[2], EXTERNAL[3]));

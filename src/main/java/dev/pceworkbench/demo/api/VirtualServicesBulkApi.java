@@ -45,6 +45,9 @@ final class VirtualServicesBulkApi {
                     throw PceApiException.invalid("Each item must be a JSON object");
                 }
                 String itemHref = item.path("href").asText("");
+                if (!create) {
+                    result.put("href", PolicyHrefs.toDraft(itemHref)); // an item's answer names it, even refused
+                }
                 // The virtual service's schema, as a single create or update has it (the href is the bulk update's own).
                 ObjectNode o = (ObjectNode) Schemas.checkItem("virtual_services", item, i);
                 if (!itemHref.isEmpty()) {
