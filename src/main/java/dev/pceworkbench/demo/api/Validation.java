@@ -26,6 +26,13 @@ final class Validation {
      * The request body, which must be a JSON object valid for the schema of {@code kind}
      * ({@link Schemas}), without server-managed fields.
      */
+    /** A copy of {@code o} without the fields the PCE manages itself. */
+    static ObjectNode withoutServerManaged(ObjectNode o) {
+        ObjectNode copy = o.deepCopy();
+        copy.remove(SERVER_MANAGED);
+        return copy;
+    }
+
     static ObjectNode objectBody(ApiRequest req, String kind) {
         return (ObjectNode) Schemas.check(kind, req.body());
     }

@@ -89,10 +89,9 @@ final class WorkloadBulkApi {
         });
     }
 
+    /** The item checked against the workload schema (as a single create or update is), without server-managed fields. */
     private static ObjectNode withoutServerFields(ObjectNode item) {
-        ObjectNode copy = item.deepCopy();
-        copy.remove(Validation.SERVER_MANAGED);
-        return copy;
+        return (ObjectNode) Schemas.check("workloads", Validation.withoutServerManaged(item));
     }
 
     private String create(ApiRequest req, ObjectNode item, String now) {
