@@ -44,7 +44,8 @@ final class Render {
             String ut = state.policy().updateType(type, href);
             out.put("update_type", ut);
             if ("delete".equals(ut) && out.path("deleted_at").isNull()) {
-                out.put("deleted_at", state.timestamp());
+                // When it was marked for deletion (its last change), the same on every read.
+                out.put("deleted_at", out.path("updated_at").isTextual() ? out.get("updated_at").asText() : state.timestamp());
             }
         } else {
             out.putNull("update_type");

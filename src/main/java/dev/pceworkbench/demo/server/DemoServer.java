@@ -1,6 +1,7 @@
 package dev.pceworkbench.demo.server;
 
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -76,7 +77,14 @@ public final class DemoServer implements AutoCloseable {
         connector.addBean(new ClientConnectionLimit(maxConnectionsPerClient));
         server.addConnector(connector);
         server.setErrorHandler(new PceErrorHandler());
-        server.setHandler(handler);
+        // As a real PCE: any JSON answer (lists, objects, job datafiles; GET, POST and PUT alike) is
+        // gzipped for a client that sends Accept-Encoding: gzip (OkHttp does by default); small
+        // answers go as they are.
+        GzipHandler gzip = new GzipHandler();
+        gzip.setIncludedMethods("GET", "POST", "PUT");
+        gzip.setMinGzipSize(1024);
+        gzip.setHandler(handler);
+        server.setHandler(gzip);
         server.setStopTimeout(0);
         try {
             server.start();
