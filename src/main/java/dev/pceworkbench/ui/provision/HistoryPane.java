@@ -98,8 +98,8 @@ final class HistoryPane {
         change.setMinWidth(110);
         table.getColumns().add(change);
         // "enforcement boundary", "firewall settings" whole; the name takes the rest and wraps.
-        var type = ViewParts.textColumn("Type", ModifiedRow::typeText, 165);
-        type.setMinWidth(165);
+        var type = ViewParts.textColumn("Type", ModifiedRow::typeText, 190);
+        type.setMinWidth(190);
         table.getColumns().add(type);
         table.getColumns().add(ViewParts.wrappingColumn("Name", ModifiedRow::name, 180));
         VBox.setVgrow(table, Priority.ALWAYS);
