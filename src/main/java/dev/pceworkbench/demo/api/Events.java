@@ -35,7 +35,7 @@ final class Events {
         action.put("api_endpoint", "/api/v2" + req.path());
         action.put("api_method", req.method());
         action.put("http_status_code", status);
-        action.put("src_ip", req.exchange().getRemoteAddress().getAddress().getHostAddress());
+        action.put("src_ip", req.remoteAddress());
         var changes = e.putArray("resource_changes");
         if (resourceHref != null) {
             ObjectNode rc = changes.addObject();

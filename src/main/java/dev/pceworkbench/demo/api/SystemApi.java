@@ -127,7 +127,7 @@ final class SystemApi {
         o.put("time_zone", "UTC");
         o.put("inactivity_expiration_minutes", 10);
         o.put("last_login_on", state.timestamp());
-        o.put("last_login_ip_address", req.exchange().getRemoteAddress().getAddress().getHostAddress());
+        o.put("last_login_ip_address", req.remoteAddress());
         o.set("product_version", productVersion());
         ObjectNode org = o.putArray("orgs").addObject();
         org.put("href", state.orgPrefix());

@@ -2,7 +2,6 @@ package dev.pceworkbench.demo.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
 import dev.pceworkbench.pce.json.PceJson;
 
 import java.io.IOException;
@@ -32,7 +31,7 @@ public final class ApiRequest {
     public static final int MAX_PARSED_STRING = 1024 * 1024;
     private static final com.fasterxml.jackson.databind.ObjectReader STRICT = strictReader();
 
-    private final HttpExchange exchange;
+    private final RequestSource source;
     private final String method;
     private final String path;
     private final Map<String, List<String>> query;
@@ -49,11 +48,11 @@ public final class ApiRequest {
         }
     }
 
-    public ApiRequest(HttpExchange exchange, String path, String requestId) {
-        this.exchange = exchange;
-        this.method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+    public ApiRequest(RequestSource source, String path, String requestId) {
+        this.source = source;
+        this.method = source.method().toUpperCase(java.util.Locale.ROOT);
         this.path = path;
-        this.query = parseQuery(exchange.getRequestURI().getRawQuery());
+        this.query = parseQuery(source.rawQuery());
         this.requestId = requestId;
     }
 
@@ -74,8 +73,9 @@ public final class ApiRequest {
         return out;
     }
 
-    public HttpExchange exchange() {
-        return exchange;
+    /** The address the request came from, as the PCE records it (events, last login). */
+    public String remoteAddress() {
+        return source.remoteAddress().getHostAddress();
     }
 
     public String method() {
@@ -134,7 +134,7 @@ public final class ApiRequest {
     }
 
     public String header(String name) {
-        return exchange.getRequestHeaders().getFirst(name);
+        return source.header(name);
     }
 
     public boolean prefersAsync() {
@@ -189,7 +189,7 @@ public final class ApiRequest {
     }
 
     private byte[] readBody() {
-        try (InputStream in = exchange.getRequestBody()) {
+        try (InputStream in = source.body()) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
                 // Read on (bounded) and discard, so that the client sees the 413 rather than a reset.
@@ -254,7 +254,7 @@ public final class ApiRequest {
             return;
         }
         bodyRead = true;
-        try (InputStream in = exchange.getRequestBody()) {
+        try (InputStream in = source.body()) {
             byte[] sink = new byte[64 * 1024];
             long read = 0;
             for (int n; read < DRAIN_LIMIT && (n = in.read(sink)) > 0; ) {

@@ -101,7 +101,7 @@ public final class DemoHttpHandler extends Handler.Abstract {
         if (fullPath == null || !fullPath.startsWith(API_PREFIX + "/")) {
             throw new PceApiException(404, "not_found", "No such API endpoint: " + fullPath + " (the API is under " + API_PREFIX + ")");
         }
-        ApiRequest req = new ApiRequest(new JettyExchange(request), fullPath.substring(API_PREFIX.length()), requestId);
+        ApiRequest req = new ApiRequest(new JettyRequestSource(request), fullPath.substring(API_PREFIX.length()), requestId);
         req.caller(authenticate(request));
         OptionalLong wait = limiter.acquire(req.caller().credential(), System.nanoTime());
         if (wait.isPresent()) {
