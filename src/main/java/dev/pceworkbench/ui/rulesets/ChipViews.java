@@ -1,5 +1,7 @@
 package dev.pceworkbench.ui.rulesets;
 
+import dev.pceworkbench.ui.common.ChipStyles;
+
 import dev.pceworkbench.policy.names.Name;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableDoubleValue;

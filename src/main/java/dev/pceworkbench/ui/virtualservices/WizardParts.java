@@ -1,8 +1,9 @@
 package dev.pceworkbench.ui.virtualservices;
 
+import dev.pceworkbench.ui.common.ChipStyles;
+
 import atlantafx.base.theme.Styles;
 import dev.pceworkbench.policy.names.Name;
-import dev.pceworkbench.policy.names.ObjectKind;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
@@ -17,7 +18,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Small pieces the virtual-service views share: label chips (the workbench's chip style classes,
@@ -25,19 +25,13 @@ import java.util.Locale;
  * marked, the page's "why not yet" line, and form rows.
  */
 final class WizardParts {
-    private static final List<String> USUAL = List.of("role", "app", "env", "loc");
-
     private WizardParts() {
     }
 
     /** A chip for a label name, styled like the rule sets' chips. */
     static Label chip(Name n) {
         Label l = new Label(n.display());
-        l.getStyleClass().addAll("chip", "chip-" + n.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        if (n.kind() == ObjectKind.LABEL && n.key() != null) {
-            int usual = USUAL.indexOf(n.key());
-            l.getStyleClass().add("chip-dim-" + (usual >= 0 ? usual : 4 + Math.floorMod(n.key().hashCode(), 4)));
-        }
+        l.getStyleClass().addAll(ChipStyles.classes(n));
         l.setMinWidth(0);
         l.setMaxWidth(220);
         l.setTooltip(new Tooltip(n.display()));

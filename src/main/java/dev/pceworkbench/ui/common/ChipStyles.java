@@ -1,4 +1,4 @@
-package dev.pceworkbench.ui.rulesets;
+package dev.pceworkbench.ui.common;
 
 import dev.pceworkbench.policy.names.Name;
 import dev.pceworkbench.policy.names.ObjectKind;
@@ -15,16 +15,16 @@ import java.util.Locale;
  * always 0 to 3, every other dimension one of 4 to 7 by its key, stable across runs), and
  * {@code chip-excluded} for a scope's "not" entry.
  */
-final class ChipStyles {
+public final class ChipStyles {
     /** How many dimension classes the stylesheet defines. */
-    static final int DIMENSIONS = 8;
+    public static final int DIMENSIONS = 8;
     private static final List<String> USUAL = List.of("role", "app", "env", "loc");
 
     private ChipStyles() {
     }
 
     /** The dimension index of a label key: role 0, app 1, env 2, loc 3, others 4-7 by their key. */
-    static int dimension(String key) {
+    public static int dimension(String key) {
         int usual = USUAL.indexOf(key);
         if (usual >= 0) {
             return usual;
@@ -32,11 +32,12 @@ final class ChipStyles {
         return USUAL.size() + Math.floorMod(key.hashCode(), DIMENSIONS - USUAL.size());
     }
 
-    static String kindClass(ObjectKind kind) {
+    public static String kindClass(ObjectKind kind) {
         return "chip-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    static List<String> classes(Name n) {
+    /** The style classes of a chip for {@code n}: the workbench's chips look the same in every view. */
+    public static List<String> classes(Name n) {
         List<String> out = new ArrayList<>(4);
         out.add("chip");
         out.add(kindClass(n.kind()));
