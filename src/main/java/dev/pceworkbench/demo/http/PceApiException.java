@@ -39,6 +39,12 @@ public final class PceApiException extends RuntimeException {
         return headers;
     }
 
+    /** The PCE's plain 500: no internals, only the request id under which the log has the details. */
+    public static PceApiException internal(String requestId) {
+        return new PceApiException(500, "internal_server_error",
+                "The PCE could not handle the request; its log has the details under request id " + requestId);
+    }
+
     public static PceApiException notFound(String what) {
         return new PceApiException(404, "not_found", what + " not found");
     }

@@ -72,8 +72,7 @@ public final class Router {
             } catch (Exception | StackOverflowError e) {
                 LOG.log(java.util.logging.Level.WARNING, "Demo PCE failed on " + req.method() + " " + req.path()
                         + " (request " + req.requestId() + ")", e);
-                throw new PceApiException(500, "internal_server_error",
-                        "The PCE could not handle the request; its log has the details under request id " + req.requestId());
+                throw PceApiException.internal(req.requestId());
             } finally {
                 req.discardUnreadBody();
             }

@@ -84,9 +84,9 @@ public final class DemoHttpHandler extends Handler.Abstract {
             Thread.currentThread().interrupt();
             drop(request, callback, "interrupted");
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "Demo PCE failed on " + request.getMethod() + " " + request.getHttpURI().getPath(), e);
-            error(request, response, callback, requestId, new PceApiException(500, "internal_server_error",
-                    "The demo PCE failed to handle the request"));
+            LOG.log(Level.WARNING, "Demo PCE failed on " + request.getMethod() + " " + request.getHttpURI().getPath()
+                    + " (request " + requestId + ")", e);
+            error(request, response, callback, requestId, PceApiException.internal(requestId));
         }
         return true;
     }
