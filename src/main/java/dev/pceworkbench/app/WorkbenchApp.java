@@ -31,6 +31,8 @@ import dev.pceworkbench.ui.rulesearch.RuleSearchViewModel;
 import dev.pceworkbench.ui.rulesets.RuleSetsView;
 import dev.pceworkbench.ui.rulesets.RuleSetsViewModel;
 import dev.pceworkbench.ui.shell.Feature;
+import dev.pceworkbench.ui.traffic.TrafficView;
+import dev.pceworkbench.ui.traffic.TrafficViewModel;
 import dev.pceworkbench.ui.shell.FeatureView;
 import dev.pceworkbench.ui.shell.ShellView;
 import dev.pceworkbench.ui.shell.ShellViewModel;
@@ -128,6 +130,7 @@ public final class WorkbenchApp extends Application {
         Once<VirtualServicesViewModel> virtualServicesModel = new Once<>(() ->
                 new VirtualServicesViewModel(new VirtualServiceFlows(workspace), executor, dialogs));
         navigator.register(ObjectKind.VIRTUAL_SERVICE, VirtualServicesViewModel.FEATURE_ID, t -> virtualServicesModel.get().open(t));
+        Once<TrafficViewModel> trafficModel = new Once<>(() -> new TrafficViewModel(workspace, executor, dialogs, navigator));
         List<Feature> features = List.of(
                 new Feature("connections", "Connections", Material2AL.CLOUD_QUEUE),
                 new Feature(LabelsViewModel.FEATURE_ID, "Labels", Material2AL.LABEL),
@@ -136,7 +139,8 @@ public final class WorkbenchApp extends Application {
                 new Feature(PolicyCheckViewModel.FEATURE_ID, "Policy check", Material2AL.FACT_CHECK),
                 new Feature(ProvisionViewModel.FEATURE_ID, "Provision", Material2MZ.PUBLISH, pendingCount.countProperty()),
                 new Feature(VirtualServicesViewModel.FEATURE_ID, "Virtual services", Material2MZ.SETTINGS_ETHERNET),
-                new Feature(ContainerClustersViewModel.FEATURE_ID, "Container clusters", Material2AL.DEVICE_HUB));
+                new Feature(ContainerClustersViewModel.FEATURE_ID, "Container clusters", Material2AL.DEVICE_HUB),
+                new Feature(TrafficViewModel.FEATURE_ID, "Traffic", Material2MZ.TIMELINE));
         // Each view and its model are made on the feature's first visit.
         Map<String, Supplier<FeatureView>> views = Map.of(
                 "connections", () -> new FeatureView(new ConnectionsView(connectionsModel.get()).root(), connectionsModel.get()),
@@ -148,7 +152,8 @@ public final class WorkbenchApp extends Application {
                 PolicyCheckViewModel.FEATURE_ID, () -> new FeatureView(new PolicyCheckView(policyCheckModel.get()).root(), policyCheckModel.get()),
                 ProvisionViewModel.FEATURE_ID, () -> new FeatureView(new ProvisionView(provisionModel.get()).root(), provisionModel.get()),
                 ContainerClustersViewModel.FEATURE_ID, () -> new FeatureView(new ContainerClustersView(clustersModel.get()).root(),
-                        clustersModel.get()));
+                        clustersModel.get()),
+                TrafficViewModel.FEATURE_ID, () -> new FeatureView(new TrafficView(trafficModel.get()).root(), trafficModel.get()));
         shell[0] = new ShellViewModel(features, connections, executor.registry(), settings, theme);
         shell[0].themeProperty().addListener((o, a, b) -> Themes.apply(b));
         navigator.showFeatureWith(shell[0]::select);
