@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Writes flows in the shape of the PCE's traffic download (as in illumio-py's
  * {@code traffic_query_response.json}): {@code src}/{@code dst} with {@code ip} and, for
- * workloads, {@code workload} {href, name, hostname, os_type, labels [{href, key, value}]};
+ * workloads, {@code workload} {href, name, hostname, os_type, enforcement_mode, labels [{href, key, value}]},
+ * for other addresses the active {@code ip_lists} [{href, name}] they are in;
  * {@code service} {port, proto, process_name?, user_name?}; counts, decision, direction,
  * {@code timestamp_range} in whole seconds, state, transmission and byte counters. Workloads are
  * rendered from their current state, once per download.
@@ -28,6 +29,8 @@ public final class FlowJson {
     private final DemoState state;
     private final FlowStore s;
     private final Map<Integer, ObjectNode> workloads = new HashMap<>();
+    private final Map<Integer, ArrayNode> ipLists = new HashMap<>();
+    private java.util.List<Object[]> activeIpLists;
 
     public FlowJson(DemoState state, FlowStore store) {
         this.state = state;
@@ -99,8 +102,33 @@ public final class FlowJson {
                 g.writeFieldName("workload");
                 PceJson.mapper().writeTree(g, w);
             }
+        } else {
+            ArrayNode lists = ipLists.computeIfAbsent(endpoint, this::ipListsOf);
+            if (!lists.isEmpty()) {
+                g.writeFieldName("ip_lists");
+                PceJson.mapper().writeTree(g, lists);
+            }
         }
         g.writeEndObject();
+    }
+
+    /** The active IP lists an external address is in, {@code [{href, name}]}, as the PCE lists them on an endpoint. */
+    private ArrayNode ipListsOf(int endpoint) {
+        if (activeIpLists == null) {
+            activeIpLists = new java.util.ArrayList<>();
+            for (ObjectNode l : state.policy().active().all(dev.pceworkbench.demo.store.PolicyType.IP_LISTS)) {
+                activeIpLists.add(new Object[]{dev.pceworkbench.demo.store.PolicyHrefs.inVersion(l.path("href").asText(),
+                        "active"), l.path("name").asText(), dev.pceworkbench.demo.policy.IpRangeSet.of(l)});
+            }
+        }
+        ArrayNode out = PceJson.mapper().createArrayNode();
+        dev.pceworkbench.demo.policy.IpAddress ip = s.ip(endpoint);
+        for (Object[] l : activeIpLists) {
+            if (((dev.pceworkbench.demo.policy.IpRangeSet) l[2]).contains(ip)) {
+                out.addObject().put("href", (String) l[0]).put("name", (String) l[1]);
+            }
+        }
+        return out;
     }
 
     /** The flow's view of a workload; null when it has been deleted since the flow was seen. */
@@ -116,6 +144,9 @@ public final class FlowJson {
         o.put("name", w.path("name").isTextual() ? w.path("name").asText() : hostname);
         o.put("hostname", hostname);
         o.put("os_type", w.path("os_id").asText("").contains("win") ? "windows" : "linux");
+        if (w.path("enforcement_mode").isTextual()) {
+            o.put("enforcement_mode", w.path("enforcement_mode").asText());
+        }
         ArrayNode labels = o.putArray("labels");
         for (JsonNode ref : w.path("labels")) {
             String href = ref.path("href").asText();

@@ -11,6 +11,7 @@ import dev.pceworkbench.pce.http.PceTransport;
 import dev.pceworkbench.pce.json.PceJson;
 import dev.pceworkbench.pce.model.TrafficFlow;
 import dev.pceworkbench.pce.model.TrafficQuery;
+import dev.pceworkbench.pce.model.TrafficQueryRequest;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -44,6 +45,11 @@ public final class TrafficApi {
                 .withBody(ProvisioningApi.bytes(query)), token).json(), TrafficQuery.class);
     }
 
+    /** Submits a typed query ({@link TrafficQueryRequest}). */
+    public TrafficQuery submit(TrafficQueryRequest query, CancellationToken token) {
+        return submit(PceJson.mapper().valueToTree(query), token);
+    }
+
     public TrafficQuery status(String href, CancellationToken token) {
         return ProvisioningApi.read(transport.send(PceRequest.of("GET", href), token).json(), TrafficQuery.class);
     }
@@ -62,15 +68,15 @@ public final class TrafficApi {
         TrafficQuery q = query;
         try {
             while (!q.completed()) {
-                if ("failed".equals(q.status()) || "killed".equals(q.status()) || "cancelled".equals(q.status())) {
-                    throw new PceException("The traffic query " + q.href() + " " + q.status() + ": "
-                            + (q.errorMessage() == null ? "no reason given" : q.errorMessage()));
+                if (q.ended()) {
+                    throw new TrafficQueryFailedException(q.href(), q.status(), q.errorMessage());
                 }
                 if (Instant.now().isAfter(deadline)) {
                     throw new PceException("The traffic query " + q.href() + " did not complete within "
                             + timeout.toSeconds() + " s (status " + q.status() + ")");
                 }
-                progress.onProgress(Progress.phase(q.status(), "Traffic query " + q.status()));
+                progress.onProgress(Progress.phase(q.status(), "Traffic query " + q.status().replace('_', ' ')
+                        + " on the PCE"));
                 token.sleep(pollInterval, "waiting for traffic query " + q.href());
                 q = status(q.href(), token);
             }
@@ -81,10 +87,22 @@ public final class TrafficApi {
         }
     }
 
-    /** Streams the flows of a completed query into typed records. */
+    /**
+     * Streams the flows of a completed query into typed records, reporting "Downloading N MB" (phase
+     * {@code downloading}) and "Parsing N flows" (phase {@code parsing}) as it goes.
+     */
     public List<TrafficFlow> download(TrafficQuery completed, CancellationToken token, Progress.Listener progress) {
+        if (completed.resultPath() == null) {
+            throw new PceException("The traffic query " + completed.href() + " is " + completed.status()
+                    + " and has no results to download");
+        }
         String path = AsyncJobs.relative(completed.resultPath());
-        return transport.stream(PceRequest.of("GET", path), token, progress, (in, len) -> {
+        long[] bytes = {0};
+        Progress.Listener bytesSeen = p -> {
+            bytes[0] = p.bytes();
+            progress.onProgress(p);
+        };
+        return transport.stream(PceRequest.of("GET", path), token, bytesSeen, (in, len) -> {
             List<TrafficFlow> flows = new ArrayList<>();
             try (JsonParser p = PceJson.mapper().getFactory().createParser(in)) {
                 if (p.nextToken() != JsonToken.START_ARRAY) {
@@ -93,6 +111,12 @@ public final class TrafficApi {
                 var reader = PceJson.mapper().readerFor(TrafficFlow.class);
                 while (p.nextToken() == JsonToken.START_OBJECT) {
                     flows.add(reader.readValue(p));
+                    if (flows.size() % 10_000 == 0) {
+                        token.throwIfCancelled("downloading the flows of " + completed.href());
+                        progress.onProgress(new Progress("parsing", bytes[0], len,
+                                String.format("Downloading %.1f MB, parsing %,d flows", bytes[0] / 1_048_576.0,
+                                        flows.size())));
+                    }
                 }
             }
             return flows;
@@ -103,6 +127,61 @@ public final class TrafficApi {
     public List<TrafficFlow> run(JsonNode query, CancellationToken token, Progress.Listener progress) {
         TrafficQuery q = submit(query, token);
         return download(await(q, token, progress), token, progress);
+    }
+
+    /**
+     * Asks the PCE to cancel a queued or working query ({@code PUT} with
+     * {@code {"status": "cancel_requested"}}); the query then reads {@code cancel_requested} and
+     * ends {@code killed}. A PCE refusal (the query already ended) throws with its message.
+     */
+    public void cancel(String href, CancellationToken token) {
+        transport.send(PceRequest.of("PUT", href)
+                .withBody("{\"status\":\"cancel_requested\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)), token);
+    }
+
+    /** Deletes a query and its results on the PCE. */
+    public void delete(String href, CancellationToken token) {
+        transport.send(PceRequest.of("DELETE", href), token);
+    }
+
+    /**
+     * Asks the PCE for the draft decisions of a completed query's flows
+     * ({@code PUT .../update_rules?label_based_rules=false}): the query's {@code rules} status then
+     * goes queued, working, completed, and its download carries {@code draft_policy_decision}.
+     */
+    public void updateRules(String href, CancellationToken token) {
+        transport.send(PceRequest.of("PUT", href + "/update_rules?label_based_rules=false")
+                .withBody("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)), token);
+    }
+
+    /**
+     * Polls the query until its {@code rules} status (after {@link #updateRules}) is completed; a
+     * failed computation throws with the PCE's message.
+     */
+    public TrafficQuery awaitRules(String href, CancellationToken token, Progress.Listener progress) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            TrafficQuery q = status(href, token);
+            String rules = q.rulesStatus();
+            if ("completed".equals(rules)) {
+                return q;
+            }
+            if ("failed".equals(rules)) {
+                JsonNode m = q.rules() == null ? null : q.rules().get("message");
+                throw new TrafficQueryFailedException(href, "failed to update its rules",
+                        m == null || m.isNull() ? null : m.asText());
+            }
+            if (q.ended()) {
+                throw new TrafficQueryFailedException(href, q.status(), q.errorMessage());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new PceException("The draft rules of traffic query " + href + " were not updated within "
+                        + timeout.toSeconds() + " s (rules " + rules + ")");
+            }
+            progress.onProgress(Progress.phase("rules " + rules, "Draft decisions " + (rules == null ? "requested"
+                    : rules) + " on the PCE"));
+            token.sleep(pollInterval, "waiting for the draft rules of " + href);
+        }
     }
 
     private void cancelQuietly(String href) {

@@ -11,7 +11,11 @@ import java.util.Map;
  * the {@link FlowService}, {@code num_connections}, the {@code policy_decision}
  * ({@code allowed}, {@code blocked}, {@code potentially_blocked}, {@code unknown}),
  * {@code flow_direction}, {@code state}, {@code transmission}, when it was seen
- * ({@code timestamp_range}) and the byte counters {@code dst_bi} / {@code dst_bo}.
+ * ({@code timestamp_range}) and the byte counters {@code dst_bi} / {@code dst_bo}; after
+ * {@code update_rules}, the {@code draft_policy_decision} ({@code allowed},
+ * {@code potentially_blocked_no_rule}, {@code blocked_no_rule}, {@code blocked_by_boundary}...) and the
+ * draft {@code rules} (and {@code deny_rules}) that decide it; {@code boundary_decision} where an
+ * enforcement boundary blocks it.
  */
 @PceRecord
 public record TrafficFlow(
@@ -29,6 +33,10 @@ public record TrafficFlow(
         @JsonProperty("icmp_type") Integer icmpType,
         @JsonProperty("icmp_code") Integer icmpCode,
         @JsonProperty("network") Href network,
+        @JsonProperty("draft_policy_decision") String draftPolicyDecision,
+        @JsonProperty("boundary_decision") String boundaryDecision,
+        @JsonProperty("rules") JsonNode rules,
+        @JsonProperty("deny_rules") JsonNode denyRules,
         @Extra Map<String, JsonNode> extra) implements PceJsonObject<TrafficFlow> {
 
     public TrafficFlow {
@@ -64,6 +72,7 @@ public record TrafficFlow(
             @JsonProperty("hostname") String hostname,
             @JsonProperty("os_type") String osType,
             @JsonProperty("labels") List<Href> labels,
+            @JsonProperty("enforcement_mode") String enforcementMode,
             @Extra Map<String, JsonNode> extra) implements PceJsonObject<FlowWorkload> {
 
         public FlowWorkload {
@@ -73,7 +82,7 @@ public record TrafficFlow(
 
         @Override
         public FlowWorkload withExtra(Map<String, JsonNode> extra) {
-            return new FlowWorkload(href, name, hostname, osType, labels, extra);
+            return new FlowWorkload(href, name, hostname, osType, labels, enforcementMode, extra);
         }
     }
 
@@ -118,6 +127,14 @@ public record TrafficFlow(
     @Override
     public TrafficFlow withExtra(Map<String, JsonNode> extra) {
         return new TrafficFlow(src, dst, service, numConnections, policyDecision, flowDirection, state, transmission,
-                timestampRange, dstBi, dstBo, icmpType, icmpCode, network, extra);
+                timestampRange, dstBi, dstBo, icmpType, icmpCode, network, draftPolicyDecision, boundaryDecision, rules,
+                denyRules, extra);
+    }
+
+    /** This flow with {@code draft_policy_decision} (and its draft {@code rules}) set, as a download after {@code update_rules} carries them. */
+    public TrafficFlow withDraft(String draftDecision, JsonNode draftRules) {
+        return new TrafficFlow(src, dst, service, numConnections, policyDecision, flowDirection, state, transmission,
+                timestampRange, dstBi, dstBo, icmpType, icmpCode, network, draftDecision, boundaryDecision, draftRules,
+                denyRules, extra);
     }
 }

@@ -25,6 +25,7 @@ public record TrafficQuery(
         @JsonProperty("created_at") String createdAt,
         @JsonProperty("updated_at") String updatedAt,
         @JsonProperty("created_by") Href createdBy,
+        @JsonProperty("rules") JsonNode rules,
         @Extra Map<String, JsonNode> extra) implements PceResource<TrafficQuery> {
 
     public TrafficQuery {
@@ -35,6 +36,32 @@ public record TrafficQuery(
     /** Whether the results are ready ({@code status} {@code completed}). */
     public boolean completed() {
         return "completed".equals(status);
+    }
+
+    /** Whether the query ended without results: failed, killed or cancelled. */
+    public boolean ended() {
+        return "failed".equals(status) || "killed".equals(status) || "cancelled".equals(status);
+    }
+
+    /** Whether it is still queued or working (or being cancelled). */
+    public boolean running() {
+        return "queued".equals(status) || "working".equals(status) || "cancel_requested".equals(status);
+    }
+
+    /** The status of the draft decisions ({@code rules.status} after {@code update_rules}), or null. */
+    public String rulesStatus() {
+        JsonNode s = rules == null ? null : rules.get("status");
+        return s == null || s.isNull() ? null : s.asText();
+    }
+
+    /** The query's {@code max_results}, or the PCE default of 100,000 when not given. */
+    public int maxResults() {
+        return queryParameters == null || queryParameters.maxResults() == null ? 100_000 : queryParameters.maxResults();
+    }
+
+    /** Whether the query returned as many flows as it may ({@code max_results}): more may match. */
+    public boolean limitReached() {
+        return flowsCount != null && flowsCount >= maxResults();
     }
 
     /** Whether the query failed. */
@@ -56,6 +83,6 @@ public record TrafficQuery(
     @Override
     public TrafficQuery withExtra(Map<String, JsonNode> extra) {
         return new TrafficQuery(href, status, result, queryParameters, flowsCount, matchesCount, regions, createdAt,
-                updatedAt, createdBy, extra);
+                updatedAt, createdBy, rules, extra);
     }
 }
