@@ -130,7 +130,15 @@ public final class WorkbenchApp extends Application {
         Once<VirtualServicesViewModel> virtualServicesModel = new Once<>(() ->
                 new VirtualServicesViewModel(new VirtualServiceFlows(workspace), executor, dialogs));
         navigator.register(ObjectKind.VIRTUAL_SERVICE, VirtualServicesViewModel.FEATURE_ID, t -> virtualServicesModel.get().open(t));
-        Once<TrafficViewModel> trafficModel = new Once<>(() -> new TrafficViewModel(workspace, executor, dialogs, navigator));
+        // "Propose rule" opens the Rulesets view's rule editor on the proposed rule, in draft.
+        Once<TrafficViewModel> trafficModel = new Once<>(() -> {
+            TrafficViewModel m = new TrafficViewModel(workspace, executor, dialogs, navigator);
+            m.openRuleEditorWith((ruleSet, rule) -> {
+                shell[0].select(RuleSetsViewModel.FEATURE_ID);
+                ruleSetsModel.get().proposeRule(ruleSet, rule);
+            });
+            return m;
+        });
         List<Feature> features = List.of(
                 new Feature("connections", "Connections", Material2AL.CLOUD_QUEUE),
                 new Feature(LabelsViewModel.FEATURE_ID, "Labels", Material2AL.LABEL),

@@ -76,6 +76,17 @@ public final class RuleEditorViewModel {
         validate();
     }
 
+    /**
+     * A new rule for {@code rs} prefilled from {@code proposed} (a rule proposed from traffic: its
+     * providers, consumers, services and scope), saved as a new rule.
+     */
+    public void loadProposed(RuleSet rs, SecRule proposed, ActorNames names, RuleContext context) {
+        load(rs, proposed, names, context);
+        original = null;
+        updateTitle();
+        validate();
+    }
+
     /** The form filled from {@code rule} of {@code rs} ({@code rule} null for a new rule). */
     public void load(RuleSet rs, SecRule rule, ActorNames names, RuleContext context) {
         loading = true;

@@ -127,6 +127,15 @@ public final class RuleSetEditing {
         }
     }
 
+    /** Opens the rule editor on a new rule of the selected rule set, prefilled from {@code proposed}. */
+    public void proposeRule(SecRule proposed) {
+        RuleSetRow row;
+        if (draftShown() && (row = selectedOrNotify()) != null) {
+            ruleEditor.loadProposed(row.ruleSet(), proposed, names.get(), ruleContext(null));
+            editing.set(Editing.RULE);
+        }
+    }
+
     public void editRule(RuleRow r) {
         if (draftShown() && r != null && notDeleted(r.ruleSet())) {
             ruleEditor.load(r.ruleSet(), r.rule(), names.get(), ruleContext(r.rule().href()));

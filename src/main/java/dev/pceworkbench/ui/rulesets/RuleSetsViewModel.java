@@ -313,6 +313,23 @@ public final class RuleSetsViewModel implements FeatureModel {
         }
     }
 
+    /**
+     * Opens the draft rule set {@code ruleSetHref} with the rule editor on a new rule prefilled from
+     * {@code proposed} (the Traffic view's "Propose rule"), once the rule set is loaded and selected.
+     */
+    public void proposeRule(String ruleSetHref, SecRule proposed) {
+        javafx.beans.value.ChangeListener<RuleSetRow>[] wait = new javafx.beans.value.ChangeListener[1];
+        wait[0] = (o, a, b) -> {
+            if (b != null && Hrefs.sameObject(b.href(), ruleSetHref) && "draft".equals(version.get())) {
+                selected.removeListener(wait[0]);
+                editingCommands.proposeRule(proposed);
+            }
+        };
+        selected.addListener(wait[0]);
+        selected.set(null);
+        open(Navigator.Target.of(dev.pceworkbench.policy.names.ObjectKind.RULE_SET, ruleSetHref, "draft"));
+    }
+
     /** Shows the rule {@code r} (a rule filter's result) in its rule set's detail. */
     public void showRule(RuleRow r) {
         if (r != null) {

@@ -12,6 +12,7 @@ public enum FlowColumn {
     PROCESS("Process", FlowRow::process, true),
     DECISION("Decision", r -> Decisions.text(r.decision()), true),
     DRAFT("Draft decision", r -> Decisions.text(r.draft()), true),
+    PCE_DRAFT("PCE draft decision", r -> Decisions.text(r.flow().draftPolicyDecision()), false),
     CONNECTIONS("Connections", r -> String.valueOf(r.connections()), true),
     FIRST_SEEN("First seen", FlowRow::firstSeen, false),
     LAST_SEEN("Last seen", FlowRow::lastSeen, true),

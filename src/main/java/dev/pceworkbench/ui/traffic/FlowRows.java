@@ -1,6 +1,5 @@
 package dev.pceworkbench.ui.traffic;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pceworkbench.pce.model.Href;
 import dev.pceworkbench.pce.model.TrafficFlow;
 import dev.pceworkbench.policy.names.Name;
@@ -42,8 +41,7 @@ public final class FlowRows {
 
     /** The draft decision the PCE put on a flow after {@code update_rules}, or null. */
     static String pceDraft(TrafficFlow f) {
-        JsonNode d = f.extra().get("draft_policy_decision");
-        return d == null || d.isNull() ? null : d.asText();
+        return f.draftPolicyDecision();
     }
 
     FlowRow.End end(TrafficFlow.Endpoint e) {

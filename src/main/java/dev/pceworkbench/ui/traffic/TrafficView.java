@@ -181,7 +181,7 @@ public final class TrafficView {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         flowsTab.setId("flowsTab");
         flowsTab.setContent(flowsPane());
-        Tab summaries = new Tab("Summaries", new TrafficSummaryView(model).root());
+        Tab summaries = new Tab("Summaries", new TrafficSummaryView(model, () -> tabs.getSelectionModel().select(flowsTab)).root());
         summaries.setId("summariesTab");
         Tab charts = new Tab("Charts", new TrafficChartsView(model, () -> tabs.getSelectionModel().select(flowsTab)).root());
         charts.setId("chartsTab");
@@ -207,6 +207,7 @@ public final class TrafficView {
                 case DESTINATION -> endColumn(c, FlowRow::destination);
                 case DECISION -> verdictColumn(c, FlowRow::decisionVerdict);
                 case DRAFT -> verdictColumn(c, FlowRow::draftVerdict);
+                case PCE_DRAFT -> verdictColumn(c, r -> Decisions.verdict(r.flow().draftPolicyDecision()));
                 case CONNECTIONS -> connectionsColumn(c);
                 default -> textColumn(c);
             };

@@ -1,8 +1,11 @@
 package dev.pceworkbench.ui.traffic;
 
-import dev.pceworkbench.pce.api.TrafficApi;
-import dev.pceworkbench.pce.json.PceJson;
+import dev.pceworkbench.pce.model.SecRule;
 import dev.pceworkbench.pce.model.TrafficFlow;
+import dev.pceworkbench.policy.impact.Decision;
+import dev.pceworkbench.policy.traffic.FlowDecisions;
+import dev.pceworkbench.policy.traffic.RuleProposal;
+import dev.pceworkbench.workspace.TrafficExplorer;
 import dev.pceworkbench.pce.model.TrafficQuery;
 import dev.pceworkbench.pce.model.TrafficQueryRequest;
 import dev.pceworkbench.policy.PolicyData;
@@ -45,6 +48,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -69,7 +73,7 @@ public final class TrafficViewModel implements FeatureModel {
     }
 
     /** What a finished run hands back to the FX thread. */
-    record Outcome(TrafficQueryRequest request, TrafficQuery query, List<FlowRow> rows, TrafficCharts charts,
+    record Outcome(TrafficExplorer.Result result, List<FlowRow> rows, Decision[] local, TrafficCharts charts,
                    NameLookup names) {
     }
 
@@ -100,16 +104,25 @@ public final class TrafficViewModel implements FeatureModel {
     private final TaskProgress progress = new TaskProgress();
     private final BooleanBinding hasResults = Bindings.isNotEmpty(rows);
     private final ActorChoicesLoader choices;
+    private final TrafficExplorer explorer;
+    private final ReadOnlyObjectWrapper<FlowDecisions.Comparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
+    static final String DRAFT_TEXT = "Draft decisions: the engine's, on the draft policy (instant). Ask the PCE to compare.";
+    private final ReadOnlyStringWrapper draftStatus = new ReadOnlyStringWrapper(this, "draftStatus", DRAFT_TEXT);
+    private final SummaryModel summaries = new SummaryModel(this);
+    private BiConsumer<String, SecRule> ruleEditor = (h, r) -> { };
+    private TrafficExplorer.Result result;
+    private Decision[] local;
     private String lastKey;
     private NameLookup names = ObjectNames.EMPTY;
 
     public TrafficViewModel(PolicyWorkspace workspace, TaskExecutor executor, DialogService dialogs, Navigator navigator) {
-        this(workspace, executor, dialogs, navigator, Clock.systemUTC());
+        this(workspace, new TrafficExplorer(workspace), executor, dialogs, navigator, Clock.systemUTC());
     }
 
-    TrafficViewModel(PolicyWorkspace workspace, TaskExecutor executor, DialogService dialogs, Navigator navigator,
-                     Clock clock) {
+    TrafficViewModel(PolicyWorkspace workspace, TrafficExplorer explorer, TaskExecutor executor, DialogService dialogs,
+                     Navigator navigator, Clock clock) {
         this.workspace = workspace;
+        this.explorer = explorer;
         this.executor = executor;
         this.dialogs = dialogs;
         this.navigator = navigator;
@@ -132,6 +145,10 @@ public final class TrafficViewModel implements FeatureModel {
 
     private void policyChanged() {
         form.setOptions(ActorOptions.EMPTY);
+        // A saved rule changes the draft: the engine's draft decisions of the flows on screen follow.
+        if (result != null) {
+            computeDraft();
+        }
     }
 
     // ---- lifecycle -------------------------------------------------------------------------------
@@ -169,52 +186,46 @@ public final class TrafficViewModel implements FeatureModel {
             return;
         }
         remember(new RecentQuery(form.describe(), req.get(), form.presetProperty().get()));
-        String key = form.key();
-        start("Traffic query", req.get(), key, ctx -> {
-            TrafficApi api = workspace.client().traffic();
-            ctx.message("Submitting the query");
-            TrafficQuery q = api.submit(PceJson.mapper().valueToTree(req.get()), ctx.token());
-            q = api.await(q, ctx.token(), p -> {
-                ctx.progress(-1, -1);
-                ctx.message("PCE: " + q(p.message()));
-            });
-            return download(api, q, ctx);
-        });
+        start("Traffic query", form.key(), ctx -> explorer.run(req.get(), ctx));
     }
 
-    private static String q(String m) {
-        return m == null ? "" : m.replace("Traffic query ", "");
-    }
-
-    private List<TrafficFlow> download(TrafficApi api, TrafficQuery q, TaskContext ctx) {
-        return api.download(q, ctx.token(), p -> {
-            if (p.totalBytes() > 0) {
-                ctx.progress(p.bytes(), p.totalBytes());
-            }
-            ctx.message(String.format(Locale.US, "Downloading %.1f MB", p.bytes() / 1_000_000.0));
-        });
+    /** Runs the last query again over smaller time windows until every flow is in (merged, without duplicates). */
+    public void getEveryFlow() {
+        TrafficExplorer.Result last = result;
+        if (last == null || last.request() == null) {
+            return;
+        }
+        start("Traffic query, every flow (split by time)", lastKey, ctx -> explorer.runSplit(last.request(), ctx));
     }
 
     private interface Fetch {
-        List<TrafficFlow> flows(TaskContext ctx) throws Exception;
+        TrafficExplorer.Result fetch(TaskContext ctx) throws Exception;
     }
 
-    private void start(String title, TrafficQueryRequest req, String key, Fetch fetch) {
+    private void start(String title, String key, Fetch fetch) {
         cancel();
         status.set("Running: " + form.describe());
         executor.execute(progress.track(BackgroundTask.of(title, ctx -> {
-            List<TrafficFlow> flows = fetch.flows(ctx);
-            ctx.message(String.format(Locale.US, "Parsing %,d flows", flows.size()));
+            TrafficExplorer.Result r = fetch.fetch(ctx);
+            ctx.message(String.format(Locale.US, "Parsing %,d flows: naming their workloads and labels", r.flows().size()));
             NameLookup lookup = names(ctx);
-            List<FlowRow> built = new FlowRows(lookup).rows(flows, ctx::isCancelled);
+            Decision[] local = explorer.localDecisions(r.flows(), "draft", ctx);
+            List<FlowRow> built = new FlowRows(lookup).rows(r.flows(), ctx::isCancelled);
+            applyDraft(built, local);
             ctx.token().throwIfCancelled("Traffic query");
-            return new Outcome(req, null, built, TrafficCharts.of(built), lookup);
+            return new Outcome(r, built, local, TrafficCharts.of(built), lookup);
         })).ownedBy(FEATURE_ID).onSuccess(out -> show(out, key)).onCancelled(() -> status.set(
                 "Query cancelled (also on the PCE)." + (rows.isEmpty() ? "" : " The table still shows the previous results.")))
                 .onFailure(e -> {
                     status.set("The query failed: " + e.getMessage());
                     dialogs.showError("Traffic query failed", e);
                 }));
+    }
+
+    static void applyDraft(List<FlowRow> rows, Decision[] local) {
+        for (FlowRow r : rows) {
+            r.setDraft(local == null ? null : local[r.index()].word());
+        }
     }
 
     private NameLookup names(TaskContext ctx) {
@@ -224,28 +235,27 @@ public final class TrafficViewModel implements FeatureModel {
     }
 
     private void show(Outcome out, String key) {
+        TrafficExplorer.Result r = out.result();
         selected.set(null);
         rowFilter.set(null);
+        comparison.set(null);
+        draftStatus.set(DRAFT_TEXT);
+        result = r;
+        local = out.local();
         rows.setAll(out.rows());
         names = out.names();
         charts.set(out.charts());
-        lastRequest.set(out.request());
+        lastRequest.set(r.request());
         lastKey = key;
         stale.set(key != null && !key.equals(form.key()));
-        Integer max = out.request().maxResults();
-        limitReached.set(max != null && out.rows().size() >= max);
+        limitReached.set(r.limitReached());
         status.set(String.format(Locale.US, "%,d flows", out.rows().size())
-                + (limitReached.get() ? " (the limit: there may be more)" : "") + ": " + describe(out.request()));
+                + (r.split() ? String.format(Locale.US, " from %,d time windows, without duplicates", r.queries().size()) : "")
+                + (r.limitReached() ? " (the limit: there may be more)" : "")
+                + (r.request() == null ? "" : ": " + r.request().startDate() + " to " + r.request().endDate())
+                + (r.notes().isEmpty() ? "" : ". " + String.join("; ", r.notes())));
+        summaries.resultsChanged();
         dialogs.notify("Traffic: " + String.format(Locale.US, "%,d flows", out.rows().size()));
-    }
-
-    private String describe(TrafficQueryRequest r) {
-        return r.startDate() + " to " + r.endDate();
-    }
-
-    /** Runs the last query again over smaller time windows until every flow is in (merged, without duplicates). */
-    public void getEveryFlow() {
-        dialogs.notify("Not yet.");
     }
 
     /** Cancels the running query (the PCE is asked to cancel it too) or export. */
@@ -277,36 +287,30 @@ public final class TrafficViewModel implements FeatureModel {
     /** Lists the PCE's traffic queries (newest first). */
     public void loadPceQueries() {
         pceQueriesStatus.set("Asking the PCE for its traffic queries…");
-        executor.execute(BackgroundTask.of("Listing the PCE's traffic queries", ctx -> {
-            List<TrafficQuery> all = new ArrayList<>(workspace.client().traffic().queries(ctx.token()));
-            all.sort((a, b) -> String.valueOf(b.createdAt()).compareTo(String.valueOf(a.createdAt())));
-            return all;
-        }).ownedBy(FEATURE_ID).onSuccess(list -> {
-            pceQueries.setAll(list);
-            pceQueriesStatus.set(list.isEmpty() ? "The PCE has no traffic queries." : list.size() + " queries on the PCE");
-        }).onCancelled(() -> pceQueriesStatus.set("")).onFailure(e -> {
-            pceQueriesStatus.set("Could not list the PCE's queries.");
-            dialogs.showError("Could not list the PCE's traffic queries", e);
-        }));
+        executor.execute(BackgroundTask.of("Listing the PCE's traffic queries", ctx -> explorer.earlierQueries(ctx.token()))
+                .ownedBy(FEATURE_ID).onSuccess(list -> {
+                    pceQueries.setAll(list);
+                    pceQueriesStatus.set(list.isEmpty() ? "The PCE has no traffic queries."
+                            : list.size() + " queries on the PCE");
+                }).onCancelled(() -> pceQueriesStatus.set("")).onFailure(e -> {
+                    pceQueriesStatus.set("Could not list the PCE's queries.");
+                    dialogs.showError("Could not list the PCE's traffic queries", e);
+                }));
     }
 
-    /** Opens a completed query of the PCE: its flows are downloaded, the query is not run again. */
+    /** Opens a query of the PCE: its flows are downloaded (after it completes), the query is not run again. */
     public void openPceQuery(TrafficQuery q) {
         if (q == null) {
             return;
         }
-        if (!q.completed()) {
-            dialogs.notify("That query is " + q.status() + ": only completed queries can be opened.");
+        if (q.failed()) {
+            dialogs.notify("That query failed on the PCE" + (q.errorMessage() == null ? "." : ": " + q.errorMessage()));
             return;
         }
-        TrafficQueryRequest params = q.queryParameters();
-        if (params != null) {
-            form.load(params, names);
+        if (q.queryParameters() != null) {
+            form.load(q.queryParameters(), names);
         }
-        TrafficQueryRequest req = params != null ? params
-                : TrafficQueryRequest.of("PCE query", String.valueOf(q.createdAt()), String.valueOf(q.updatedAt()));
-        start("Opening traffic query", req, params == null ? null : form.key(),
-                ctx -> download(workspace.client().traffic(), q, ctx));
+        start("Opening traffic query", q.queryParameters() == null ? null : form.key(), ctx -> explorer.open(q, ctx));
     }
 
     /** One line for an earlier query in the list. */
@@ -315,6 +319,122 @@ public final class TrafficViewModel implements FeatureModel {
         String name = q.queryParameters() == null || q.queryParameters().queryName() == null ? "query"
                 : q.queryParameters().queryName();
         return name + " (" + q.status() + n + ") " + (q.createdAt() == null ? "" : q.createdAt());
+    }
+
+    // ---- draft decisions and rules from flows ---------------------------------------------------
+
+    /** The engine's draft decisions of the flows on screen again (after the draft changed). */
+    public void computeDraft() {
+        TrafficExplorer.Result r = result;
+        List<FlowRow> current = List.copyOf(rows);
+        if (r == null) {
+            return;
+        }
+        executor.execute(BackgroundTask.of("Draft decisions of the flows (engine)", ctx ->
+                explorer.localDecisions(r.flows(), "draft", ctx)).ownedBy(FEATURE_ID).onSuccess(d -> {
+            if (result != r) {
+                return;
+            }
+            local = d;
+            applyDraft(current, d);
+            comparison.set(null);
+            draftStatus.set("Draft decisions recomputed by the engine after the draft policy changed.");
+            refreshRows();
+        }).onFailure(e -> dialogs.showError("Could not work out the draft decisions", e)));
+    }
+
+    /** Redraws the rows after their draft decisions changed (a list change the table and summaries see). */
+    private void refreshRows() {
+        List<FlowRow> copy = List.copyOf(rows);
+        RowFilter f = rowFilter.get();
+        rows.setAll(copy);
+        rowFilter.set(null);
+        rowFilter.set(f);
+        summaries.resultsChanged();
+    }
+
+    /** Asks the PCE for its draft decisions ({@code update_rules}) and compares them with the engine's. */
+    public void askPce() {
+        TrafficExplorer.Result r = result;
+        if (r == null) {
+            return;
+        }
+        draftStatus.set("Asking the PCE for its draft decisions…");
+        executor.execute(progress.track(BackgroundTask.of("Draft decisions from the PCE (update_rules)", ctx -> {
+            TrafficExplorer.DraftComparison c = explorer.pceDraftDecisions(r, ctx);
+            List<FlowRow> built = new FlowRows(names).rows(c.flows(), ctx::isCancelled);
+            applyDraft(built, c.local());
+            return new Object[]{c, built};
+        })).ownedBy(FEATURE_ID).onSuccess(o -> {
+            TrafficExplorer.DraftComparison c = (TrafficExplorer.DraftComparison) o[0];
+            @SuppressWarnings("unchecked") List<FlowRow> built = (List<FlowRow>) o[1];
+            result = new TrafficExplorer.Result(r.request(), r.queries(), c.flows(), r.limitReached(), r.split(), r.notes());
+            local = c.local();
+            rowFilter.set(null);
+            rows.setAll(built);
+            comparison.set(c.comparison());
+            draftStatus.set("PCE and engine: " + c.comparison().summary() + ".");
+            summaries.resultsChanged();
+        }).onCancelled(() -> draftStatus.set("Cancelled: the draft decisions are the engine's."))
+                .onFailure(e -> {
+                    draftStatus.set("The PCE could not give its draft decisions.");
+                    dialogs.showError("Draft decisions from the PCE failed", e);
+                }));
+    }
+
+    /** Keeps the flows where the PCE's draft decision and the engine's disagree. */
+    public void showDisagreeing() {
+        FlowDecisions.Comparison c = comparison.get();
+        if (c == null) {
+            return;
+        }
+        java.util.BitSet set = new java.util.BitSet();
+        for (int i : c.disagreeing()) {
+            set.set(i);
+        }
+        filterBy(new RowFilter(String.format(Locale.US, "the %,d flows whose draft decision the PCE and the engine "
+                + "disagree on", c.disagree()), row -> set.get(row.index())));
+    }
+
+    /** Where "Propose rule" opens the rule editor: the rule set's href and the proposed rule. */
+    public void openRuleEditorWith(BiConsumer<String, SecRule> editor) {
+        this.ruleEditor = editor;
+    }
+
+    /** Proposes a rule allowing the flows of {@code selection} and opens it, prefilled, in the rule editor (draft). */
+    public void proposeRule(List<FlowRow> selection) {
+        List<TrafficFlow> flows = selection.stream().map(FlowRow::flow).toList();
+        if (flows.isEmpty()) {
+            dialogs.notify("Select flows (or summary rows) first: the rule is proposed from them.");
+            return;
+        }
+        NameLookup lookup = names;
+        executor.execute(progress.track(BackgroundTask.of("Proposing a rule from " + flows.size() + " flows", ctx ->
+                RuleProposal.propose(flows, workspace.ruleSets("draft", ctx.token(), ctx.pceProgress()), lookup)))
+                .ownedBy(FEATURE_ID).onSuccess(this::openProposal)
+                .onFailure(e -> dialogs.showError("Could not propose a rule", e)));
+    }
+
+    private void openProposal(RuleProposal p) {
+        String notes = p.notes().isEmpty() ? "" : " Note: " + String.join("; ", p.notes()) + ".";
+        if (p.ruleSet() != null) {
+            dialogs.notify("Proposed rule opened in '" + p.ruleSet().name() + "' (draft): check and save it." + notes);
+            ruleEditor.accept(p.ruleSet().href(), p.rule());
+            return;
+        }
+        if (!dialogs.confirm("New rule set for the proposed rule", "No draft rule set has the scope "
+                + dev.pceworkbench.policy.names.Names.scopeText(p.scopeNames()) + ". Create the rule set '"
+                + p.newRuleSet().name() + "' in the draft, then open the proposed rule in it?" + notes, "Create rule set")) {
+            return;
+        }
+        executor.execute(progress.track(BackgroundTask.of("Creating rule set " + p.newRuleSet().name(), ctx -> {
+            String href = workspace.client().ruleSets().create(p.newRuleSet(), ctx.token()).href();
+            workspace.changed(PolicyWorkspace.RULE_SETS, "draft");
+            return href;
+        })).ownedBy(FEATURE_ID).onSuccess(href -> {
+            dialogs.notify("Rule set '" + p.newRuleSet().name() + "' created in the draft; the proposed rule is open.");
+            ruleEditor.accept(href, p.rule());
+        }).onFailure(e -> dialogs.showError("The PCE refused the rule set", e)));
     }
 
     // ---- filters ----------------------------------------------------------------------------------
@@ -490,6 +610,28 @@ public final class TrafficViewModel implements FeatureModel {
 
     public BooleanBinding hasResultsProperty() {
         return hasResults;
+    }
+
+    public ReadOnlyObjectProperty<FlowDecisions.Comparison> comparisonProperty() {
+        return comparison.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty draftStatusProperty() {
+        return draftStatus.getReadOnlyProperty();
+    }
+
+    public SummaryModel summaries() {
+        return summaries;
+    }
+
+    /** The flows of the last result (in download order; rows refer to them by index). */
+    List<TrafficFlow> flows() {
+        return result == null ? List.of() : result.flows();
+    }
+
+    /** The engine's draft decision per flow of {@link #flows()}, or null. */
+    Decision[] localDecisions() {
+        return local;
     }
 
     NameLookup names() {

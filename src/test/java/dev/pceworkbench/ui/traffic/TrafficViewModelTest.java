@@ -12,6 +12,9 @@ import dev.pceworkbench.ui.common.export.CsvReader;
 import dev.pceworkbench.ui.common.policy.ActorOption;
 import dev.pceworkbench.ui.rulesearch.SearchDemo;
 import dev.pceworkbench.workspace.PolicyWorkspace;
+import dev.pceworkbench.workspace.TrafficExplorer;
+import dev.pceworkbench.policy.traffic.FlowSummary;
+import dev.pceworkbench.pce.model.SecRule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -44,6 +48,7 @@ class TrafficViewModelTest {
     PolicyWorkspace workspace;
     RecordingDialogService dialogs;
     TrafficViewModel model;
+    List<Object[]> proposed = new java.util.ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -61,8 +66,9 @@ class TrafficViewModelTest {
         dialogs = new RecordingDialogService();
         Navigator navigator = new Navigator();
         navigator.register(ObjectKind.RULE_SET, "rulesets", t -> { });
-        model = new TrafficViewModel(workspace, TaskFailures.synchronousExecutor(), dialogs, navigator,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        model = new TrafficViewModel(workspace, new TrafficExplorer(workspace, Duration.ofMinutes(2), Duration.ofMillis(100)),
+                TaskFailures.synchronousExecutor(), dialogs, navigator, Clock.fixed(NOW, ZoneOffset.UTC));
+        model.openRuleEditorWith((ruleSet, rule) -> proposed.add(new Object[]{ruleSet, rule}));
         model.onShown();
     }
 
@@ -209,5 +215,66 @@ class TrafficViewModelTest {
         assertFalse(model.staleProperty().get());
         dialogs.assertNoErrors();
         assertTrue(List.of(Verdict.values()).contains(first.decisionVerdict()));
+    }
+
+    private void runEverything() {
+        model.form().presetProperty().set(TimePreset.CUSTOM);
+        model.form().customStartProperty().set("2000-01-01");
+        model.form().customEndProperty().set("2100-01-01");
+        model.form().maxResultsProperty().set("200000");
+        model.run();
+        dialogs.assertNoErrors();
+    }
+
+    @Test
+    void summariesGroupAndFilterAndDraftDecisionsCompareAndRulesAreProposed() throws Exception {
+        runEverything();
+        int n = model.rows().size();
+        SummaryModel s = model.summaries();
+        assertEquals(FlowSummary.appGroupDimensions(), s.grouped(), "the app group summary by default");
+        assertFalse(s.rows().isEmpty());
+        assertEquals(n, s.rows().stream().mapToInt(FlowSummary.Row::flowCount).sum());
+        FlowSummary.Row top = s.rows().get(0);
+        s.showFlows(List.of(top));
+        assertEquals(top.flowCount(), model.shown().size());
+        assertTrue(model.rowFilterProperty().get().description().contains(top.text()));
+        model.clearRowFilter();
+
+        s.chosenProperty(FlowSummary.Dimension.decision()).set(true);
+        assertTrue(s.grouped().contains(FlowSummary.Dimension.decision()));
+        Path csv = dir.resolve("summary.csv");
+        dialogs.willSaveTo(csv);
+        s.exportCsv();
+        List<CsvReader.Row> lines = CsvReader.read(csv);
+        assertEquals(s.rows().size() + 1, lines.size());
+        assertEquals("Decision", lines.get(0).cell(3));
+        Path json = dir.resolve("summary.json");
+        dialogs.willSaveTo(json);
+        s.exportJson();
+        assertEquals(s.rows().size(), PceJson.mapper().readTree(Files.readString(json)).size());
+
+        // The engine's draft decisions are there at once; the PCE's agree with them.
+        assertTrue(model.rows().stream().allMatch(r -> r.draft() != null));
+        model.askPce();
+        dialogs.assertNoErrors();
+        var c = model.comparisonProperty().get();
+        assertTrue(c != null && c.compared() == model.rows().size(), model.draftStatusProperty().get());
+        assertEquals(c.compared(), c.agree() + c.disagree(), c.summary());
+        assertTrue(model.draftStatusProperty().get().contains(c.summary()));
+        // Agreement itself is the explorer's business (workspace tests); here: the disagreeing flows filter.
+        model.showDisagreeing();
+        if (c.disagree() > 0) {
+            assertEquals(c.disagree(), model.shown().size());
+            assertTrue(model.shown().stream().allMatch(r -> r.draftVerdict() != Decisions.verdict(r.flow().draftPolicyDecision())));
+        }
+        model.clearRowFilter();
+
+        // A rule proposed from the top group's flows goes to the rule editor in a draft rule set.
+        s.proposeRule(List.of(top));
+        dialogs.assertNoErrors();
+        // (When no draft rule set has the scope, one is created after the user agrees.)
+        assertEquals(1, proposed.size());
+        assertTrue(((String) proposed.get(0)[0]).contains("/sec_policy/draft/rule_sets/"));
+        assertFalse(((SecRule) proposed.get(0)[1]).providers().isEmpty());
     }
 }
