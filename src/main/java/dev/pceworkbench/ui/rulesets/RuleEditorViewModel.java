@@ -81,8 +81,17 @@ public final class RuleEditorViewModel {
      * providers, consumers, services and scope), saved as a new rule.
      */
     public void loadProposed(RuleSet rs, SecRule proposed, ActorNames names, RuleContext context) {
-        load(rs, proposed, names, context);
-        original = null;
+        load(rs, null, names, context);
+        loading = true;
+        try {
+            providers.setAll(names.actors(proposed.providers()));
+            consumers.setAll(names.actors(proposed.consumers()));
+            services.setAll(proposed.ingressServices());
+            extraScope.set(Boolean.TRUE.equals(proposed.unscopedConsumers()));
+            description.set(proposed.description() == null ? "" : proposed.description());
+        } finally {
+            loading = false;
+        }
         updateTitle();
         validate();
     }

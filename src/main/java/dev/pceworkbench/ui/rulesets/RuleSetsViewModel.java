@@ -318,14 +318,17 @@ public final class RuleSetsViewModel implements FeatureModel {
      * {@code proposed} (the Traffic view's "Propose rule"), once the rule set is loaded and selected.
      */
     public void proposeRule(String ruleSetHref, SecRule proposed) {
-        javafx.beans.value.ChangeListener<RuleSetRow>[] wait = new javafx.beans.value.ChangeListener[1];
-        wait[0] = (o, a, b) -> {
-            if (b != null && Hrefs.sameObject(b.href(), ruleSetHref) && "draft".equals(version.get())) {
+        javafx.beans.InvalidationListener[] wait = new javafx.beans.InvalidationListener[1];
+        wait[0] = o -> {
+            RuleSetRow b = selected.get();
+            if (b != null && Hrefs.sameObject(b.href(), ruleSetHref) && editable.get()) {
                 selected.removeListener(wait[0]);
+                editable.removeListener(wait[0]);
                 editingCommands.proposeRule(proposed);
             }
         };
         selected.addListener(wait[0]);
+        editable.addListener(wait[0]);
         selected.set(null);
         open(Navigator.Target.of(dev.pceworkbench.policy.names.ObjectKind.RULE_SET, ruleSetHref, "draft"));
     }

@@ -115,7 +115,6 @@ final class TrafficChartsView {
 
     private void wire(Node node, TrafficCharts.Bar b) {
         node.getStyleClass().add("traffic-chart-bar");
-        node.setAccessibleText(b.filter().description());
         Tooltip.install(node, new Tooltip(b.category() + ": " + b.series() + " " + b.value() + "\nClick: "
                 + b.filter().description()));
         node.setOnMouseClicked(e -> {

@@ -428,10 +428,9 @@ public final class TrafficViewModel implements FeatureModel {
             return;
         }
         executor.execute(progress.track(BackgroundTask.of("Creating rule set " + p.newRuleSet().name(), ctx -> {
-            String href = workspace.client().ruleSets().create(p.newRuleSet(), ctx.token()).href();
-            workspace.changed(PolicyWorkspace.RULE_SETS, "draft");
-            return href;
+            return workspace.client().ruleSets().create(p.newRuleSet(), ctx.token()).href();
         })).ownedBy(FEATURE_ID).onSuccess(href -> {
+            workspace.changed(PolicyWorkspace.RULE_SETS, "draft");
             dialogs.notify("Rule set '" + p.newRuleSet().name() + "' created in the draft; the proposed rule is open.");
             ruleEditor.accept(href, p.rule());
         }).onFailure(e -> dialogs.showError("The PCE refused the rule set", e)));
