@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Opens the workbench in a real 1280x800 window under Xvfb, waits until it is connected to the
 # embedded demo PCE (window title "PCE Workbench — Demo PCE (embedded)"), and saves one PNG per
-# sidebar view and theme: <nn>-<view>-<theme>.png (01-connections … 08-container-clusters, light and
-# dark). It drives the window as a user would, with xdotool: Ctrl+1…8 select the views,
+# sidebar view and theme: <nn>-<view>-<theme>.png (01-connections … 09-traffic, light and
+# dark). It drives the window as a user would, with xdotool: Ctrl+1…9 select the views,
 # Ctrl+Shift+L toggles the theme, and clicks pick representative content (a label and where it is
 # used, a rule set with its rules and chips, the result of a rule search, a pending rule set's
 # diff; see prepare below).
@@ -17,7 +17,7 @@ for tool in Xvfb xdotool import compare; do
   command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install xvfb xauth xdotool imagemagick" >&2; exit 1; }
 done
 width=1280 height=800
-views=(connections labels rulesets rule-search policy-check provision virtual-services container-clusters)   # the sidebar, in order (Ctrl+1…8)
+views=(connections labels rulesets rule-search policy-check provision virtual-services container-clusters traffic)   # the sidebar, in order (Ctrl+1…9)
 
 display=:$((90 + RANDOM % 100))
 Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
@@ -97,6 +97,12 @@ prepare() {
     provision)    click 600 221 ;;   # the first pending change (a new rule set): its diff with its rules
     virtual-services) click 290 215 ;;   # the first virtual service: its bindings and where it is used
     container-clusters) click 560 98 ;;   # the first cluster: its container workload profiles below
+    traffic)                         # Run: the last 24 hours of traffic, then a flow's details
+      click "${TRAFFIC_RUN_X:-880}" "${TRAFFIC_RUN_Y:-262}"
+      sleep 4
+      settle
+      click 400 470
+      ;;
   esac
 }
 
