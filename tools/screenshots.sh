@@ -98,10 +98,10 @@ prepare() {
     virtual-services) click 290 215 ;;   # the first virtual service: its bindings and where it is used
     container-clusters) click 560 98 ;;   # the first cluster: its container workload profiles below
     traffic)                         # Run: the last 24 hours of traffic, then a flow's details
-      click "${TRAFFIC_RUN_X:-880}" "${TRAFFIC_RUN_Y:-262}"
+      click "${TRAFFIC_RUN_X:-860}" "${TRAFFIC_RUN_Y:-300}"
       sleep 4
       settle
-      click 400 470
+      click 400 540
       ;;
   esac
 }

@@ -5,9 +5,9 @@ import java.util.function.Function;
 /** The results table's columns (and the CSV export's, in this order), each with its text. */
 public enum FlowColumn {
     SOURCE("Source", r -> r.source().text(), true),
-    SOURCE_LABELS("Source labels", r -> r.source().chipText(), true),
+    SOURCE_LABELS("Source labels", r -> r.source().chipText(), false),
     DESTINATION("Destination", r -> r.destination().text(), true),
-    DESTINATION_LABELS("Destination labels", r -> r.destination().chipText(), true),
+    DESTINATION_LABELS("Destination labels", r -> r.destination().chipText(), false),
     SERVICE("Port", FlowRow::service, true),
     PROCESS("Process", FlowRow::process, true),
     DECISION("Decision", r -> Decisions.text(r.decision()), true),

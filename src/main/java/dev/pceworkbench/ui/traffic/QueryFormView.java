@@ -139,9 +139,9 @@ final class QueryFormView {
     }
 
     private Node services() {
-        TextField include = field("servicesInclude", "Any: or 443/tcp, 8000-8080/udp, icmp, process sshd, service WinRM",
+        TextField include = field("servicesInclude", "Any: or 443/tcp, 8000-8080/udp, icmp, process sshd",
                 form.servicesIncludeProperty());
-        TextField exclude = field("servicesExclude", "None: or ports, protocols, processes to leave out",
+        TextField exclude = field("servicesExclude", "None: or ports and processes to leave out",
                 form.servicesExcludeProperty());
         include.setOnAction(e -> run.run());
         exclude.setOnAction(e -> run.run());

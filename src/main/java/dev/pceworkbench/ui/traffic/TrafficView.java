@@ -266,7 +266,7 @@ public final class TrafficView {
                 model.detailsProperty()));
         SplitPane split = new SplitPane(table, details);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.74);
+        split.setDividerPositions(0.78);
         SplitPane.setResizableWithParent(details, false);
         VBox box = new VBox(6, bar, draft, filterBanner, split);
         VBox.setVgrow(split, Priority.ALWAYS);
@@ -340,7 +340,7 @@ public final class TrafficView {
                 setGraphic(box);
             }
         });
-        col.setPrefWidth(300);
+        col.setPrefWidth(260);
         col.setMinWidth(140);
         return col;
     }

@@ -106,7 +106,7 @@ public final class TrafficViewModel implements FeatureModel {
     private final ActorChoicesLoader choices;
     private final TrafficExplorer explorer;
     private final ReadOnlyObjectWrapper<FlowDecisions.Comparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
-    static final String DRAFT_TEXT = "Draft decisions: the engine's, on the draft policy (instant). Ask the PCE to compare.";
+    static final String DRAFT_TEXT = "Draft decisions: the engine's, on the draft policy.";
     private final ReadOnlyStringWrapper draftStatus = new ReadOnlyStringWrapper(this, "draftStatus", DRAFT_TEXT);
     private final SummaryModel summaries = new SummaryModel(this);
     private BiConsumer<String, SecRule> ruleEditor = (h, r) -> { };
