@@ -277,7 +277,7 @@ public final class TrafficView {
     private static TableColumn<FlowRow, String> textColumn(FlowColumn c) {
         TableColumn<FlowRow, String> col = TableCells.column(c.header(), c::text, false);
         col.setPrefWidth(switch (c) {
-            case SERVICE -> 90;
+            case SERVICE -> 80;
             case PROCESS -> 100;
             case FIRST_SEEN, LAST_SEEN -> 150;
             default -> 150;
@@ -299,7 +299,7 @@ public final class TrafficView {
         col.setCellFactory(StatusChips.verdictCells());
         col.setComparator(Comparator.nullsFirst(Comparator.comparing(Verdict::word)));
         col.setMinWidth(120);
-        col.setPrefWidth(168);
+        col.setPrefWidth(150);
         return col;
     }
 
@@ -340,8 +340,8 @@ public final class TrafficView {
                 setGraphic(box);
             }
         });
-        col.setPrefWidth(260);
-        col.setMinWidth(140);
+        col.setPrefWidth(190);
+        col.setMinWidth(120);
         return col;
     }
 }
