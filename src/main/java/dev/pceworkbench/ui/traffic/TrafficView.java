@@ -266,7 +266,7 @@ public final class TrafficView {
                 model.detailsProperty()));
         SplitPane split = new SplitPane(table, details);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.78);
+        split.setDividerPositions(0.8);
         SplitPane.setResizableWithParent(details, false);
         VBox box = new VBox(6, bar, draft, filterBanner, split);
         VBox.setVgrow(split, Priority.ALWAYS);
@@ -277,7 +277,7 @@ public final class TrafficView {
     private static TableColumn<FlowRow, String> textColumn(FlowColumn c) {
         TableColumn<FlowRow, String> col = TableCells.column(c.header(), c::text, false);
         col.setPrefWidth(switch (c) {
-            case SERVICE -> 80;
+            case SERVICE -> 100;
             case PROCESS -> 100;
             case FIRST_SEEN, LAST_SEEN -> 150;
             default -> 150;
@@ -299,7 +299,7 @@ public final class TrafficView {
         col.setCellFactory(StatusChips.verdictCells());
         col.setComparator(Comparator.nullsFirst(Comparator.comparing(Verdict::word)));
         col.setMinWidth(120);
-        col.setPrefWidth(150);
+        col.setPrefWidth(190);
         return col;
     }
 
@@ -340,7 +340,7 @@ public final class TrafficView {
                 setGraphic(box);
             }
         });
-        col.setPrefWidth(190);
+        col.setPrefWidth(170);
         col.setMinWidth(120);
         return col;
     }
