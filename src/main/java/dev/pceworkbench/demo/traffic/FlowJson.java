@@ -67,6 +67,10 @@ public final class FlowJson {
             if (s.users[s.process[f]] != null) {
                 g.writeStringField("user_name", s.users[s.process[f]]);
             }
+            String windows = s.windowsService(f);
+            if (windows != null) {
+                g.writeStringField("windows_service_name", windows);
+            }
         }
         g.writeEndObject();
         g.writeNumberField("num_connections", s.connections[f]);
