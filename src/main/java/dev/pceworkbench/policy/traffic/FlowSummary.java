@@ -219,18 +219,26 @@ public final class FlowSummary {
             acc.add(f, flow, draft == null ? FlowDecisions.ofPce(flow.draftPolicyDecision()) : draft[f],
                     draft != null || flow.draftPolicyDecision() != null);
         }
-        List<Row> rows = new ArrayList<>(order.size());
-        for (Acc a : order) {
+        Row[] rows = new Row[order.size()];
+        String[] texts = new String[rows.length];
+        Integer[] sorted = new Integer[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            Acc a = order.get(r);
             List<Value> values = new ArrayList<>(d);
             for (int i = 0; i < d; i++) {
                 values.add(interned.get(i).get(a.key[i]));
             }
-            rows.add(new Row(values, Arrays.copyOf(a.flows, a.n), a.connections, a.decisions, a.draft, a.first, a.last));
+            rows[r] = new Row(values, Arrays.copyOf(a.flows, a.n), a.connections, a.decisions, a.draft, a.first, a.last);
+            texts[r] = rows[r].text();
+            sorted[r] = r;
         }
-        rows.sort(Comparator.comparingLong(Row::connections).reversed()
-                .thenComparing(Comparator.comparingInt(Row::flowCount).reversed())
-                .thenComparing(Row::text));
-        return rows;
+        Arrays.sort(sorted, Comparator.<Integer>comparingLong(r -> -rows[r].connections())
+                .thenComparingInt(r -> -rows[r].flowCount()).thenComparing(r -> texts[r]));
+        List<Row> out = new ArrayList<>(rows.length);
+        for (Integer r : sorted) {
+            out.add(rows[r]);
+        }
+        return out;
     }
 
     /**
