@@ -65,6 +65,16 @@ public final class FlowDecisions {
             throw new CancellationException("Decisions cancelled");
         }
         Decision[] distinct = new Decision[keys.size()];
+        // Destination by destination: the rules that can allow traffic to one provider stay warm.
+        Integer[] order = new Integer[keys.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> {
+            String x = keys.get(a).dst();
+            String y = keys.get(b).dst();
+            return x == y ? 0 : x == null ? -1 : y == null ? 1 : x.compareTo(y);
+        });
         int chunks = (keys.size() + CHUNK - 1) / CHUNK;
         IntStream.range(0, chunks).parallel().forEach(c -> {
             if (cancelled.getAsBoolean()) {
@@ -72,7 +82,8 @@ public final class FlowDecisions {
             }
             int end = Math.min(keys.size(), (c + 1) * CHUNK);
             for (int k = c * CHUNK; k < end; k++) {
-                distinct[k] = decide(keys.get(k), check);
+                int id = order[k];
+                distinct[id] = decide(keys.get(id), check);
             }
         });
         Decision[] out = new Decision[flows.size()];
