@@ -129,11 +129,20 @@ public final class FlowDecisions {
 
     private static Key key(TrafficFlow f, PolicyModel model, Map<String, Boolean> known) {
         String sw = workload(f.src());
-        boolean srcKnown = sw != null && known.computeIfAbsent(sw, h -> model.workload(h) != null);
+        boolean srcKnown = sw != null && known(sw, model, known);
         String dw = workload(f.dst());
-        boolean dstKnown = dw != null && known.computeIfAbsent(dw, h -> model.workload(h) != null);
+        boolean dstKnown = dw != null && known(dw, model, known);
         return new Key(srcKnown ? sw : f.src() == null ? null : f.src().ip(), srcKnown, dstKnown ? dw : null,
                 service(f));
+    }
+
+    private static boolean known(String href, PolicyModel model, Map<String, Boolean> known) {
+        Boolean k = known.get(href);
+        if (k == null) {
+            k = model.workload(href) != null;
+            known.put(href, k);
+        }
+        return k;
     }
 
     /** A flow's service as the engine reads it: protocol and port, or the protocol alone. */

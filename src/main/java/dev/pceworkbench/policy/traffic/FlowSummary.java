@@ -200,14 +200,19 @@ public final class FlowSummary {
             for (int i = 0; i < d; i++) {
                 Dimension dim = dimensions.get(i);
                 Object source = sourceOf(dim, flow, draft == null ? null : draft[f]);
-                int fi = i;
-                k[i] = caches.get(i).computeIfAbsent(source, s -> {
-                    Value v = value(dim, flow, lookup, s);
-                    return ids.get(fi).computeIfAbsent(v, x -> {
-                        interned.get(fi).add(x);
-                        return interned.get(fi).size() - 1;
-                    });
-                });
+                Map<Object, Integer> cache = caches.get(i);
+                Integer id = cache.get(source);
+                if (id == null) {
+                    Value v = value(dim, flow, lookup, source);
+                    id = ids.get(i).get(v);
+                    if (id == null) {
+                        id = interned.get(i).size();
+                        interned.get(i).add(v);
+                        ids.get(i).put(v, id);
+                    }
+                    cache.put(source, id);
+                }
+                k[i] = id;
             }
             Key key = new Key(k);
             Acc acc = groups.get(key);
