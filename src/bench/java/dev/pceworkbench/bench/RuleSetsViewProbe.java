@@ -164,7 +164,7 @@ public final class RuleSetsViewProbe {
         }
 
         @Override
-        public boolean confirm(String title, String message) {
+        public boolean confirm(String title, String message, String action) {
             return true;
         }
 

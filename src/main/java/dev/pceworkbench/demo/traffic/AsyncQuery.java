@@ -9,7 +9,7 @@ import java.time.Instant;
  * One asynchronous traffic query and its life: {@code queued} for the first third of the
  * configured duration, then {@code working} until the duration has passed and the result is
  * computed, then {@code completed} (or {@code failed} when a fault was injected or the run broke),
- * or {@code killed} once cancelled. Status is derived from the clock on every read, so polling
+ * or {@code cancel_requested} once cancelled and shortly after {@code killed}. Status is derived from the clock on every read, so polling
  * clients see it progress without a scheduler. The result is filled in by a background run.
  */
 public final class AsyncQuery {
@@ -90,9 +90,13 @@ public final class AsyncQuery {
         killedAt = at;
     }
 
+    /**
+     * The status at {@code now}: after a cancel, {@code cancel_requested} for a sixth of the duration
+     * (the PCE stops the query's workers), then {@code killed}.
+     */
     public String status(Instant now, Duration duration) {
         if (killedAt != null) {
-            return "killed";
+            return Duration.between(killedAt, now).compareTo(duration.dividedBy(6)) < 0 ? "cancel_requested" : "killed";
         }
         Duration age = Duration.between(createdAt, now);
         if (age.compareTo(duration.dividedBy(3)) < 0) {
@@ -107,7 +111,8 @@ public final class AsyncQuery {
 
     public Instant updatedAt(Instant now, Duration duration) {
         return switch (status(now, duration)) {
-            case "killed" -> killedAt;
+            case "cancel_requested" -> killedAt;
+            case "killed" -> killedAt.plus(duration.dividedBy(6));
             case "queued" -> createdAt;
             case "working" -> createdAt.plus(duration.dividedBy(3));
             case "completed" -> computedAt.isAfter(createdAt.plus(duration)) ? computedAt : createdAt.plus(duration);

@@ -38,6 +38,13 @@ public final class FlowQuery {
                 Boolean constant) {
     }
 
+    /**
+     * One service filter: ports (null for any), and/or a process name or Windows service name
+     * (compared case-insensitively, as Windows names are); all given parts must hold.
+     */
+    record Svc(PortRange ports, String process, String windowsService) {
+    }
+
     /** Filters of one side of the flow. */
     record Side(List<List<Item>> include, List<Item> exclude) {
         boolean includesAll() {
@@ -47,8 +54,8 @@ public final class FlowQuery {
 
     final Side sources;
     final Side destinations;
-    final List<PortRange> servicesInclude = new ArrayList<>();
-    final List<PortRange> servicesExclude = new ArrayList<>();
+    final List<Svc> servicesInclude = new ArrayList<>();
+    final List<Svc> servicesExclude = new ArrayList<>();
     final Set<String> decisions;
     final Instant start;
     final Instant end;
@@ -224,7 +231,7 @@ public final class FlowQuery {
         }
     }
 
-    private void services(JsonNode n, String field, List<PortRange> out) {
+    private void services(JsonNode n, String field, List<Svc> out) {
         for (JsonNode s : list(n, field)) {
             if (!s.isObject()) {
                 throw PceApiException.invalid("Each item of " + field + " must be an object, got " + s);
@@ -234,7 +241,9 @@ public final class FlowQuery {
                 if (svc == null) {
                     throw PceApiException.invalid("Service " + s.get("href").asText() + " in " + field + " does not exist in the active policy");
                 }
-                svc.path("service_ports").forEach(p -> out.add(PortRange.of(p)));
+                svc.path("service_ports").forEach(p -> out.add(new Svc(PortRange.of(p), null, null)));
+                svc.path("windows_services").forEach(p -> out.add(new Svc(p.hasNonNull("port") || p.hasNonNull("proto")
+                        ? PortRange.of(p) : null, p.path("process_name").textValue(), p.path("service_name").textValue())));
                 continue;
             }
             for (String k : List.of("port", "to_port", "proto")) {
@@ -242,10 +251,25 @@ public final class FlowQuery {
                     throw PceApiException.invalid(field + " " + k + " must be an integer, got " + s.get(k));
                 }
             }
-            if (s.hasNonNull("port") || s.hasNonNull("proto")) {
-                out.add(PortRange.of(s));
+            if (s.hasNonNull("to_port") && !s.hasNonNull("port")) {
+                throw PceApiException.invalid(field + " to_port " + s.get("to_port") + " needs a port");
             }
-            // Items naming only process_name or windows_service_name are accepted and ignored.
+            if (s.hasNonNull("to_port") && s.get("to_port").asInt() < s.get("port").asInt()) {
+                throw PceApiException.invalid(field + " to_port " + s.get("to_port") + " is below port " + s.get("port"));
+            }
+            for (String k : List.of("process_name", "windows_service_name")) {
+                if (s.hasNonNull(k) && (!s.get(k).isTextual() || s.get(k).asText().isBlank())) {
+                    throw PceApiException.invalid(field + " " + k + " must be a non-empty string, got " + s.get(k));
+                }
+            }
+            PortRange ports = s.hasNonNull("port") || s.hasNonNull("proto") ? PortRange.of(s) : null;
+            String process = s.path("process_name").textValue();
+            String windows = s.path("windows_service_name").textValue();
+            if (ports == null && process == null && windows == null) {
+                throw PceApiException.invalid("Each item of " + field + " needs a port, proto, process_name or "
+                        + "windows_service_name, got " + s);
+            }
+            out.add(new Svc(ports, process, windows));
         }
     }
 

@@ -157,10 +157,10 @@ public final class FlowQueryRunner {
         }
         int proto = s.proto(f);
         int port = s.port(f);
-        if (!q.servicesInclude.isEmpty() && !anyCovers(q.servicesInclude, proto, port)) {
+        if (!q.servicesInclude.isEmpty() && !anyCovers(q.servicesInclude, f, proto, port)) {
             return false;
         }
-        if (anyCovers(q.servicesExclude, proto, port)) {
+        if (anyCovers(q.servicesExclude, f, proto, port)) {
             return false;
         }
         int src = s.src[f];
@@ -177,9 +177,11 @@ public final class FlowQueryRunner {
         return in && !anyMatches(q.sources.exclude(), src) && !anyMatches(q.destinations.exclude(), dst);
     }
 
-    private static boolean anyCovers(List<PortRange> entries, int proto, int port) {
-        for (PortRange e : entries) {
-            if (e.covers(proto, port)) {
+    private boolean anyCovers(List<FlowQuery.Svc> entries, int f, int proto, int port) {
+        for (FlowQuery.Svc e : entries) {
+            if ((e.ports() == null || e.ports().covers(proto, port))
+                    && (e.process() == null || e.process().equalsIgnoreCase(s.processName(f)))
+                    && (e.windowsService() == null || e.windowsService().equalsIgnoreCase(s.windowsService(f)))) {
                 return true;
             }
         }

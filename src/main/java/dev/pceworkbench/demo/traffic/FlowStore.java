@@ -85,6 +85,29 @@ public final class FlowStore {
         return port[flow];
     }
 
+    /** The process that served the flow, or null when unknown. */
+    String processName(int flow) {
+        return process[flow] < 0 ? null : processes[process[flow]];
+    }
+
+    /**
+     * The Windows service behind the flow's process, as a Windows VEN reports it: Remote Desktop
+     * (TermService) in svchost.exe on 3389, SQL Server (MSSQLSERVER), the SNMP service; null otherwise.
+     */
+    String windowsService(int flow) {
+        String p = processName(flow);
+        if (p == null || !p.endsWith(".exe")) {
+            return null;
+        }
+        return switch (p) {
+            case "svchost.exe" -> port(flow) == 3389 ? "TermService" : null;
+            case "sqlservr.exe" -> "MSSQLSERVER";
+            case "snmp.exe" -> "SNMP";
+            case "lsass.exe" -> "NTDS";
+            default -> null;
+        };
+    }
+
     int proto(int flow) {
         return proto[flow] & 0xff;
     }

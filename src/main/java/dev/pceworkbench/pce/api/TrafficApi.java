@@ -109,8 +109,9 @@ public final class TrafficApi {
                     throw new IOException("the flows at " + path + " are not a JSON array");
                 }
                 var reader = PceJson.mapper().readerFor(TrafficFlow.class);
+                java.util.Map<String, TrafficFlow.FlowWorkload> workloads = new java.util.HashMap<>();
                 while (p.nextToken() == JsonToken.START_OBJECT) {
-                    flows.add(reader.readValue(p));
+                    flows.add(shared((TrafficFlow) reader.readValue(p), workloads));
                     if (flows.size() % 10_000 == 0) {
                         token.throwIfCancelled("downloading the flows of " + completed.href());
                         progress.onProgress(new Progress("parsing", bytes[0], len,
@@ -121,6 +122,34 @@ public final class TrafficApi {
             }
             return flows;
         }).value();
+    }
+
+    /**
+     * The flow with each end's workload replaced by the first equal one of the download: a workload
+     * is in many flows, and sharing one record (and its href string) keeps 200,000 flows small and
+     * makes later lookups by href cheap.
+     */
+    private static TrafficFlow shared(TrafficFlow f, java.util.Map<String, TrafficFlow.FlowWorkload> seen) {
+        TrafficFlow.Endpoint src = shared(f.src(), seen);
+        TrafficFlow.Endpoint dst = shared(f.dst(), seen);
+        if (src == f.src() && dst == f.dst()) {
+            return f;
+        }
+        return new TrafficFlow(src, dst, f.service(), f.numConnections(), f.policyDecision(), f.flowDirection(),
+                f.state(), f.transmission(), f.timestampRange(), f.dstBi(), f.dstBo(), f.icmpType(), f.icmpCode(),
+                f.network(), f.draftPolicyDecision(), f.boundaryDecision(), f.rules(), f.denyRules(), f.extra());
+    }
+
+    private static TrafficFlow.Endpoint shared(TrafficFlow.Endpoint e, java.util.Map<String, TrafficFlow.FlowWorkload> seen) {
+        if (e == null || e.workload() == null || e.workload().href() == null) {
+            return e;
+        }
+        TrafficFlow.FlowWorkload w = e.workload();
+        TrafficFlow.FlowWorkload first = seen.putIfAbsent(w.href(), w);
+        if (first == null || first == w || !first.equals(w)) {
+            return e;
+        }
+        return new TrafficFlow.Endpoint(e.ip(), first, e.ipLists(), e.fqdn(), e.virtualService(), e.extra());
     }
 
     /** Submit, wait and download in one call. */

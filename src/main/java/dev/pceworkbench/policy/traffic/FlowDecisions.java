@@ -65,6 +65,16 @@ public final class FlowDecisions {
             throw new CancellationException("Decisions cancelled");
         }
         Decision[] distinct = new Decision[keys.size()];
+        // Destination by destination: the rules that can allow traffic to one provider stay warm.
+        Integer[] order = new Integer[keys.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> {
+            String x = keys.get(a).dst();
+            String y = keys.get(b).dst();
+            return x == y ? 0 : x == null ? -1 : y == null ? 1 : x.compareTo(y);
+        });
         int chunks = (keys.size() + CHUNK - 1) / CHUNK;
         IntStream.range(0, chunks).parallel().forEach(c -> {
             if (cancelled.getAsBoolean()) {
@@ -72,7 +82,8 @@ public final class FlowDecisions {
             }
             int end = Math.min(keys.size(), (c + 1) * CHUNK);
             for (int k = c * CHUNK; k < end; k++) {
-                distinct[k] = decide(keys.get(k), check);
+                int id = order[k];
+                distinct[id] = decide(keys.get(id), check);
             }
         });
         Decision[] out = new Decision[flows.size()];
@@ -118,11 +129,20 @@ public final class FlowDecisions {
 
     private static Key key(TrafficFlow f, PolicyModel model, Map<String, Boolean> known) {
         String sw = workload(f.src());
-        boolean srcKnown = sw != null && known.computeIfAbsent(sw, h -> model.workload(h) != null);
+        boolean srcKnown = sw != null && known(sw, model, known);
         String dw = workload(f.dst());
-        boolean dstKnown = dw != null && known.computeIfAbsent(dw, h -> model.workload(h) != null);
+        boolean dstKnown = dw != null && known(dw, model, known);
         return new Key(srcKnown ? sw : f.src() == null ? null : f.src().ip(), srcKnown, dstKnown ? dw : null,
                 service(f));
+    }
+
+    private static boolean known(String href, PolicyModel model, Map<String, Boolean> known) {
+        Boolean k = known.get(href);
+        if (k == null) {
+            k = model.workload(href) != null;
+            known.put(href, k);
+        }
+        return k;
     }
 
     /** A flow's service as the engine reads it: protocol and port, or the protocol alone. */

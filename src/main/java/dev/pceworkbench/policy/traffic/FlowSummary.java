@@ -200,14 +200,19 @@ public final class FlowSummary {
             for (int i = 0; i < d; i++) {
                 Dimension dim = dimensions.get(i);
                 Object source = sourceOf(dim, flow, draft == null ? null : draft[f]);
-                int fi = i;
-                k[i] = caches.get(i).computeIfAbsent(source, s -> {
-                    Value v = value(dim, flow, lookup, s);
-                    return ids.get(fi).computeIfAbsent(v, x -> {
-                        interned.get(fi).add(x);
-                        return interned.get(fi).size() - 1;
-                    });
-                });
+                Map<Object, Integer> cache = caches.get(i);
+                Integer id = cache.get(source);
+                if (id == null) {
+                    Value v = value(dim, flow, lookup, source);
+                    id = ids.get(i).get(v);
+                    if (id == null) {
+                        id = interned.get(i).size();
+                        interned.get(i).add(v);
+                        ids.get(i).put(v, id);
+                    }
+                    cache.put(source, id);
+                }
+                k[i] = id;
             }
             Key key = new Key(k);
             Acc acc = groups.get(key);
@@ -219,18 +224,26 @@ public final class FlowSummary {
             acc.add(f, flow, draft == null ? FlowDecisions.ofPce(flow.draftPolicyDecision()) : draft[f],
                     draft != null || flow.draftPolicyDecision() != null);
         }
-        List<Row> rows = new ArrayList<>(order.size());
-        for (Acc a : order) {
+        Row[] rows = new Row[order.size()];
+        String[] texts = new String[rows.length];
+        Integer[] sorted = new Integer[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            Acc a = order.get(r);
             List<Value> values = new ArrayList<>(d);
             for (int i = 0; i < d; i++) {
                 values.add(interned.get(i).get(a.key[i]));
             }
-            rows.add(new Row(values, Arrays.copyOf(a.flows, a.n), a.connections, a.decisions, a.draft, a.first, a.last));
+            rows[r] = new Row(values, Arrays.copyOf(a.flows, a.n), a.connections, a.decisions, a.draft, a.first, a.last);
+            texts[r] = rows[r].text();
+            sorted[r] = r;
         }
-        rows.sort(Comparator.comparingLong(Row::connections).reversed()
-                .thenComparing(Comparator.comparingInt(Row::flowCount).reversed())
-                .thenComparing(Row::text));
-        return rows;
+        Arrays.sort(sorted, Comparator.<Integer>comparingLong(r -> -rows[r].connections())
+                .thenComparingInt(r -> -rows[r].flowCount()).thenComparing(r -> texts[r]));
+        List<Row> out = new ArrayList<>(rows.length);
+        for (Integer r : sorted) {
+            out.add(rows[r]);
+        }
+        return out;
     }
 
     /**

@@ -102,4 +102,14 @@ class FlowGeneratorTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void flowTimesAreWrittenAsIsoInstantsInWholeSeconds() {
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < 10_000; i++) {
+            Instant t = Instant.ofEpochSecond(r.nextLong(0, 4_102_444_800L), r.nextInt(1_000_000_000));
+            assertEquals(java.time.format.DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
+                    FlowJson.time(t), t.toString());
+        }
+    }
 }
