@@ -1,10 +1,10 @@
 package dev.pceworkbench.demo.api;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pceworkbench.demo.http.ApiRequest;
 import dev.pceworkbench.demo.http.ApiResponse;
+import dev.pceworkbench.demo.http.Datafile;
 import dev.pceworkbench.demo.http.PceApiException;
 import dev.pceworkbench.demo.http.Router;
 import dev.pceworkbench.demo.server.Faults;
@@ -12,44 +12,55 @@ import dev.pceworkbench.demo.store.DemoState;
 import dev.pceworkbench.pce.json.PceJson;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Asynchronous collection requests ({@code Prefer: respond-async}): each becomes a job under
  * {@code /orgs/{id}/jobs/{uuid}} that is {@code pending}, then {@code running}, then {@code done}
  * with {@code result.href} naming a datafile that holds the whole collection, or {@code failed}
- * with {@code result.message} when a fault is injected. The collection is captured when the job is
- * created, so the datafile is a consistent snapshot; it is written to a file once, the first time
- * it is downloaded (under the state's read lock, at disk speed), and served from that file without
- * any lock. Jobs expire with their datafiles: after {@link DemoState#jobRetention()}'s time to live,
- * and the oldest first beyond its count, so memory and disk stay bounded.
+ * with {@code result.message} when a fault is injected. As on a real PCE, the job writes its
+ * datafile once, in the background from the moment it is created (the collection is captured
+ * then, so the datafile is a consistent snapshot; rendering takes the state's read lock), as a
+ * gzip-compressed {@link Datafile} in the state's spool; the job is {@code done} once its time has
+ * passed and the file is written, and every download is a read of that file without any lock:
+ * the stored gzip stream to clients that accept gzip, inflated on the fly for the others. Jobs
+ * expire with their datafiles (the files are deleted): after {@link DemoState#jobRetention()}'s
+ * time to live, and the oldest first beyond its count, so memory and disk stay bounded.
  */
 public final class JobService {
+    private static final Logger LOG = Logger.getLogger(JobService.class.getName());
+    /** How long a job poll waits for a datafile still being written before it answers running. */
+    private static final Duration WAIT_FOR_DATAFILE = Duration.ofSeconds(5);
     private static final class Job {
         final String uuid;
         final String description;
         final String requestedBy;
         final Instant requestedAt;
         final boolean fails;
-        /** Writes the datafile; dropped once the file exists. */
-        ApiResponse.JsonWriter result;
-        Path file;
+        /** The datafile being written, then written (or the failure); null for a job made to fail. */
+        final CompletableFuture<Datafile> datafile = new CompletableFuture<>();
 
-        Job(String uuid, String description, String requestedBy, Instant requestedAt, boolean fails,
-            ApiResponse.JsonWriter result) {
+        Job(String uuid, String description, String requestedBy, Instant requestedAt, boolean fails) {
             this.uuid = uuid;
             this.description = description;
             this.requestedBy = requestedBy;
             this.requestedAt = requestedAt;
             this.fails = fails;
-            this.result = result;
         }
 
         String uuid() {
@@ -80,6 +91,8 @@ public final class JobService {
     private final int retryAfterSeconds;
     /** In creation order; guarded by itself. */
     private final Map<String, Job> jobs = new LinkedHashMap<>();
+    /** Writes datafiles in the background, two at a time (daemon threads that end when idle). */
+    private final ExecutorService writers;
 
     public JobService(DemoState state, Faults faults, Duration pendingFor, Duration runningFor, int retryAfterSeconds) {
         this.state = state;
@@ -87,6 +100,27 @@ public final class JobService {
         this.pendingFor = pendingFor;
         this.runningFor = runningFor;
         this.retryAfterSeconds = retryAfterSeconds;
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "demo-pce-datafiles");
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        this.writers = pool;
+    }
+
+    /**
+     * Writes {@code document} into a new datafile of the state's spool, in the background; the
+     * future completes with the file (or the failure). For anything served as a job's result.
+     */
+    CompletableFuture<Datafile> materialise(String name, ApiResponse.JsonWriter document) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return Datafile.write(state.spool(), name, document);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, writers);
     }
 
     void routes(Router r, String org) {
@@ -107,14 +141,24 @@ public final class JobService {
         r.get(org + "/datafiles/{file}", this::download);
     }
 
-    /** Starts a job whose datafile is written by {@code result}; answers 202 with Location. */
+    /** Starts a job whose datafile is written by {@code result}, now; answers 202 with Location. */
     ApiResponse submit(ApiRequest request, ApiResponse.JsonWriter result) {
         String uuid = state.uuid();
         Job job = new Job(uuid, request.path(), request.caller().userHref(), state.now(),
-                faults.take(Faults.Kind.JOBFAIL), result);
+                faults.take(Faults.Kind.JOBFAIL));
         synchronized (jobs) {
             jobs.put(uuid, job);
             expire();
+        }
+        if (!job.fails()) {
+            materialise(uuid, result).whenComplete((d, e) -> {
+                if (e != null) {
+                    LOG.log(Level.WARNING, "Datafile of job " + uuid + " failed", e);
+                    job.datafile.completeExceptionally(e);
+                } else if (!job.datafile.complete(d)) {
+                    d.discard(); // the job was deleted or expired meanwhile
+                }
+            });
         }
         return ApiResponse.empty(202)
                 .header("Location", state.orgPrefix() + "/jobs/" + uuid)
@@ -142,15 +186,11 @@ public final class JobService {
     }
 
     private static void discard(Job j) {
-        synchronized (j) {
-            j.result = null;
-            if (j.file != null) {
-                try {
-                    Files.deleteIfExists(j.file);
-                } catch (IOException ignored) {
-                    // In the spool directory, removed when the server stops.
-                }
-                j.file = null;
+        // Ends the job's datafile: deleted now if written, else as soon as it is.
+        if (!j.datafile.cancel(false)) {
+            Datafile d = j.datafile.getNow(null);
+            if (d != null) {
+                d.discard();
             }
         }
     }
@@ -167,7 +207,17 @@ public final class JobService {
         return j;
     }
 
+    /**
+     * Pending, then running for the configured times; then done once the datafile is written. A
+     * poll that comes while it is still being written waits for it a little (small collections are
+     * written in milliseconds, so tests and clients see {@code done} as soon as the time is up),
+     * then says {@code running}.
+     */
     private String status(Job j) {
+        return status(j, WAIT_FOR_DATAFILE);
+    }
+
+    private String status(Job j, Duration wait) {
         Duration age = Duration.between(j.requestedAt(), state.now());
         if (age.compareTo(pendingFor) < 0) {
             return "pending";
@@ -175,21 +225,38 @@ public final class JobService {
         if (age.compareTo(pendingFor.plus(runningFor)) < 0) {
             return "running";
         }
-        return j.fails() ? "failed" : "done";
+        if (j.fails()) {
+            return "failed";
+        }
+        try {
+            j.datafile.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return "done";
+        } catch (TimeoutException e) {
+            return "running";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "running";
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            return "failed";
+        }
     }
 
     private ObjectNode render(Job j) {
+        return render(j, WAIT_FOR_DATAFILE);
+    }
+
+    private ObjectNode render(Job j, Duration wait) {
         ObjectNode o = PceJson.mapper().createObjectNode();
         o.put("href", state.orgPrefix() + "/jobs/" + j.uuid());
         o.put("job_type", ":illumio/async_requests");
         o.put("description", j.description());
-        String status = status(j);
+        String status = status(j, wait);
         ObjectNode result = o.putObject("result");
         if (status.equals("done")) {
             result.put("href", state.orgPrefix() + "/datafiles/" + j.uuid());
         } else if (status.equals("failed")) {
             result.put("message", "The asynchronous request failed: the PCE could not build the collection for "
-                    + j.description() + " (injected fault)");
+                    + j.description() + (j.fails() ? " (injected fault)" : ""));
         }
         o.put("status", status);
         o.put("requested_at", DemoState.format(j.requestedAt()));
@@ -213,38 +280,22 @@ public final class JobService {
         String type = req.param("job_type").orElse(null);
         for (Job j : all) {
             if (type == null || type.equals(":illumio/async_requests")) {
-                out.add(render(j));
+                out.add(render(j, Duration.ZERO)); // a listing waits for no datafile
             }
         }
         return ApiResponse.ok(out).header("X-Total-Count", Integer.toString(out.size()));
     }
 
-    private ApiResponse download(ApiRequest req) throws IOException {
+    private ApiResponse download(ApiRequest req) {
         Job j = job(req.pathParam("file"));
-        if (!"done".equals(status(j))) {
-            throw PceApiException.notFound("Datafile " + j.uuid() + " (the job is " + status(j) + ")");
+        String status = status(j);
+        if (!"done".equals(status)) {
+            throw PceApiException.notFound("Datafile " + j.uuid() + " (the job is " + status + ")");
         }
-        return ApiResponse.file(200, datafile(j));
-    }
-
-    /** The job's datafile, written the first time it is asked for. */
-    private Path datafile(Job j) throws IOException {
-        synchronized (j) {
-            if (j.file == null) {
-                if (j.result == null) {
-                    throw PceApiException.notFound("Datafile " + j.uuid());
-                }
-                Path f = state.spool().resolve("datafile-" + j.uuid() + ".json");
-                try (JsonGenerator g = PceJson.mapper().getFactory().createGenerator(Files.newOutputStream(f))) {
-                    j.result.write(g);
-                } catch (IOException | RuntimeException e) {
-                    Files.deleteIfExists(f);
-                    throw e;
-                }
-                j.file = f;
-                j.result = null;
-            }
-            return j.file;
+        Datafile d = j.datafile.getNow(null);
+        if (d == null) {
+            throw PceApiException.notFound("Datafile " + j.uuid());
         }
+        return ApiResponse.datafile(200, d);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pceworkbench.demo.http.ApiRequest;
 import dev.pceworkbench.demo.http.ApiResponse;
+import dev.pceworkbench.demo.http.Datafile;
 import dev.pceworkbench.demo.http.PceApiException;
 import dev.pceworkbench.demo.http.Router;
 import dev.pceworkbench.demo.policy.PolicyModel;
@@ -52,6 +53,8 @@ public final class TrafficApi {
     private final String fqdn;
     private final long seed;
     private final Map<String, AsyncQuery> queries = new LinkedHashMap<>();
+    /** Each completed query's download, written once when it completes (guarded by {@code queries}). */
+    private final Map<String, Datafile> downloads = new java.util.HashMap<>();
     private final ExecutorService runner;
     private FlowStore flows;
 
@@ -86,6 +89,7 @@ public final class TrafficApi {
                 if (queries.remove(req.pathParam("uuid")) == null) {
                     throw PceApiException.notFound("Traffic query " + req.pathParam("uuid"));
                 }
+                forget(req.pathParam("uuid"));
             }
             return ApiResponse.noContent();
         });
@@ -114,6 +118,7 @@ public final class TrafficApi {
         synchronized (queries) {
             queries.put(uuid, q);
             while (queries.size() > KEEP_QUERIES) {
+                forget(queries.keySet().iterator().next());
                 queries.remove(queries.keySet().iterator().next());
             }
         }
@@ -125,7 +130,21 @@ public final class TrafficApi {
 
     private void runInBackground(AsyncQuery q) {
         try {
-            q.completed(run(q.query(), q::killed), state.now());
+            FlowQueryRunner.Result r = run(q.query(), q::killed);
+            // As a real PCE: the download is written once, when the query completes.
+            FlowStore store = flows();
+            Datafile d = Datafile.write(state.spool(), q.uuid(), g -> state.readIo(() -> new FlowJson(state, store).write(g, r, null)));
+            synchronized (queries) {
+                if (queries.get(q.uuid()) == q) {
+                    downloads.put(q.uuid(), d);
+                } else {
+                    d.discard();
+                }
+            }
+            q.completed(r, state.now());
+        } catch (java.io.IOException e) {
+            LOG.log(Level.WARNING, "Traffic query " + q.uuid() + " failed", e);
+            q.broke("The traffic query failed: " + e.getMessage());
         } catch (CancellationException e) {
             // Killed while running: nothing to keep.
         } catch (RuntimeException e) {
@@ -149,6 +168,14 @@ public final class TrafficApi {
                         + req.pathParam("uuid"));
             }
             return q;
+        }
+    }
+
+    /** Deletes a forgotten query's download (call holding {@code queries}). */
+    private void forget(String uuid) {
+        Datafile d = downloads.remove(uuid);
+        if (d != null) {
+            d.discard();
         }
     }
 
@@ -219,6 +246,13 @@ public final class TrafficApi {
         FlowQueryRunner.Result r = q.result();
         FlowStore store = flows();
         FlowQueryRunner.Draft draft = "completed".equals(q.rulesStatus(state.now(), duration)) ? q.draft() : null;
+        Datafile written;
+        synchronized (queries) {
+            written = downloads.get(q.uuid());
+        }
+        if (draft == null && written != null) {
+            return ApiResponse.datafile(200, written);
+        }
         return ApiResponse.stream(200, g -> state.readIo(() -> new FlowJson(state, store).write(g, r, draft)));
     }
 

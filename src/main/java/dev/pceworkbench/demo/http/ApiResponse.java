@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * What a handler answers: a status, headers and either a JSON tree, a streamed JSON body (for
- * collections too large to build in memory twice), a JSON file already on disk (a job's datafile)
- * or no body.
+ * collections too large to build in memory twice), a {@link Datafile} written once and served as
+ * it is (a job's datafile, a traffic query's download) or no body.
  */
 public final class ApiResponse {
     /** Writes a JSON body straight to the response stream. */
@@ -22,7 +22,7 @@ public final class ApiResponse {
     private final int status;
     private final JsonNode json;
     private final JsonWriter writer;
-    private java.nio.file.Path file;
+    private Datafile datafile;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     private ApiResponse(int status, JsonNode json, JsonWriter writer) {
@@ -47,10 +47,10 @@ public final class ApiResponse {
         return new ApiResponse(status, null, writer);
     }
 
-    /** A JSON document already written to {@code file}, sent as it is. */
-    public static ApiResponse file(int status, java.nio.file.Path file) {
+    /** A JSON document already written, sent gzipped as it is stored or inflated on the fly. */
+    public static ApiResponse datafile(int status, Datafile datafile) {
         ApiResponse r = new ApiResponse(status, null, null);
-        r.file = file;
+        r.datafile = datafile;
         return r;
     }
 
@@ -79,8 +79,8 @@ public final class ApiResponse {
         return writer;
     }
 
-    public java.nio.file.Path file() {
-        return file;
+    public Datafile datafile() {
+        return datafile;
     }
 
     public Map<String, String> headers() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.pceworkbench.demo.http.ApiRequest;
 import dev.pceworkbench.demo.http.ApiResponse;
+import dev.pceworkbench.demo.http.Datafile;
 import dev.pceworkbench.demo.http.PceApiException;
 import dev.pceworkbench.demo.http.Router;
 import dev.pceworkbench.demo.store.DemoState;
@@ -11,6 +12,7 @@ import dev.pceworkbench.demo.store.Users;
 import dev.pceworkbench.pce.json.PceJson;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
@@ -19,6 +21,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -190,7 +193,7 @@ public final class DemoHttpHandler extends Handler.Abstract {
         h.put("X-Request-Id", requestId);
         h.put("Cache-Control", "no-cache");
         r.headers().forEach(h::put);
-        if (r.json() == null && r.writer() == null && r.file() == null) {
+        if (r.json() == null && r.writer() == null && r.datafile() == null) {
             settleRequestBody(request, response);
             response.setStatus(r.status());
             response.write(true, null, callback);
@@ -198,16 +201,18 @@ public final class DemoHttpHandler extends Handler.Abstract {
         }
         boolean malformed = faults.take(Faults.Kind.MALFORMED);
         boolean truncate = !malformed && faults.take(Faults.Kind.TRUNCATE);
-        if (!malformed && !truncate && (r.file() != null || r.writer() != null)) {
-            Spool rendered = r.file() != null ? null : render(r.writer());
-            if (rendered == null || rendered.file() != null) {
-                Path file = rendered == null ? r.file() : rendered.file();
+        if (!malformed && !truncate && r.datafile() != null) {
+            sendDatafile(request, response, callback, r.status(), r.datafile());
+            return;
+        }
+        if (!malformed && !truncate && r.writer() != null) {
+            Spool rendered = render(r.writer());
+            if (rendered.file() != null) {
                 settleRequestBody(request, response);
                 h.put(HttpHeader.CONTENT_TYPE, "application/json");
-                h.put(HttpHeader.CONTENT_LENGTH, Files.size(file));
+                h.put(HttpHeader.CONTENT_LENGTH, rendered.size());
                 response.setStatus(r.status());
-                Content.copy(Content.Source.from(file), response,
-                        rendered == null ? callback : andThen(callback, rendered::discard));
+                Content.copy(Content.Source.from(rendered.file()), response, andThen(callback, rendered::discard));
                 return;
             }
             send(request, response, callback, r.status(), rendered.bytes());
@@ -236,6 +241,41 @@ public final class DemoHttpHandler extends Handler.Abstract {
         send(request, response, callback, r.status(), body);
     }
 
+    /**
+     * A datafile as a real PCE serves it: the stored gzip stream as it is, with
+     * {@code Content-Encoding: gzip}, to a client that accepts gzip (the GzipHandler leaves an
+     * answer that already has a Content-Encoding alone), else inflated on the fly; the length is
+     * known either way.
+     */
+    private static void sendDatafile(Request request, Response response, Callback callback, int status, Datafile d)
+            throws IOException {
+        settleRequestBody(request, response);
+        var h = response.getHeaders();
+        h.put(HttpHeader.CONTENT_TYPE, "application/json");
+        h.put(HttpHeader.VARY, HttpHeader.ACCEPT_ENCODING.asString());
+        response.setStatus(status);
+        ByteBufferPool.Sized buffers = new ByteBufferPool.Sized(request.getComponents().getByteBufferPool(), false, 64 * 1024);
+        if (Datafile.acceptsGzip(request.getHeaders().getValuesList(HttpHeader.ACCEPT_ENCODING))) {
+            h.put(HttpHeader.CONTENT_ENCODING, "gzip");
+            h.put(HttpHeader.CONTENT_LENGTH, d.compressedLength());
+            // Opened now, so that the job's expiry deleting the file cannot cut this download.
+            var channel = Files.newByteChannel(d.gzipFile());
+            Content.copy(Content.Source.from(buffers, channel), response, andThen(callback, () -> closeQuietly(channel)));
+        } else {
+            h.put(HttpHeader.CONTENT_LENGTH, d.length());
+            InputStream in = d.openPlain();
+            Content.copy(Content.Source.from(buffers, in), response, andThen(callback, () -> closeQuietly(in)));
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // Read to the end or abandoned: nothing left to do.
+        }
+    }
+
     private static void send(Request request, Response response, Callback callback, int status, byte[] body) {
         settleRequestBody(request, response);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
@@ -255,7 +295,7 @@ public final class DemoHttpHandler extends Handler.Abstract {
         return out;
     }
 
-    private Callback andThen(Callback callback, Runnable cleanup) {
+    private static Callback andThen(Callback callback, Runnable cleanup) {
         return new Callback() {
             @Override
             public void succeeded() {
@@ -275,8 +315,8 @@ public final class DemoHttpHandler extends Handler.Abstract {
         if (r.json() != null) {
             return PceJson.mapper().writeValueAsBytes(r.json());
         }
-        if (r.file() != null) {
-            return Files.readAllBytes(r.file());
+        if (r.datafile() != null) {
+            return r.datafile().readAll();
         }
         Spool s = render(r.writer());
         try {

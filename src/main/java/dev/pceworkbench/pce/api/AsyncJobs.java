@@ -1,7 +1,5 @@
 package dev.pceworkbench.pce.api;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.pceworkbench.pce.CancellationToken;
@@ -19,7 +17,8 @@ import java.time.Instant;
 
 /**
  * The PCE's asynchronous collection flow: a GET with {@code Prefer: respond-async} answers 202
- * with a job {@code Location} and {@code Retry-After}; the job is polled, paced by Retry-After, until
+ * with a job {@code Location} and {@code Retry-After}; the job is polled, paced by Retry-After (when
+ * the PCE asks for no wait, the first poll goes at once and the next ones back off from 20 ms to 1 s), until
  * {@code done} (then {@code result.href} is downloaded: the whole collection as one JSON array) or
  * {@code failed} (its {@code result.message} becomes a {@link JobFailedException}). Polling stops
  * on cancellation (the job is then deleted on the PCE, best effort) and after a timeout.
@@ -39,7 +38,10 @@ public final class AsyncJobs {
         }
     }
 
+    /** The longest pause between polls when the PCE asks for none. */
     private static final Duration DEFAULT_POLL = Duration.ofSeconds(1);
+    /** The first pause after an immediate poll when the PCE asks for none; it doubles up to {@link #DEFAULT_POLL}. */
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(20);
     private static final Duration MAX_POLL = Duration.ofSeconds(30);
 
     private final PceTransport transport;
@@ -67,16 +69,18 @@ public final class AsyncJobs {
         String location = accepted.header("Location").orElseThrow(() -> new PceException(
                 "The PCE accepted the async request " + get.describe() + " but sent no Location header"));
         String jobPath = relative(location);
-        Duration pace = retryAfter(accepted).orElse(DEFAULT_POLL);
+        Duration asked = retryAfter(accepted).orElse(Duration.ZERO);
+        Duration backoff = Duration.ZERO;
         Instant deadline = Instant.now().plus(timeout);
         progress.onProgress(Progress.phase("pending", "Job queued on the PCE"));
         try {
             while (true) {
-                token.sleep(pace, "waiting for job " + jobPath);
+                token.sleep(asked.isZero() ? backoff : asked, "waiting for job " + jobPath);
+                backoff = nextBackoff(backoff);
                 PceResponse poll = transport.send(PceRequest.of("GET", jobPath), token);
                 AsyncJob job = readJob(poll, jobPath);
                 String status = job.status() == null ? "" : job.status();
-                pace = retryAfter(poll).orElse(pace);
+                asked = retryAfter(poll).orElse(asked);
                 if (job.done()) {
                     String href = job.resultHref();
                     if (href == null || href.isEmpty()) {
@@ -104,26 +108,14 @@ public final class AsyncJobs {
     }
 
     /**
-     * Downloads a datafile, parsing each element straight into {@code type} while streaming (no
-     * intermediate tree of the whole document; bytes are counted as they arrive).
+     * Downloads a datafile, parsing its elements into {@code type} while it streams in (no
+     * intermediate tree of the whole document; bytes are counted as they arrive): the body is read
+     * ahead on its own thread and the elements are parsed on every core, in order.
      */
     public <T> java.util.List<T> download(String path, Class<T> type, CancellationToken token, Progress.Listener progress) {
-        return transport.stream(PceRequest.of("GET", path), token, progress, (in, len) -> {
-            try (JsonParser p = PceJson.mapper().getFactory().createParser(in)) {
-                if (p.nextToken() != JsonToken.START_ARRAY) {
-                    throw new IOException("the job result at " + path + " is not a JSON array");
-                }
-                com.fasterxml.jackson.databind.ObjectReader reader = PceJson.mapper().readerFor(type);
-                java.util.List<T> out = new java.util.ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    if (p.currentToken() == null) {
-                        throw new IOException("the job result at " + path + " ended early");
-                    }
-                    out.add(reader.readValue(p));
-                }
-                return out;
-            }
-        }).value();
+        return transport.stream(PceRequest.of("GET", path), token, progress, (in, len) ->
+                dev.pceworkbench.pce.json.ParallelArrayReader.read(in, type,
+                        "the job result at " + path)).value();
     }
 
     /** The job as the PCE describes it; an answer that is not a job object is an error naming the job. */
@@ -146,6 +138,15 @@ public final class AsyncJobs {
         } catch (RuntimeException ignored) {
             // Best effort: the PCE expires abandoned jobs itself.
         }
+    }
+
+    /** Immediately, then 20 ms, doubling up to the default poll interval. */
+    static Duration nextBackoff(Duration previous) {
+        if (previous.isZero()) {
+            return FIRST_BACKOFF;
+        }
+        Duration doubled = previous.multipliedBy(2);
+        return doubled.compareTo(DEFAULT_POLL) > 0 ? DEFAULT_POLL : doubled;
     }
 
     private static java.util.Optional<Duration> retryAfter(PceResponse r) {

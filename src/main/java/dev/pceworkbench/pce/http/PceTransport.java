@@ -114,10 +114,13 @@ public final class PceTransport {
         return toResponse(exchange(request, token, Progress.Listener.NONE, (in, len) -> in.readAllBytes(), false));
     }
 
-    /** Sends the request and gives the body stream to {@code reader}, reporting bytes read. */
+    /**
+     * Sends the request and gives the body stream to {@code reader}, reporting bytes read. The body
+     * is read ahead on a second thread (network, TLS, gzip) while {@code reader} parses it.
+     */
     public <T> Streamed<T> stream(PceRequest request, CancellationToken token, Progress.Listener progress,
                                   BodyReader<T> reader) {
-        return exchange(request, token, progress, reader, true);
+        return exchange(request, token, progress, reader, true, true);
     }
 
     private static PceResponse toResponse(Streamed<byte[]> s) {
@@ -148,6 +151,11 @@ public final class PceTransport {
 
     private <T> Streamed<T> exchange(PceRequest request, CancellationToken token, Progress.Listener progress,
                                      BodyReader<T> reader, boolean throwOnError) {
+        return exchange(request, token, progress, reader, throwOnError, false);
+    }
+
+    private <T> Streamed<T> exchange(PceRequest request, CancellationToken token, Progress.Listener progress,
+                                     BodyReader<T> reader, boolean throwOnError, boolean readAhead) {
         String what = request.describe();
         for (int attempt = 1; ; attempt++) {
             token.throwIfCancelled(what);
@@ -182,8 +190,19 @@ public final class PceTransport {
                     return new Streamed<>(status, headers, reader.read(new java.io.ByteArrayInputStream(bytes), bytes.length));
                 }
                 long length = rbody.contentLength();
-                T value = reader.read(new Counting(rbody.byteStream(), length, progress, token, what), length);
-                return new Streamed<>(status, headers, value);
+                InputStream counted = new Counting(rbody.byteStream(), length, progress, token, what);
+                if (!readAhead) {
+                    return new Streamed<>(status, headers, reader.read(counted, length));
+                }
+                ReadAhead ahead = ReadAhead.start(counted);
+                try {
+                    return new Streamed<>(status, headers, reader.read(ahead, length));
+                } catch (Exception | Error e) {
+                    call.cancel(); // unblocks the reading thread at once
+                    throw e;
+                } finally {
+                    ahead.close();
+                }
             } catch (PceApiException | PceCancelledException e) {
                 throw e;
             } catch (Exception e) {

@@ -84,6 +84,11 @@ class JobRetentionTest {
             assertEquals(404, http.get(old).status());
             assertEquals("not_found", http.get(old).token());
             assertEquals(404, http.get(datafile).status());
+            String uuid = datafile.substring(datafile.lastIndexOf('/') + 1);
+            try (var files = java.nio.file.Files.list(pce.state().spool())) {
+                assertEquals(List.of(), files.filter(f -> f.getFileName().toString().contains(uuid)).toList(),
+                        "the expired job's datafile is deleted");
+            }
             assertEquals(200, http.get(young).status());
             assertEquals(1, http.get("/orgs/1/jobs").json().size());
         }

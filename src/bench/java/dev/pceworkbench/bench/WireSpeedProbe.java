@@ -1,0 +1,367 @@
+package dev.pceworkbench.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pceworkbench.pce.CancellationToken;
+import dev.pceworkbench.pce.ConnectionSettings;
+import dev.pceworkbench.pce.Credentials;
+import dev.pceworkbench.pce.PceClient;
+import dev.pceworkbench.pce.Progress;
+import dev.pceworkbench.pce.TlsSettings;
+import dev.pceworkbench.pce.http.HttpClientFactory;
+import dev.pceworkbench.pce.http.RequestLimiter;
+import dev.pceworkbench.pce.http.RetryPolicy;
+import dev.pceworkbench.pce.json.PceJson;
+import dev.pceworkbench.pce.model.TrafficQueryRequest;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The client against the wire (issue 18): per collection of the {@code large} demo PCE, the FLOOR
+ * (raw OkHttp: request with {@code Prefer: respond-async}, tight polling, raw download of the
+ * datafile, no parsing) beside the CLIENT end to end (count, job, poll, download, parse into
+ * records), gzip on and off, warm (median of N in this JVM) and cold (the first load in a fresh
+ * child JVM), and the heap the loaded records retain.
+ * <p>
+ * By default it starts the standalone demo PCE in a child JVM with
+ * {@code --scale large --rate-limit 0 --job-seconds 0 --retry-after 0}; {@code --connect STATE_DIR}
+ * uses one already running (its {@code credentials.json} and {@code ca.pem}). {@code --runs N} sets N
+ * (default 5); {@code --only rule_sets|workloads|traffic} measures one collection. Run as the other probes:
+ * {@code ./mvnw -Pbench test-compile exec:exec -Dbench.main=dev.pceworkbench.bench.WireSpeedProbe -Dbench.args=}
+ * or with {@code java -cp <test class path> dev.pceworkbench.bench.WireSpeedProbe}.
+ */
+public final class WireSpeedProbe {
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final int TRAFFIC_FLOWS = 200_000;
+
+    /** One collection: how the floor fetches it and how the client loads it. */
+    private enum Collection {
+        RULE_SETS("rule_sets (draft)"),
+        WORKLOADS("workloads"),
+        TRAFFIC("traffic download");
+
+        final String title;
+
+        Collection(String title) {
+            this.title = title;
+        }
+    }
+
+    private record Target(String url, String user, String secret, String caPem) {
+    }
+
+    private record Floor(long ms, long bytes) {
+    }
+
+    private WireSpeedProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--cold")) {
+            cold(args);
+            return;
+        }
+        int runs = 5;
+        Path connect = null;
+        List<Collection> only = new ArrayList<>(List.of(Collection.values()));
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--only" -> only = java.util.Arrays.stream(args[++i].split(",")).map(x -> Collection.valueOf(x.trim().toUpperCase(java.util.Locale.ROOT))).toList();
+                case "--connect" -> connect = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        Process server = null;
+        Path stateDir = connect;
+        try {
+            if (stateDir == null) {
+                stateDir = Files.createTempDirectory("wire-speed-");
+                server = startServer(stateDir);
+            }
+            Target t = target(stateDir);
+            System.out.printf("Wire speed probe: %s, %d warm runs per figure, %d cores, client -Xmx%d MB%n",
+                    t.url(), runs, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+            for (Collection c : only) {
+                measure(t, stateDir, c, runs);
+            }
+        } finally {
+            if (server != null) {
+                server.destroy();
+                server.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static void measure(Target t, Path stateDir, Collection c, int runs) throws Exception {
+        // A fresh pool, retrying a connection the server closed while idle (during the cold runs).
+        OkHttpClient raw = HttpClientFactory.build(settings(t), null, System.getenv()).client().newBuilder()
+                .connectionPool(new okhttp3.ConnectionPool()).retryOnConnectionFailure(true).build();
+        System.out.println();
+        System.out.println("== " + c.title);
+        // One of each first, unmeasured: JIT and connection warm-up on both sides.
+        floor(raw, t, c, "identity");
+        load(client(t, true), c);
+        List<Long> fid = new ArrayList<>();
+        List<Long> fgzRaw = new ArrayList<>();
+        List<Long> fgz = new ArrayList<>();
+        long plainBytes = 0;
+        long gzBytes = 0;
+        for (int i = 0; i < runs; i++) {
+            Floor a = floor(raw, t, c, "identity");
+            fid.add(a.ms());
+            plainBytes = a.bytes();
+            Floor b = floor(raw, t, c, "gzip");
+            fgzRaw.add(b.ms());
+            gzBytes = b.bytes();
+            fgz.add(floor(raw, t, c, null).ms());
+        }
+        raw.connectionPool().evictAll();
+        PceClient gzClient = client(t, true);
+        PceClient idClient = client(t, false);
+        List<Long> cgz = new ArrayList<>();
+        List<Long> cid = new ArrayList<>();
+        int items = 0;
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            items = load(gzClient, c).size();
+            cgz.add(ms(t0));
+            t0 = System.nanoTime();
+            load(idClient, c);
+            cid.add(ms(t0));
+        }
+        long before = usedAfterGc();
+        List<?> kept = load(gzClient, c);
+        long retained = usedAfterGc() - before;
+        long coldGz = coldRun(stateDir, c, true);
+        long coldId = coldRun(stateDir, c, false);
+        System.out.printf("items %,d; datafile %.1f MB JSON, %.1f MB gzipped%n", items, plainBytes / 1e6, gzBytes / 1e6);
+        System.out.printf("floor  gzip off (identity)            %6d ms%n", median(fid));
+        System.out.printf("floor  gzip on, raw compressed bytes  %6d ms%n", median(fgzRaw));
+        System.out.printf("floor  gzip on, inflated by OkHttp    %6d ms%n", median(fgz));
+        System.out.printf("client gzip on   warm %6d ms  (%.2fx floor gzip)   cold %6d ms (%.2fx warm)%n",
+                median(cgz), median(cgz) / (double) median(fgz), coldGz, coldGz / (double) median(cgz));
+        System.out.printf("client gzip off  warm %6d ms  (%.2fx floor identity) cold %6d ms (%.2fx warm)%n",
+                median(cid), median(cid) / (double) median(fid), coldId, coldId / (double) median(cid));
+        System.out.printf("runs (ms): floor id %s, floor gz raw %s, floor gz %s, client gz %s, client id %s%n",
+                fid, fgzRaw, fgz, cgz, cid);
+        System.out.printf("retained heap of the %,d loaded records: %.0f MB%n", kept.size(), retained / 1_048_576.0);
+    }
+
+    // ---- the floor: the same job flow, no parsing ----
+
+    /**
+     * @param encoding "identity" (no gzip), "gzip" (asked by hand: the compressed bytes are read as
+     *                 they come) or null (OkHttp's own gzip: inflated as they come)
+     */
+    private static Floor floor(OkHttpClient http, Target t, Collection c, String encoding) throws IOException {
+        long t0 = System.nanoTime();
+        String download;
+        if (c == Collection.TRAFFIC) {
+            String query;
+            try (Response r = http.newCall(request(t, "/orgs/1/traffic_flows/async_queries", encoding)
+                    .post(RequestBody.create(trafficQuery(), JSON)).build()).execute()) {
+                query = json(r).path("href").asText();
+            }
+            while (true) {
+                try (Response r = http.newCall(request(t, query, encoding).build()).execute()) {
+                    JsonNode q = json(r);
+                    if (q.path("status").asText().equals("completed")) {
+                        download = q.path("result").asText();
+                        break;
+                    }
+                }
+            }
+        } else {
+            String job;
+            try (Response r = http.newCall(request(t, path(c), encoding).header("Prefer", "respond-async").build()).execute()) {
+                if (r.code() != 202) {
+                    throw new IOException("the async request answered " + r.code());
+                }
+                job = r.header("Location");
+            }
+            while (true) {
+                try (Response r = http.newCall(request(t, job, encoding).build()).execute()) {
+                    JsonNode j = json(r);
+                    if (j.path("status").asText().equals("done")) {
+                        download = j.path("result").path("href").asText();
+                        break;
+                    }
+                }
+            }
+        }
+        long bytes = 0;
+        try (Response r = http.newCall(request(t, download, encoding).build()).execute(); InputStream in = r.body().byteStream()) {
+            if (!r.isSuccessful()) {
+                throw new IOException("the download answered " + r.code());
+            }
+            byte[] buf = new byte[64 * 1024];
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                bytes += n;
+            }
+        }
+        return new Floor(ms(t0), bytes);
+    }
+
+    private static JsonNode json(Response r) throws IOException {
+        if (!r.isSuccessful()) {
+            throw new IOException(r.request().method() + " " + r.request().url() + " answered " + r.code() + ": " + r.body().string());
+        }
+        return PceJson.mapper().readTree(r.body().bytes());
+    }
+
+    private static Request.Builder request(Target t, String path, String encoding) {
+        Request.Builder b = new Request.Builder().url(t.url() + "/api/v2" + path)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (t.user() + ":" + t.secret()).getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/json");
+        if (encoding != null) {
+            b.header("Accept-Encoding", encoding);
+        }
+        return b;
+    }
+
+    private static String path(Collection c) {
+        return c == Collection.RULE_SETS ? "/orgs/1/sec_policy/draft/rule_sets" : "/orgs/1/workloads";
+    }
+
+    private static byte[] trafficQuery() throws IOException {
+        return PceJson.mapper().writeValueAsBytes(TrafficQueryRequest.of("wire-speed", "2000-01-01T00:00:00Z",
+                "2100-01-01T00:00:00Z").withMaxResults(TRAFFIC_FLOWS));
+    }
+
+    // ---- the client, end to end ----
+
+    private static List<?> load(PceClient client, Collection c) throws IOException {
+        return switch (c) {
+            case RULE_SETS -> client.ruleSets().list("draft", Map.of());
+            case WORKLOADS -> client.workloads().list();
+            case TRAFFIC -> client.traffic().run(PceJson.mapper().readTree(trafficQuery()), CancellationToken.none(),
+                    Progress.Listener.NONE);
+        };
+    }
+
+    private static PceClient client(Target t, boolean gzip) {
+        ConnectionSettings s = settings(t);
+        if (gzip) {
+            return PceClient.connect(s, RetryPolicy.defaults(), new RequestLimiter(0), Duration.ofMinutes(30));
+        }
+        OkHttpClient identity = HttpClientFactory.build(s, null, System.getenv()).client().newBuilder()
+                .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("Accept-Encoding", "identity").build()))
+                .build();
+        return PceClient.withHttpClient(s, identity, RetryPolicy.defaults(), new RequestLimiter(0), Duration.ofMinutes(30));
+    }
+
+    private static ConnectionSettings settings(Target t) {
+        return ConnectionSettings.of(t.url(), 0, 1, new Credentials.ApiKey(t.user(), t.secret()))
+                .withTls(TlsSettings.verifying().withCaBundlePem(t.caPem()))
+                .withRequestsPerMinute(0);
+    }
+
+    /** The first load in a fresh JVM: spawns this class with {@code --cold} and reads the time it prints. */
+    private static long coldRun(Path stateDir, Collection c, boolean gzip) throws Exception {
+        Process p = new ProcessBuilder(javaBin(), "-Xmx3g", "-cp", System.getProperty("java.class.path"),
+                WireSpeedProbe.class.getName(), "--cold", stateDir.toString(), c.name(), Boolean.toString(gzip))
+                .redirectErrorStream(true).start();
+        String last = null;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.startsWith("cold ")) {
+                    last = line;
+                } else {
+                    System.out.println("  [cold] " + line);
+                }
+            }
+        }
+        p.waitFor();
+        if (last == null) {
+            throw new IllegalStateException("the cold run printed no time");
+        }
+        return Long.parseLong(last.substring(5).trim());
+    }
+
+    /** In the child JVM: client creation and one load, timed from the start of main. */
+    private static void cold(String[] args) throws Exception {
+        long t0 = System.nanoTime();
+        Target t = target(Path.of(args[1]));
+        List<?> loaded = load(client(t, Boolean.parseBoolean(args[3])), Collection.valueOf(args[2]));
+        long took = ms(t0);
+        if (loaded.isEmpty()) {
+            throw new IllegalStateException("nothing loaded");
+        }
+        System.out.println("cold " + took);
+    }
+
+    // ---- the server ----
+
+    private static Process startServer(Path stateDir) throws Exception {
+        Process p = new ProcessBuilder(javaBin(), "-Xmx4g", "-cp", System.getProperty("java.class.path"),
+                "dev.pceworkbench.demo.DemoPceMain", "--port", "0", "--scale", "large", "--rate-limit", "0",
+                "--job-seconds", "0", "--retry-after", "0", "--state-dir", stateDir.toString())
+                .redirectErrorStream(true).start();
+        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        for (String line; (line = r.readLine()) != null; ) {
+            System.out.println("[demo] " + line);
+            if (line.startsWith("Stop with")) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        while (r.readLine() != null) {
+                            // Keep the child's output pipe from filling.
+                        }
+                    } catch (IOException ignored) {
+                        // The server stopped.
+                    }
+                }, "demo-output");
+                drain.setDaemon(true);
+                drain.start();
+                return p;
+            }
+        }
+        throw new IllegalStateException("the demo PCE did not start");
+    }
+
+    private static Target target(Path stateDir) throws IOException {
+        JsonNode c = PceJson.mapper().readTree(stateDir.resolve("credentials.json").toFile());
+        return new Target(c.path("url").asText(), c.path("auth_username").asText(), c.path("secret").asText(),
+                Files.readString(stateDir.resolve("ca.pem")));
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static long ms(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private static long median(List<Long> xs) {
+        List<Long> s = new ArrayList<>(xs);
+        s.sort(null);
+        return s.get(s.size() / 2);
+    }
+
+    private static long usedAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+}

@@ -1,0 +1,160 @@
+package dev.pceworkbench.demo.http;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.pceworkbench.pce.json.PceJson;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A JSON document written once and served many times, as a real PCE serves a job's datafile or a
+ * traffic query's download: rendered when the job completes, stored gzip-compressed in a file of
+ * the state's spool directory, then sent as it is (with {@code Content-Encoding: gzip}) to clients
+ * that accept gzip and inflated on the fly for the others, with both lengths known in advance.
+ * Immutable once written; {@link #discard()} deletes the file (a download already under way keeps
+ * reading the file it opened).
+ */
+public final class Datafile {
+    /**
+     * Fast compression: the job's time is the client's wait, and JSON this repetitive still shrinks
+     * about tenfold at the lowest level.
+     */
+    static final int LEVEL = Deflater.BEST_SPEED;
+    private static final int BUFFER = 64 * 1024;
+
+    private final Path file;
+    private final long length;
+    private final long compressedLength;
+
+    private Datafile(Path file, long length, long compressedLength) {
+        this.file = file;
+        this.length = length;
+        this.compressedLength = compressedLength;
+    }
+
+    /**
+     * Renders {@code writer}'s document into a new file of {@code dir}, compressed.
+     *
+     * @param name a name for the file, unique in {@code dir} (such as the job's uuid)
+     */
+    public static Datafile write(Path dir, String name, ApiResponse.JsonWriter writer) throws IOException {
+        Files.createDirectories(dir);
+        Path f = dir.resolve("datafile-" + name + ".json.gz");
+        CountingOutputStream counted;
+        try (OutputStream raw = Files.newOutputStream(f);
+             GZIPOutputStream gz = new GZIPOutputStream(new BufferedOutputStream(raw, BUFFER), BUFFER) {
+                 {
+                     def.setLevel(LEVEL);
+                 }
+             };
+             CountingOutputStream c = new CountingOutputStream(gz);
+             JsonGenerator g = PceJson.mapper().getFactory().createGenerator(c)) {
+            counted = c;
+            writer.write(g);
+        } catch (IOException | RuntimeException | Error e) {
+            Files.deleteIfExists(f);
+            throw e;
+        }
+        return new Datafile(f, counted.count, Files.size(f));
+    }
+
+    /** The document's size in bytes, uncompressed. */
+    public long length() {
+        return length;
+    }
+
+    /** The size of the gzip stream, as sent to clients that accept gzip. */
+    public long compressedLength() {
+        return compressedLength;
+    }
+
+    /** The gzip file; open it before {@link #discard()} runs to read it whole. */
+    public Path gzipFile() {
+        return file;
+    }
+
+    /** The uncompressed document, inflated as it is read. */
+    public InputStream openPlain() throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+        try {
+            return new GZIPInputStream(in, BUFFER);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /** The uncompressed document whole (for answers that must be altered, such as injected faults). */
+    public byte[] readAll() throws IOException {
+        try (InputStream in = openPlain()) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Deletes the file; later downloads of this datafile must not be attempted. */
+    public void discard() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // In the spool directory, removed when the server stops.
+        }
+    }
+
+    /** Whether a client's {@code Accept-Encoding} header takes gzip (a q of 0 refuses it). */
+    public static boolean acceptsGzip(java.util.List<String> acceptEncoding) {
+        boolean star = false;
+        for (String header : acceptEncoding) {
+            for (String part : header.split(",")) {
+                String[] p = part.trim().split(";");
+                String coding = p[0].trim().toLowerCase(java.util.Locale.ROOT);
+                boolean refused = false;
+                for (int i = 1; i < p.length; i++) {
+                    String param = p[i].trim().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+                    if (param.startsWith("q=")) {
+                        try {
+                            refused = Double.parseDouble(param.substring(2)) <= 0;
+                        } catch (NumberFormatException e) {
+                            refused = true;
+                        }
+                    }
+                }
+                if (coding.equals("gzip") || coding.equals("x-gzip")) {
+                    return !refused;
+                }
+                if (coding.equals("*")) {
+                    star = !refused;
+                }
+            }
+        }
+        return star;
+    }
+
+    private static final class CountingOutputStream extends FilterOutputStream {
+        long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+}
