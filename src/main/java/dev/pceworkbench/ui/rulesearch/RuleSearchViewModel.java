@@ -264,7 +264,7 @@ public final class RuleSearchViewModel implements FeatureModel {
             return;
         }
         form.setError("");
-        cancel();
+        progress.cancel(); // the previous search or export; never the policy's load, which this search needs
         clearVerification();
         status.set("Searching the " + req.version() + " policy…");
         searchTask = executor.execute(progress.track(BackgroundTask.of("Rule search (" + req.version() + ")", ctx -> {

@@ -130,6 +130,26 @@ class RuleSearchPickerLaterTest {
     }
 
     @Test
+    void aSearchPressedWhileThePolicyLoadsLeavesTheLoadsRunning() {
+        Stepping executor = new Stepping();
+        RecordingDialogService dialogs = new RecordingDialogService();
+        RuleSearchViewModel model = new RuleSearchViewModel(demo.workspace(), executor, dialogs, new Navigator());
+        model.onShown();
+        model.form().basicModeProperty().set(false);
+        model.form().portsProperty().set("443/tcp");
+        model.search();
+        assertTrue(executor.queue.stream().noneMatch(BackgroundTask::isCancelled), "nothing cancelled: " + executor.titles());
+        executor.run("Rule search (draft)");
+        assertTrue(model.lastRequestProperty().get() != null, "the search answered");
+        executor.run("Loading the draft policy");
+        executor.run("Loading labels, label groups and IP lists");
+        executor.run("Preparing the actor picker");
+        dialogs.assertNoErrors();
+        assertTrue(model.policyReadyProperty().get());
+        assertTrue(model.pickerReadyProperty().get());
+    }
+
+    @Test
     void cancelStopsThePolicysLoad() {
         PolicyWorkspace ws = new PolicyWorkspace(() -> java.util.Optional.of(demo.client));
         Stepping executor = new Stepping();
