@@ -9,7 +9,17 @@ import dev.pceworkbench.pce.PceClient;
 import dev.pceworkbench.pce.TlsSettings;
 import dev.pceworkbench.pce.http.RequestLimiter;
 import dev.pceworkbench.pce.http.RetryPolicy;
+import dev.pceworkbench.policy.PolicyData;
+import dev.pceworkbench.policy.PolicyModel;
+import dev.pceworkbench.policy.RuleSearchIndex;
+import dev.pceworkbench.task.BackgroundTask;
+import dev.pceworkbench.task.FxTaskExecutor;
 import dev.pceworkbench.task.SynchronousTaskExecutor;
+import dev.pceworkbench.task.TaskExecutor;
+import dev.pceworkbench.task.TaskState;
+import dev.pceworkbench.ui.common.policy.ActorOptions;
+import dev.pceworkbench.ui.policycheck.PolicyCheckViewModel;
+import dev.pceworkbench.ui.rulesearch.RuleSearchViewModel;
 import dev.pceworkbench.ui.common.DialogService;
 import dev.pceworkbench.ui.common.Navigator;
 import dev.pceworkbench.ui.rulesets.RuleSetsViewModel;
@@ -17,17 +27,36 @@ import dev.pceworkbench.workspace.PolicyWorkspace;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Prints the time to open the rulesets view on the demo PCE's {@code large} data set (700 rule
- * sets, 200,000 rules, 50,000 workloads): the view model's load of the active version, over HTTPS
- * through the async job flow, until the rule set table is ready and until the workload names (the
- * second background step) are ready; three runs, each with a fresh workspace (first run cold, then
- * warm). Then the heap: what the loaded view and its workspace retain together, what the
- * workspace's collections alone retain, and what the view adds on top of them (used heap after full
- * GCs, as deltas versus before); and the time of the rule filter over all 200,000 rules.
+ * The first open of the three views that load a whole policy, on the demo PCE's {@code large} data
+ * set (700 rule sets, 200,000 rules, 50,000 workloads over HTTPS through the async job flow, the
+ * demo PCE in the same process): Rulesets (active and draft), Rule search (draft and active) and
+ * Policy check, each with a fresh workspace (nothing downloaded yet), the tasks on a real
+ * {@link FxTaskExecutor} (4 workers, as the app) whose "FX thread" is one probe thread.
+ *
+ * <p>Per view: <b>usable</b> is when the view answers its first question asked at the click: the
+ * rule-set table's rows are there (Rulesets), the results of a search for 161/udp typed at once
+ * (Rule search), the answer of a check 10.0.0.5 → 10.0.0.6 on 443/tcp (Policy check); <b>picker</b>
+ * is when the actor picker's entries (or the Rulesets view's workload names) are ready; then each
+ * named phase the view's status showed, with the time it first appeared, and the work done on the
+ * "FX thread" (total and longest single run). Two rounds: round 1 in a cold JVM, round 2 warm.
+ * Then a breakdown of one draft load on a fresh workspace: each collection's download, the model,
+ * the index and the picker's entries. With {@code -Dprobe.heap=true} also the earlier heap and
+ * rule filter figures of the Rulesets view.
  * {@code ./mvnw -Pbench test-compile exec:exec -Dbench.main=dev.pceworkbench.bench.RuleSetsViewProbe -Dbench.args=}
+ * (or compile this class alone with {@code javac} against the test class path and run it with -Xmx6g).
  */
 public final class RuleSetsViewProbe {
     private RuleSetsViewProbe() {
@@ -64,6 +93,209 @@ public final class RuleSetsViewProbe {
         }
     }
 
+    /**
+     * One first open on a real task executor: a single "FX thread" runs every UI callback (timed),
+     * workers run the bodies; every task's messages are recorded as named phases (a message whose
+     * words, numbers left out, differ from the previous one starts a phase).
+     */
+    private static final class Open implements AutoCloseable {
+        final long start = System.nanoTime();
+        final ExecutorService fx = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "probe-fx");
+            t.setDaemon(true);
+            return t;
+        });
+        final AtomicLong fxBusy = new AtomicLong();
+        final AtomicLong fxLongest = new AtomicLong();
+        final List<String> failures = new CopyOnWriteArrayList<>();
+        final FxTaskExecutor executor;
+        final TaskExecutor recording;
+        final Map<String, Long> phases = Collections.synchronizedMap(new LinkedHashMap<>());
+        final Map<String, Long> tasksDone = Collections.synchronizedMap(new LinkedHashMap<>());
+        final CountDownLatch usable = new CountDownLatch(1);
+        final CountDownLatch picker = new CountDownLatch(1);
+        volatile long usableAt;
+        volatile long pickerAt;
+        String lastKey = "";
+
+        Open() {
+            executor = new FxTaskExecutor(r -> fx.execute(() -> {
+                long s = System.nanoTime();
+                try {
+                    r.run();
+                } finally {
+                    long d = System.nanoTime() - s;
+                    fxBusy.addAndGet(d);
+                    fxLongest.accumulateAndGet(d, Math::max);
+                }
+            }), t -> failures.add(String.valueOf(t)), 4);
+            recording = new TaskExecutor() {
+                @Override
+                public <V> BackgroundTask<V> execute(BackgroundTask<V> task) {
+                    task.messageProperty().addListener((o, a, m) -> phase(m));
+                    task.stateProperty().addListener((o, a, st) -> {
+                        if (st != null && st.isDone()) {
+                            tasksDone.putIfAbsent(task.title() + " (" + st + ")", ms());
+                            if (st == TaskState.SUCCEEDED && PICKER_TASKS.stream().anyMatch(task.title()::startsWith)) {
+                                picker();
+                            }
+                        }
+                    });
+                    return executor.execute(task);
+                }
+
+                @Override
+                public dev.pceworkbench.task.TaskRegistry registry() {
+                    return executor.registry();
+                }
+            };
+        }
+
+        long ms() {
+            return (System.nanoTime() - start) / 1_000_000;
+        }
+
+        void phase(String m) {
+            if (m == null || m.isBlank()) {
+                return;
+            }
+            String key = m.replaceAll("[0-9.,]+", "#");
+            if (!key.equals(lastKey)) {
+                lastKey = key;
+                phases.putIfAbsent(m, ms());
+            }
+        }
+
+        void usable() {
+            if (usableAt == 0) {
+                usableAt = ms();
+            }
+            usable.countDown();
+        }
+
+        void picker() {
+            if (pickerAt == 0) {
+                pickerAt = ms();
+            }
+            picker.countDown();
+        }
+
+        /** Runs {@code r} on the probe's FX thread and waits for it. */
+        void onFx(Runnable r) throws Exception {
+            fx.submit(r).get();
+        }
+
+        void await() throws InterruptedException {
+            if (!usable.await(5, TimeUnit.MINUTES) || !picker.await(5, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("not done in 5 minutes: " + failures);
+            }
+        }
+
+        String report(String what) {
+            StringBuilder b = new StringBuilder();
+            b.append(String.format("%-24s usable %6d ms, picker %6d ms; FX thread %d ms in all, longest %d ms%n", what,
+                    usableAt, pickerAt, fxBusy.get() / 1_000_000, fxLongest.get() / 1_000_000));
+            synchronized (phases) {
+                phases.forEach((m, t) -> b.append(String.format("      %6d ms  %s%n", t, m)));
+            }
+            synchronized (tasksDone) {
+                tasksDone.forEach((m, t) -> b.append(String.format("      %6d ms  task done: %s%n", t, m)));
+            }
+            if (!failures.isEmpty()) {
+                b.append("      FAILURES: ").append(failures).append('\n');
+            }
+            return b.toString();
+        }
+
+        @Override
+        public void close() {
+            executor.close();
+            fx.shutdownNow();
+        }
+    }
+
+    private static String rulesets(PceClient client, DialogService dialogs, String version) throws Exception {
+        PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.of(client));
+        try (Open o = new Open()) {
+            o.onFx(() -> {
+                RuleSetsViewModel vm = new RuleSetsViewModel(ws, o.recording, dialogs, new Navigator());
+                vm.versionProperty().set(version);
+                vm.loadedProperty().addListener((x, a, b) -> o.usable());
+                vm.workloadNamesReadyProperty().addListener((x, a, b) -> {
+                    if (b) {
+                        o.picker();
+                    }
+                });
+                vm.statusProperty().addListener((x, a, b) -> o.phase(b));
+                vm.onShown();
+                KEEP.add(vm);
+            });
+            o.await();
+            return o.report("Rulesets " + version);
+        } finally {
+            KEEP.clear();
+        }
+    }
+
+    private static String ruleSearch(PceClient client, DialogService dialogs, String version) throws Exception {
+        PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.of(client));
+        try (Open o = new Open()) {
+            o.onFx(() -> {
+                RuleSearchViewModel vm = new RuleSearchViewModel(ws, o.recording, dialogs, new Navigator());
+                vm.form().versionProperty().set(version);
+                vm.form().basicModeProperty().set(false);
+                vm.form().portsProperty().set("161/udp");
+                vm.lastRequestProperty().addListener((x, a, b) -> {
+                    if (b != null) {
+                        o.usable();
+                    }
+                });
+                vm.choicesStatusProperty().addListener((x, a, b) -> o.phase(b));
+                vm.statusProperty().addListener((x, a, b) -> o.phase(b));
+                vm.onShown();
+                vm.search();
+                KEEP.add(vm);
+            });
+            o.await();
+            return o.report("Rule search " + version);
+        } finally {
+            KEEP.clear();
+        }
+    }
+
+    private static String policyCheck(PceClient client, DialogService dialogs) throws Exception {
+        PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.of(client));
+        try (Open o = new Open()) {
+            o.onFx(() -> {
+                PolicyCheckViewModel vm = new PolicyCheckViewModel(ws, o.recording, dialogs, new Navigator());
+                vm.answerProperty().addListener((x, a, b) -> {
+                    if (b != null) {
+                        o.usable();
+                    }
+                });
+                vm.statusProperty().addListener((x, a, b) -> o.phase(b));
+                vm.onShown();
+                vm.consumerProperty().set("10.0.0.5");
+                vm.providerProperty().set("10.0.0.6");
+                vm.serviceProperty().set("443/tcp");
+                vm.check();
+                KEEP.add(vm);
+            });
+            o.await();
+            return o.report("Policy check");
+        } finally {
+            KEEP.clear();
+        }
+    }
+
+    /** The tasks that build an actor picker's entries (their success is "picker ready"). */
+    private static final List<String> PICKER_TASKS = List.of("Loading policy objects",
+            "Loading the policy for the policy check", "Preparing the workload picker",
+            "Preparing the actor picker");
+
+    /** Keeps the open view models reachable while they load. */
+    private static final List<Object> KEEP = new CopyOnWriteArrayList<>();
+
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
         try (DemoPce pce = DemoPce.start(DemoPceOptions.defaults().withScale(DataGenerator.Scale.LARGE).withRateLimit(0)
@@ -74,6 +306,68 @@ public final class RuleSetsViewProbe {
                     .withTls(TlsSettings.verifying().withCaBundlePem(pce.caPem())), RetryPolicy.defaults(),
                     new RequestLimiter(0), Duration.ofMinutes(5));
             DialogService dialogs = new PrintingDialogs();
+            String only = System.getProperty("probe.only", "");
+            for (int round = 1; round <= Integer.getInteger("probe.rounds", 2); round++) {
+                System.out.printf("--- round %d (%s JVM): first open of each view on a fresh workspace%n", round,
+                        round == 1 ? "cold" : "warm");
+                if (only.isEmpty() || only.contains("rulesets")) {
+                    System.out.print(rulesets(client, dialogs, "active"));
+                    System.out.print(rulesets(client, dialogs, "draft"));
+                }
+                if (only.isEmpty() || only.contains("search")) {
+                    System.out.print(ruleSearch(client, dialogs, "draft"));
+                    System.out.print(ruleSearch(client, dialogs, "active"));
+                }
+                if (only.isEmpty() || only.contains("check")) {
+                    System.out.print(policyCheck(client, dialogs));
+                }
+            }
+            breakdown(client);
+            if (Boolean.getBoolean("probe.heap")) {
+                heap(client, dialogs);
+            }
+        }
+    }
+
+    /** One draft load on a fresh workspace, step by step, each step timed alone. */
+    private static void breakdown(PceClient client) {
+        PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.of(client));
+        var token = dev.pceworkbench.pce.CancellationToken.none();
+        var none = dev.pceworkbench.pce.Progress.Listener.NONE;
+        String v = "draft";
+        long s = System.nanoTime();
+        int rs = ws.ruleSets(v, token, none).size();
+        long a = System.nanoTime();
+        int wl = ws.workloads(token, none).size();
+        long b = System.nanoTime();
+        ws.labels(token, none);
+        ws.labelGroups(v, token, none);
+        ws.ipLists(v, token, none);
+        ws.services(v, token, none);
+        ws.virtualServices(v, token, none);
+        ws.enforcementBoundaries(v, token, none);
+        ws.serviceBindings(token, none);
+        ws.labelDimensions(token, none);
+        long c = System.nanoTime();
+        PolicyData data = ws.policyData(v, token, none);
+        PolicyModel model = PolicyModel.build(data);
+        long d = System.nanoTime();
+        RuleSearchIndex ix = RuleSearchIndex.build(model);
+        long e = System.nanoTime();
+        ActorOptions actors = ActorOptions.actors(data, ws.labelDimensions(token, none));
+        long f = System.nanoTime();
+        ActorOptions workloads = ActorOptions.workloads(data);
+        long g = System.nanoTime();
+        System.out.printf("--- breakdown, draft on a fresh workspace: rule sets (%d) %d ms; workloads (%d) %d ms; "
+                        + "the other collections %d ms; model %d ms; index %d ms (%d rules); rule search picker "
+                        + "(%d entries) %d ms; policy check picker (%d entries) %d ms%n",
+                rs, (a - s) / 1_000_000, wl, (b - a) / 1_000_000, (c - b) / 1_000_000, (d - c) / 1_000_000,
+                (e - d) / 1_000_000, ix.model().ruleCount(), actors.all().size(), (f - e) / 1_000_000,
+                workloads.all().size(), (g - f) / 1_000_000);
+    }
+
+    private static void heap(PceClient client, DialogService dialogs) throws Exception {
+        {
             long before = usedAfterGc();
             System.out.printf("heap before: %.0f MB%n", mb(before));
             Timed run = null;
@@ -137,6 +431,7 @@ public final class RuleSetsViewProbe {
             }
         }
     }
+
 
     private static double mb(long bytes) {
         return bytes / 1_048_576.0;

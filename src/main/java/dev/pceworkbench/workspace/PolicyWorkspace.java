@@ -19,7 +19,9 @@ import dev.pceworkbench.policy.PolicyData;
 import dev.pceworkbench.policy.PolicyModel;
 import dev.pceworkbench.policy.RuleSearchIndex;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +29,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -61,6 +66,8 @@ public final class PolicyWorkspace {
     public static final String ENFORCEMENT_BOUNDARIES = "enforcement_boundaries";
     /** The engine's index of a version (see {@link #loaded}). */
     public static final String INDEX = "index";
+    /** The prefix of what views derive from the collections ({@link #derived}). */
+    private static final String DERIVED = "derived:";
 
     private record Key(String collection, String version) {
     }
@@ -141,30 +148,188 @@ public final class PolicyWorkspace {
                         progress(progress, "enforcement boundaries")));
     }
 
-    /** Everything the policy engine needs for {@code version} ("draft", "active" or a number). */
+    /**
+     * Everything the policy engine needs for {@code version} ("draft", "active" or a number). The
+     * collections load at once, each on its own thread (the PCE works on several async jobs while the
+     * client reads the first answer); the progress speaks of the rule sets while they download, then
+     * of whatever is still loading.
+     */
     public PolicyData policyData(String version, CancellationToken token, Progress.Listener progress) {
+        Parts parts = new Parts(token, progress);
+        var labelGroups = parts.fork(p -> labelGroups(version, token, p));
+        var ipLists = parts.fork(p -> ipLists(version, token, p));
+        var services = parts.fork(p -> services(version, token, p));
+        var virtualServices = parts.fork(p -> virtualServices(version, token, p));
+        var boundaries = parts.fork(p -> enforcementBoundaries(version, token, p));
+        var labels = parts.fork(p -> labels(token, p));
+        var workloads = parts.fork(p -> workloads(token, p));
+        var bindings = parts.fork(p -> serviceBindings(token, p));
+        List<RuleSet> ruleSets = parts.here(p -> ruleSets(version, token, p));
         return PolicyData.empty(version)
-                .withRuleSets(ruleSets(version, token, progress))
-                .withLabelGroups(labelGroups(version, token, progress))
-                .withIpLists(ipLists(version, token, progress))
-                .withServices(services(version, token, progress))
-                .withVirtualServices(virtualServices(version, token, progress))
-                .withEnforcementBoundaries(enforcementBoundaries(version, token, progress))
-                .withLabels(labels(token, progress))
-                .withWorkloads(workloads(token, progress))
-                .withServiceBindings(serviceBindings(token, progress));
+                .withRuleSets(ruleSets)
+                .withWorkloads(parts.join(workloads))
+                .withLabelGroups(parts.join(labelGroups))
+                .withIpLists(parts.join(ipLists))
+                .withServices(parts.join(services))
+                .withVirtualServices(parts.join(virtualServices))
+                .withEnforcementBoundaries(parts.join(boundaries))
+                .withLabels(parts.join(labels))
+                .withServiceBindings(parts.join(bindings));
     }
 
     /** The engine's index over {@code version}, built once per version until something changes. */
     public RuleSearchIndex index(String version, CancellationToken token, Progress.Listener progress) {
         return get(new Key(INDEX, version), token, () -> {
             PolicyData data = policyData(version, token, progress);
-            progress.onProgress(Progress.phase("indexing", "Indexing " + data.ruleSets().stream()
-                    .mapToInt(rs -> rs.rules() == null ? 0 : rs.rules().size()).sum() + " rules"));
+            String rules = String.format(Locale.US, "%,d rules", data.ruleSets().stream()
+                    .mapToInt(rs -> rs.rules() == null ? 0 : rs.rules().size()).sum());
+            progress.onProgress(Progress.phase("compiling", "Compiling " + rules + " of the " + version + " policy"));
+            token.throwIfCancelled("Compiling");
+            PolicyModel model = PolicyModel.build(data);
+            progress.onProgress(Progress.phase("indexing", "Indexing " + rules + " of the " + version + " policy"));
             token.throwIfCancelled("Indexing");
-            return RuleSearchIndex.build(PolicyModel.build(data));
+            return RuleSearchIndex.build(model);
         });
     }
+
+    /**
+     * The indexes of several versions (the policy check's active and draft), built at the same time
+     * on their own threads; in the order asked.
+     */
+    public List<RuleSearchIndex> indexes(List<String> versions, CancellationToken token, Progress.Listener progress) {
+        Parts parts = new Parts(token, progress);
+        List<CompletableFuture<RuleSearchIndex>> rest = new ArrayList<>();
+        for (String v : versions.subList(1, versions.size())) {
+            rest.add(parts.fork(p -> index(v, token, p)));
+        }
+        List<RuleSearchIndex> out = new ArrayList<>();
+        out.add(parts.here(p -> index(versions.get(0), token, p)));
+        for (CompletableFuture<RuleSearchIndex> f : rest) {
+            out.add(parts.join(f));
+        }
+        return out;
+    }
+
+    /**
+     * Starts loading {@code collections} ({@link #LABELS}, {@link #LABEL_GROUPS}...; org collections
+     * ignore {@code version}) on the workspace's loader threads and returns at once; a getter called
+     * later waits for the same load instead of starting its own. A failed or cancelled load is
+     * forgotten, so the getter tries again and reports the error itself.
+     */
+    public void prefetch(String version, CancellationToken token, String... collections) {
+        for (String c : collections) {
+            Runnable load = switch (c) {
+                case LABEL_DIMENSIONS -> () -> labelDimensions(token, Progress.Listener.NONE);
+                case LABELS -> () -> labels(token, Progress.Listener.NONE);
+                case WORKLOADS -> () -> workloads(token, Progress.Listener.NONE);
+                case SERVICE_BINDINGS -> () -> serviceBindings(token, Progress.Listener.NONE);
+                case LABEL_GROUPS -> () -> labelGroups(version, token, Progress.Listener.NONE);
+                case RULE_SETS -> () -> ruleSets(version, token, Progress.Listener.NONE);
+                case IP_LISTS -> () -> ipLists(version, token, Progress.Listener.NONE);
+                case SERVICES -> () -> services(version, token, Progress.Listener.NONE);
+                case VIRTUAL_SERVICES -> () -> virtualServices(version, token, Progress.Listener.NONE);
+                case ENFORCEMENT_BOUNDARIES -> () -> enforcementBoundaries(version, token, Progress.Listener.NONE);
+                default -> throw new IllegalArgumentException("Not a collection the workspace loads: " + c);
+            };
+            LOADERS.execute(() -> {
+                try {
+                    load.run();
+                } catch (RuntimeException | Error ignored) {
+                    // The getter that needs it loads it again and reports the failure to its caller.
+                }
+            });
+        }
+    }
+
+    /**
+     * Something the views derive from the collections (a picker's entries), made once by
+     * {@code maker} and shared until anything changes (like the indexes); {@code name} says what it
+     * is, {@code version} for which version ({@code null}: the org's objects).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(String name, String version, CancellationToken token, Supplier<T> maker) {
+        return (T) get(new Key(DERIVED + name, version), token, maker::get);
+    }
+
+    /**
+     * Loads of several collections at once: {@link #fork} starts one on the workspace's loader
+     * threads, {@link #here} runs one on the caller's thread, {@link #join} waits for a forked one
+     * (the caller's cancel stops the wait; the load itself stops through the same token). Progress:
+     * the load that leads speaks (the one run here until it ends, then the forked ones in turn);
+     * the others only when they lead.
+     */
+    private static final class Parts {
+        private final CancellationToken token;
+        private final Progress.Listener outer;
+        private final List<Progress.Listener> order = new CopyOnWriteArrayList<>();
+        private final java.util.Set<Progress.Listener> finished = ConcurrentHashMap.newKeySet();
+        /** The load run on the caller's thread leads from the start (made before any fork speaks). */
+        private final Progress.Listener here;
+
+        Parts(CancellationToken token, Progress.Listener outer) {
+            this.token = token;
+            this.outer = outer;
+            this.here = listener();
+        }
+
+        private Progress.Listener lead() {
+            if (!finished.contains(here)) {
+                return here;
+            }
+            for (Progress.Listener l : order) {
+                if (!finished.contains(l)) {
+                    return l;
+                }
+            }
+            return null;
+        }
+
+        private Progress.Listener listener() {
+            return new Progress.Listener() {
+                @Override
+                public void onProgress(Progress p) {
+                    if (lead() == this) {
+                        outer.onProgress(p);
+                    }
+                }
+            };
+        }
+
+        <T> CompletableFuture<T> fork(java.util.function.Function<Progress.Listener, T> load) {
+            Progress.Listener l = listener();
+            order.add(l);
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return load.apply(l);
+                } finally {
+                    finished.add(l);
+                }
+            }, LOADERS);
+        }
+
+        /** Runs the leading load on the caller's thread; call once. */
+        <T> T here(java.util.function.Function<Progress.Listener, T> load) {
+            try {
+                return load.apply(here);
+            } finally {
+                finished.add(here);
+            }
+        }
+
+        <T> T join(CompletableFuture<T> f) {
+            @SuppressWarnings("unchecked")
+            T value = (T) await((CompletableFuture<Object>) (CompletableFuture<?>) f, token);
+            return value;
+        }
+    }
+
+    /** The threads that load collections side by side (daemons: they never keep the app alive). */
+    private static final AtomicInteger LOADER_COUNT = new AtomicInteger();
+    private static final ExecutorService LOADERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "workspace-loader-" + LOADER_COUNT.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
 
     /** The cached value, if this collection of this version is loaded (never loads). */
     @SuppressWarnings("unchecked")
@@ -176,11 +341,12 @@ public final class PolicyWorkspace {
     /**
      * Something was changed on the PCE: forgets {@code collection} of {@code version} (and of
      * "draft" whenever a version is given, as edits only happen there; {@code null} collection:
-     * everything of that version; both {@code null}: everything) and every index, then tells the
+     * everything of that version; both {@code null}: everything), every index and every
+     * {@link #derived} value, then tells the
      * listeners.
      */
     public void changed(String collection, String version) {
-        cache.keySet().removeIf(k -> k.collection().equals(INDEX)
+        cache.keySet().removeIf(k -> k.collection().equals(INDEX) || k.collection().startsWith(DERIVED)
                 || (collection == null || k.collection().equals(collection))
                 && (version == null || Objects.equals(k.version(), version)));
         Change c = new Change(collection, version);

@@ -184,4 +184,29 @@ class PolicyWorkspaceTest {
         var e = assertThrows(NotConnectedException.class, () -> ws.labels(token, Progress.Listener.NONE));
         assertTrue(e.getMessage().startsWith("Not connected to a PCE"), e.getMessage());
     }
+
+    @Test
+    void policyDataLoadsEveryCollectionAndDerivedValuesAreSharedUntilAChange() {
+        PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.of(client));
+        List<Progress> progress = new CopyOnWriteArrayList<>();
+        var data = ws.policyData("draft", token, progress::add);
+        // Loaded side by side, each kept in the workspace as if asked one by one.
+        // (PolicyData keeps its own copies of the lists; the records are the workspace's.)
+        assertSame(data.ruleSets().get(0), ws.ruleSets("draft", token, Progress.Listener.NONE).get(0));
+        assertSame(data.workloads().get(0), ws.workloads(token, Progress.Listener.NONE).get(0));
+        assertSame(data.labelGroups().get(0), ws.labelGroups("draft", token, Progress.Listener.NONE).get(0));
+        assertEquals(ws.serviceBindings(token, Progress.Listener.NONE), data.serviceBindings());
+        assertEquals(client.workloads().list(Map.of()).size(), data.workloads().size());
+        assertTrue(progress.stream().anyMatch(p -> p.message().startsWith("Loading rule sets")), progress.toString());
+
+        List<RuleSearchIndex> both = ws.indexes(List.of("active", "draft"), token, Progress.Listener.NONE);
+        assertSame(both.get(0), ws.index("active", token, Progress.Listener.NONE));
+        assertSame(both.get(1), ws.index("draft", token, Progress.Listener.NONE));
+
+        Object made = ws.derived("picker", "draft", token, Object::new);
+        assertSame(made, ws.derived("picker", "draft", token, Object::new), "made once");
+        assertNotSame(made, ws.derived("picker", "active", token, Object::new), "one per version");
+        ws.changed(PolicyWorkspace.LABELS, null);
+        assertNotSame(made, ws.derived("picker", "draft", token, Object::new), "any change drops what was derived");
+    }
 }

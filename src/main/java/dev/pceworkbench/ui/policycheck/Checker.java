@@ -13,6 +13,7 @@ import dev.pceworkbench.ui.common.policy.ActorOption;
 import dev.pceworkbench.ui.common.policy.ActorOptions;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The active and draft policy checks over the workspace's two indexes, with what a check needs
@@ -24,14 +25,26 @@ final class Checker {
     final RuleSearchIndex draftIndex;
     final PolicyCheck active;
     final PolicyCheck draft;
-    final ActorOptions workloads;
+    private final Supplier<ActorOptions> workloadOptions;
+    private volatile ActorOptions workloads;
 
-    Checker(RuleSearchIndex activeIndex, RuleSearchIndex draftIndex) {
+    /** @param workloads the workloads as the picker offers them (asked only when a typed name must be resolved) */
+    Checker(RuleSearchIndex activeIndex, RuleSearchIndex draftIndex, Supplier<ActorOptions> workloads) {
         this.activeIndex = activeIndex;
         this.draftIndex = draftIndex;
         this.active = new PolicyCheck(activeIndex);
         this.draft = new PolicyCheck(draftIndex);
-        this.workloads = ActorOptions.workloads(draftIndex.model().data());
+        this.workloadOptions = workloads;
+    }
+
+    /** The workloads a typed name is looked up in (made on first use, off the FX thread). */
+    private ActorOptions workloads() {
+        ActorOptions w = workloads;
+        if (w == null) {
+            w = workloadOptions.get();
+            workloads = w;
+        }
+        return w;
     }
 
     /**
@@ -44,7 +57,7 @@ final class Checker {
         if (t.isEmpty()) {
             throw new IllegalArgumentException("Type the " + role + ": a workload (hostname, name or href) or an IP address.");
         }
-        ActorOption o = workloads.resolve(t).orElseThrow(() -> new IllegalArgumentException(
+        ActorOption o = workloads().resolve(t).orElseThrow(() -> new IllegalArgumentException(
                 capital(role) + " '" + t + "' is neither a workload nor an IP address. Pick a workload from the "
                         + "suggestions (search by hostname, name or label), or type an IP address such as 10.0.0.5."));
         return o.ip() != null ? Endpoint.ip(o.ip()) : Endpoint.workload(o.workloadHref());

@@ -80,16 +80,20 @@ public final class PolicyCheckView {
                 "Which rules allow this connection, now and after provisioning (Enter)", model::check);
         check.getStyleClass().add(Styles.ACCENT);
         check.disableProperty().bind(model.progress().busy());
-        Button cancel = ViewParts.button("cancelCheckButton", "Cancel", Material2AL.CANCEL, "Stop the running check",
-                model::cancel);
-        cancel.disableProperty().bind(model.progress().busy().not());
+        Button cancel = ViewParts.button("cancelCheckButton", "Cancel", Material2AL.CANCEL,
+                "Stop the running check, or the policies' download", model::cancel);
+        cancel.disableProperty().bind(model.progress().busy().not().and(model.loadingPolicyProperty().not()));
+        Label loading = new Label();
+        loading.setId("loadStatus");
+        loading.getStyleClass().add(Styles.TEXT_MUTED);
+        loading.textProperty().bind(model.loadStatusProperty());
 
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(6);
         form.addRow(0, new Label("Consumer"), consumer);
         form.addRow(1, new Label("Provider"), provider);
-        HBox serviceRow = new HBox(8, service, check, cancel);
+        HBox serviceRow = new HBox(8, service, check, cancel, loading);
         serviceRow.setAlignment(Pos.CENTER_LEFT);
         form.addRow(2, new Label("Port and protocol"), serviceRow);
 

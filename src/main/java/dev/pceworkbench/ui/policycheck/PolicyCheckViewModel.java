@@ -79,6 +79,11 @@ public final class PolicyCheckViewModel implements FeatureModel {
     private final BooleanBinding canVerify;
     private final BulkCheckViewModel bulk;
     private volatile ActorOptions workloads = ActorOptions.EMPTY;
+    private final ReadOnlyStringWrapper loadStatus = new ReadOnlyStringWrapper(this, "loadStatus", "");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper loadingPolicy =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "loadingPolicy");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper pickerReady =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "pickerReady");
     private volatile Checker checker;
     private final ActorChoicesLoader choices;
 
@@ -123,6 +128,8 @@ public final class PolicyCheckViewModel implements FeatureModel {
 
     private void policyChanged() {
         checker = null;
+        workloads = ActorOptions.EMPTY;
+        pickerReady.set(false);
         if (answer.get() != null) {
             clearAnswer();
             status.set("The policy changed on the PCE; check again to see the current answer.");
@@ -149,21 +156,59 @@ public final class PolicyCheckViewModel implements FeatureModel {
         choices.load();
     }
 
-    private BackgroundTask<Checker> choicesTask() {
-        return BackgroundTask.of("Loading the policy for the policy check", this::checker)
+    /**
+     * One load, in two tasks that never wait for each other's end: the workload picker (labels and
+     * workloads only, long before the rule sets are in) and both policies' indexes side by side (so
+     * the first Check answers at once; the phases in {@link #loadStatusProperty}). A Check pressed
+     * meanwhile loads what it needs itself, whatever the picker's state.
+     */
+    private BackgroundTask<ActorOptions> choicesTask() {
+        loadStatus.unbind();
+        BackgroundTask<Checker> policies = BackgroundTask.of("Loading both policies for the policy check", this::checker)
+                .ownedBy(FEATURE_ID);
+        loadStatus.bind(policies.messageProperty());
+        loadingPolicy.set(true);
+        choices.follow(policies.onFinished(() -> loadingPolicy.set(false)).onSuccess(c -> {
+            loadStatus.unbind();
+            loadStatus.set(String.format(java.util.Locale.US, "%,d active and %,d draft rules ready",
+                    c.activeIndex.model().ruleCount(), c.draftIndex.model().ruleCount()));
+        }).onCancelled(() -> {
+            loadStatus.unbind();
+            loadStatus.set("Loading the policies was cancelled: Check loads them.");
+        }).onFailure(e -> {
+            loadStatus.unbind();
+            loadStatus.set("");
+            ActorChoicesLoader.failure(dialogs, status::set, null, "Could not load the policy for the policy check").accept(e);
+        }));
+        return BackgroundTask.of("Preparing the workload picker", ctx -> workloadOptions(ctx.token(), ctx.pceProgress()))
                 .ownedBy(FEATURE_ID)
-                .onSuccess(c -> workloads = c.workloads)
-                .onFailure(ActorChoicesLoader.failure(dialogs, status::set, null,
-                        "Could not load the policy for the policy check"));
+                .onSuccess(o -> {
+                    workloads = o;
+                    pickerReady.set(true);
+                })
+                // A failure here is the same as the policies' (shown once, by them): the picker stays empty.
+                .onFailure(e -> {
+                });
+    }
+
+    /** The workloads as the picker offers them, built once in the workspace (Check resolves typed names with them). */
+    private ActorOptions workloadOptions(dev.pceworkbench.pce.CancellationToken token, dev.pceworkbench.pce.Progress.Listener p) {
+        var labels = workspace.labels(token, p);
+        var wls = workspace.workloads(token, p);
+        return workspace.derived("workload-options", null, token,
+                () -> ActorOptions.workloads(dev.pceworkbench.policy.PolicyData.empty(null).withLabels(labels).withWorkloads(wls)));
     }
 
     /** The checks over the current indexes (cached until the workspace's indexes change). */
     Checker checker(TaskContext ctx) {
-        RuleSearchIndex active = workspace.index("active", ctx.token(), ctx.pceProgress());
-        RuleSearchIndex draft = workspace.index("draft", ctx.token(), ctx.pceProgress());
+        List<RuleSearchIndex> both = workspace.indexes(List.of("active", "draft"), ctx.token(), ctx.pceProgress());
+        RuleSearchIndex active = both.get(0);
+        RuleSearchIndex draft = both.get(1);
         Checker c = checker;
         if (c == null || c.activeIndex != active || c.draftIndex != draft) {
-            c = new Checker(active, draft);
+            // Asked from whichever task first resolves a typed name: not tied to this task's token.
+            c = new Checker(active, draft, () -> workloadOptions(dev.pceworkbench.pce.CancellationToken.none(),
+                    dev.pceworkbench.pce.Progress.Listener.NONE));
             checker = c;
         }
         return c;
@@ -261,8 +306,27 @@ public final class PolicyCheckViewModel implements FeatureModel {
         return b.toString();
     }
 
+    /** Cancels a running check, and the policies' load if it is still under way. */
     public void cancel() {
         progress.cancel();
+        if (loadingPolicy.get()) {
+            choices.cancel();
+        }
+    }
+
+    /** The phase of the policies' load (downloading, compiling, indexing), then how many rules are ready. */
+    public ReadOnlyStringProperty loadStatusProperty() {
+        return loadStatus.getReadOnlyProperty();
+    }
+
+    /** Whether the policies are being loaded (Cancel stops that too). */
+    public javafx.beans.property.ReadOnlyBooleanProperty loadingPolicyProperty() {
+        return loadingPolicy.getReadOnlyProperty();
+    }
+
+    /** Whether the workload picker holds every workload. */
+    public javafx.beans.property.ReadOnlyBooleanProperty pickerReadyProperty() {
+        return pickerReady.getReadOnlyProperty();
     }
 
     /** Shows the rule in the rule set view (the active rule when it is active, else the draft one). */

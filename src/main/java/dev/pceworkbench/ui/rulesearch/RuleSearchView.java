@@ -89,14 +89,19 @@ public final class RuleSearchView {
         Button search = ViewParts.button("searchButton", "Search", Material2MZ.SEARCH, "Search the rules (Enter)", model::search);
         search.getStyleClass().add(Styles.ACCENT);
         search.disableProperty().bind(model.busyProperty());
-        Button cancel = ViewParts.button("cancelButton", "Cancel", Material2AL.CANCEL, "Stop the running search or export",
-                model::cancel);
-        cancel.disableProperty().bind(model.busyProperty().not());
+        Button cancel = ViewParts.button("cancelButton", "Cancel", Material2AL.CANCEL,
+                "Stop the running search or export, or the policy's download", model::cancel);
+        cancel.disableProperty().bind(model.busyProperty().not().and(model.loadingPolicyProperty().not()));
+        Label loading = new Label();
+        loading.setId("loadStatus");
+        loading.getStyleClass().add(Styles.TEXT_MUTED);
+        loading.textProperty().bind(model.loadStatusProperty());
         Label choices = new Label();
+        choices.setId("choicesStatus");
         choices.getStyleClass().add(Styles.TEXT_MUTED);
         choices.textProperty().bind(model.choicesStatusProperty());
 
-        HBox top = new HBox(10, new Label("Policy version"), version, basic, advanced, search, cancel, choices);
+        HBox top = new HBox(10, new Label("Policy version"), version, basic, advanced, search, cancel, loading, choices);
         top.setAlignment(Pos.CENTER_LEFT);
 
         TextField text = field("basicText", "Any attribute: a label, service, rule set name, description…",

@@ -7,6 +7,8 @@ import dev.pceworkbench.ui.common.policy.PceQueries;
 import dev.pceworkbench.ui.common.policy.PceVerification;
 import dev.pceworkbench.ui.common.policy.RuleLinks;
 import dev.pceworkbench.ui.common.policy.TaskProgress;
+import dev.pceworkbench.pce.model.LabelDimension;
+import dev.pceworkbench.policy.PolicyData;
 import dev.pceworkbench.policy.RuleHit;
 import dev.pceworkbench.policy.RuleSearch;
 import dev.pceworkbench.policy.RuleSearchIndex;
@@ -59,6 +61,10 @@ public final class RuleSearchViewModel implements FeatureModel {
 
     private final SearchForm form = new SearchForm();
     private final ReadOnlyStringWrapper choicesStatus = new ReadOnlyStringWrapper(this, "choicesStatus", "");
+    private final ReadOnlyStringWrapper loadStatus = new ReadOnlyStringWrapper(this, "loadStatus", "");
+    private final ReadOnlyBooleanWrapper policyReady = new ReadOnlyBooleanWrapper(this, "policyReady");
+    private final ReadOnlyBooleanWrapper pickerReady = new ReadOnlyBooleanWrapper(this, "pickerReady");
+    private final ReadOnlyBooleanWrapper loadingPolicy = new ReadOnlyBooleanWrapper(this, "loadingPolicy");
 
     private final ObservableList<RuleRow> results = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<SearchRequest> lastRequest = new ReadOnlyObjectWrapper<>(this, "lastRequest");
@@ -129,6 +135,8 @@ public final class RuleSearchViewModel implements FeatureModel {
             status.set("The policy changed on the PCE; search again to see the current rules.");
         }
         form.setOptions(ActorOptions.EMPTY);
+        policyReady.set(false);
+        pickerReady.set(false);
     }
 
     // ---- commands ------------------------------------------------------------------------------
@@ -150,20 +158,94 @@ public final class RuleSearchViewModel implements FeatureModel {
         choices.load();
     }
 
+    /**
+     * One load of what the view offers, in three tasks that never wait for each other's end: the
+     * version's index (so that the first search answers at once; its phases in
+     * {@link #loadStatusProperty}), the picker's small entries (labels, label groups, IP lists,
+     * virtual services: ready long before the rule sets), then the whole picker with the workloads
+     * (shared through the workspace). A search typed meanwhile runs on the index as soon as it is
+     * there, whatever the picker's state.
+     */
     private BackgroundTask<ActorOptions> choicesTask() {
         String v = form.versionProperty().get();
-        choicesStatus.set("Loading labels, label groups and workloads…");
-        return BackgroundTask.of("Loading policy objects (" + v + ")", ctx -> {
-            RuleSearchIndex ix = workspace.index(v, ctx.token(), ctx.pceProgress());
-            return ActorOptions.actors(ix.model().data(), workspace.labelDimensions(ctx.token(), ctx.pceProgress()));
+        policyReady.set(false);
+        pickerReady.set(false);
+        choicesStatus.set("Actor picker: loading labels, label groups and IP lists…");
+        choices.follow(policyTask(v));
+        return BackgroundTask.of("Loading labels, label groups and IP lists (" + v + ")", ctx -> {
+            PolicyData small = PolicyData.empty(v)
+                    .withLabels(workspace.labels(ctx.token(), ctx.pceProgress()))
+                    .withLabelGroups(workspace.labelGroups(v, ctx.token(), ctx.pceProgress()))
+                    .withIpLists(workspace.ipLists(v, ctx.token(), ctx.pceProgress()))
+                    .withVirtualServices(workspace.virtualServices(v, ctx.token(), ctx.pceProgress()));
+            return ActorOptions.actors(small, workspace.labelDimensions(ctx.token(), ctx.pceProgress()));
         }).ownedBy(FEATURE_ID).onSuccess(o -> {
-            if (v.equals(form.versionProperty().get())) {
+            if (v.equals(form.versionProperty().get()) && !pickerReady.get()) {
                 form.setOptions(o);
-                choicesStatus.set("");
+                choicesStatus.set("Actor picker: loading workloads…");
+                choices.follow(pickerTask(v));
             }
         }).onCancelled(() -> choicesStatus.set("")).onFailure(ActorChoicesLoader.failure(dialogs, choicesStatus::set,
                 "Could not load the labels and workloads: pick them again after a search.",
                 "Could not load the labels and workloads of the " + v + " policy"));
+    }
+
+    /** The picker's every entry, workloads included (built once per version in the workspace). */
+    private BackgroundTask<ActorOptions> pickerTask(String v) {
+        return BackgroundTask.of("Preparing the actor picker (" + v + ")", ctx -> {
+            List<LabelDimension> dims = workspace.labelDimensions(ctx.token(), ctx.pceProgress());
+            PolicyData data = PolicyData.empty(v)
+                    .withLabels(workspace.labels(ctx.token(), ctx.pceProgress()))
+                    .withLabelGroups(workspace.labelGroups(v, ctx.token(), ctx.pceProgress()))
+                    .withIpLists(workspace.ipLists(v, ctx.token(), ctx.pceProgress()))
+                    .withVirtualServices(workspace.virtualServices(v, ctx.token(), ctx.pceProgress()))
+                    .withWorkloads(workspace.workloads(ctx.token(), ctx.pceProgress()));
+            ctx.message("Preparing " + data.workloads().size() + " workloads for the actor picker");
+            return workspace.<ActorOptions>derived("rule-search-actors", v, ctx.token(),
+                    () -> ActorOptions.actors(data, dims));
+        }).ownedBy(FEATURE_ID).onSuccess(o -> {
+            if (v.equals(form.versionProperty().get())) {
+                form.setOptions(o);
+                pickerReady.set(true);
+                choicesStatus.set("");
+            }
+        }).onCancelled(() -> choicesStatus.set("")).onFailure(ActorChoicesLoader.failure(dialogs, choicesStatus::set,
+                "Could not load the workloads: pick labels, groups and IP lists, or type an address.",
+                "Could not load the workloads of the " + v + " policy"));
+    }
+
+    /** The version's index, loaded as soon as the view is shown; its phases named in the load status. */
+    private BackgroundTask<RuleSearchIndex> policyTask(String v) {
+        loadStatus.unbind();
+        BackgroundTask<RuleSearchIndex> t = BackgroundTask.<RuleSearchIndex>of("Loading the " + v + " policy for rule search",
+                ctx -> workspace.index(v, ctx.token(), ctx.pceProgress())).ownedBy(FEATURE_ID);
+        loadStatus.bind(t.messageProperty());
+        loadingPolicy.set(true);
+        return t.onFinished(() -> {
+            if (v.equals(form.versionProperty().get())) {
+                loadingPolicy.set(false);
+            }
+        }).onSuccess(ix -> {
+            loadStatus.unbind();
+            if (v.equals(form.versionProperty().get())) {
+                policyReady.set(true);
+                loadStatus.set(String.format(Locale.US, "%,d rules of the %s policy ready", ix.model().ruleCount(), v));
+            } else {
+                loadStatus.set("");
+            }
+        }).onCancelled(() -> {
+            loadStatus.unbind();
+            loadStatus.set("Loading the " + v + " policy was cancelled: Search loads it.");
+        }).onFailure(e -> {
+            loadStatus.unbind();
+            ActorChoicesLoader.failure(dialogs, loadStatus::set, "Could not load the " + v + " policy.",
+                    "Could not load the " + v + " policy").accept(e);
+        });
+    }
+
+    /** Cancels the loads of the policy and of the picker's entries (a search loads what it needs). */
+    public void cancelLoading() {
+        choices.cancel();
     }
 
     /** Runs the search on the chosen version's index; the results replace the previous ones. */
@@ -182,7 +264,7 @@ public final class RuleSearchViewModel implements FeatureModel {
             return;
         }
         form.setError("");
-        cancel();
+        progress.cancel(); // the previous search or export; never the policy's load, which this search needs
         clearVerification();
         status.set("Searching the " + req.version() + " policy…");
         searchTask = executor.execute(progress.track(BackgroundTask.of("Rule search (" + req.version() + ")", ctx -> {
@@ -211,9 +293,12 @@ public final class RuleSearchViewModel implements FeatureModel {
     private record Outcome(SearchRequest request, List<RuleRow> rows, long nanos) {
     }
 
-    /** Cancels a running search or export. */
+    /** Cancels a running search or export, and the policy's load if it is still under way. */
     public void cancel() {
         progress.cancel();
+        if (loadingPolicy.get()) {
+            cancelLoading();
+        }
     }
 
     /** Shows the rule in the rule set view (its rule set, the rule selected), in the version searched. */
@@ -303,8 +388,29 @@ public final class RuleSearchViewModel implements FeatureModel {
         return verifyHint;
     }
 
+    /** What the actor picker is waiting for ("" once every entry is there). */
     public ReadOnlyStringProperty choicesStatusProperty() {
         return choicesStatus.getReadOnlyProperty();
+    }
+
+    /** The phase of the version's load (downloading, compiling, indexing), then how many rules are ready. */
+    public ReadOnlyStringProperty loadStatusProperty() {
+        return loadStatus.getReadOnlyProperty();
+    }
+
+    /** Whether the version's policy is being loaded (Cancel stops that too). */
+    public ReadOnlyBooleanProperty loadingPolicyProperty() {
+        return loadingPolicy.getReadOnlyProperty();
+    }
+
+    /** Whether the chosen version's index is loaded (a search answers at once). */
+    public ReadOnlyBooleanProperty policyReadyProperty() {
+        return policyReady.getReadOnlyProperty();
+    }
+
+    /** Whether the picker holds every entry, workloads included (before that: labels, groups, IP lists). */
+    public ReadOnlyBooleanProperty pickerReadyProperty() {
+        return pickerReady.getReadOnlyProperty();
     }
 
     public ObservableList<RuleRow> results() {

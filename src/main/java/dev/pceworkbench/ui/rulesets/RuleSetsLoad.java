@@ -40,6 +40,9 @@ final class RuleSetsLoad {
         long t0 = System.nanoTime();
         CancellationToken token = ctx.token();
         Progress.Listener p = ctx.pceProgress();
+        // The small collections the names need download beside the rule sets, not after them.
+        ws.prefetch(version, token, PolicyWorkspace.LABELS, PolicyWorkspace.LABEL_GROUPS, PolicyWorkspace.IP_LISTS,
+                PolicyWorkspace.VIRTUAL_SERVICES, PolicyWorkspace.SERVICES);
         List<RuleSet> ruleSets = ws.ruleSets(version, token, p);
         ActorNames names = ActorNames.withoutWorkloads(ws.labels(token, p), ws.labelGroups(version, token, p),
                 ws.ipLists(version, token, p), ws.virtualServices(version, token, p), ws.services(version, token, p));

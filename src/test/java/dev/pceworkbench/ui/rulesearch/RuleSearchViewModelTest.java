@@ -181,6 +181,7 @@ class RuleSearchViewModelTest {
             assertFalse(older.columnVisibleProperty(RuleColumn.KIND).get());
             assertTrue(older.columnVisibleProperty(RuleColumn.PROVIDERS).get());
             assertFalse(older.columnVisibleProperty(RuleColumn.STATELESS).get());
+            settings.awaitWritten(); // the writer's last file is in place before the folder is removed
         } finally {
             java.nio.file.Files.deleteIfExists(file);
             java.nio.file.Files.deleteIfExists(file.getParent());

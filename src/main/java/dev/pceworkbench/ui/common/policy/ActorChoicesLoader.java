@@ -6,6 +6,8 @@ import dev.pceworkbench.ui.common.DialogService;
 import dev.pceworkbench.workspace.NotConnectedException;
 import dev.pceworkbench.workspace.PolicyWorkspace;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -15,13 +17,14 @@ import java.util.function.Supplier;
  * is first shown ({@link #onShown}), then again whenever the workspace's policy changes (after the
  * feature has dropped its stale answers) or the feature asks ({@link #load}, e.g. another policy
  * version); a new load cancels the one still running. The feature says what a load is (a
- * {@link BackgroundTask}, made afresh each time); {@link #failure} is the shared error handling.
+ * {@link BackgroundTask}, made afresh each time, which may start further stages or side tasks
+ * with {@link #follow}); {@link #failure} is the shared error handling.
  */
 public final class ActorChoicesLoader {
     private final PolicyWorkspace workspace;
     private final TaskExecutor executor;
     private final Supplier<BackgroundTask<?>> task;
-    private BackgroundTask<?> running;
+    private final List<BackgroundTask<?>> running = new ArrayList<>();
     private boolean requested;
 
     /**
@@ -55,10 +58,27 @@ public final class ActorChoicesLoader {
     /** Loads the choices now, cancelling a load still running. */
     public void load() {
         requested = true;
-        if (running != null) {
-            running.cancel();
+        cancel();
+        BackgroundTask<?> first = task.get();
+        running.add(executor.execute(first));
+    }
+
+    /**
+     * Runs {@code next} as part of the current load (a later stage of it, or work beside it): the next
+     * load or {@link #cancel} cancels it too.
+     */
+    public <V> BackgroundTask<V> follow(BackgroundTask<V> next) {
+        running.removeIf(t -> t.state().isDone());
+        running.add(next);
+        return executor.execute(next);
+    }
+
+    /** Cancels every task of the current load (what was shown stays). */
+    public void cancel() {
+        for (BackgroundTask<?> t : running) {
+            t.cancel();
         }
-        running = executor.execute(task.get());
+        running.clear();
     }
 
     /** Loads again if the choices were ever asked for (a setting they depend on changed). */

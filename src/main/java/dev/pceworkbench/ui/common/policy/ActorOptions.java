@@ -61,8 +61,52 @@ public final class ActorOptions {
     }
 
     /** Case, spaces and the spacing around a label's colon do not matter: {@code ROLE:web} is {@code role: Web}. */
-    private static String key(String s) {
-        return s == null ? "" : s.trim().toLowerCase(Locale.ROOT).replaceAll("\\s*:\\s*", ": ").replaceAll("\\s+", " ");
+    static String key(String s) {
+        if (s == null) {
+            return "";
+        }
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        // One pass instead of two regular expressions (this runs four times per option, 50,000+ options):
+        // blanks around a colon become ": ", other runs of blanks one space.
+        StringBuilder b = null;
+        boolean blank = false;
+        boolean afterColon = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean ws = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+            if (b == null) {
+                // Unchanged so far; copy only once something must change.
+                boolean plain = ws ? c == ' ' && i + 1 < t.length() && !isBlank(t.charAt(i + 1)) && t.charAt(i + 1) != ':'
+                        : c != ':' || i + 1 < t.length() && t.charAt(i + 1) == ' '
+                        && (i + 2 >= t.length() || !isBlank(t.charAt(i + 2)));
+                if (plain) {
+                    if (c == ':') {
+                        i++; // the single space after it stays as it is
+                    }
+                    continue;
+                }
+                b = new StringBuilder(t.length() + 1).append(t, 0, i);
+            }
+            if (ws) {
+                blank = !afterColon;
+            } else if (c == ':') {
+                b.append(": ");
+                blank = false;
+                afterColon = true;
+            } else {
+                if (blank) {
+                    b.append(' ');
+                }
+                b.append(c);
+                blank = false;
+                afterColon = false;
+            }
+        }
+        return b == null ? t : b.toString();
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** Every kind of actor a rule search can look for, from one version's data. */

@@ -85,4 +85,17 @@ class ActorOptionsTest {
         assertEquals(2, options.suggest("prod", 10).size(), "env: Prod, and web-01 by its labels");
         assertEquals(1, options.suggest("prod", 1).size(), "the limit holds");
     }
+
+    @Test
+    void typedTextIsNormalisedAsTheTwoExpressionsDid() {
+        // The one-pass key is the former trim, lower case, "\\s*:\\s*" -> ": ", "\\s+" -> " ".
+        String[] samples = {"role: Web", "ROLE:web", "role : web", "role  :   web", " role\tweb ", "a::b", "a :: b",
+                "role:", "role :", "a\n\nb", ":web", " : ", "app: x  y", "web-01.example.com", "", "  ", "a: b c:d"};
+        for (String s : samples) {
+            String expected = s.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s*:\\s*", ": ")
+                    .replaceAll("\\s+", " ");
+            assertEquals(expected, ActorOptions.key(s), "[" + s + "]");
+        }
+        assertEquals("", ActorOptions.key(null));
+    }
 }
