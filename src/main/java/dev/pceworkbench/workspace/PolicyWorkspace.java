@@ -242,6 +242,30 @@ public final class PolicyWorkspace {
     }
 
     /**
+     * Runs {@code work} (a small request, such as the pending changes or the list of policy
+     * versions) on a loader thread at once, so that it travels beside the caller's own download
+     * instead of after it; {@link Beside#join} waits for it with the caller's token.
+     */
+    public <T> Beside<T> beside(Supplier<T> work) {
+        return new Beside<>(CompletableFuture.supplyAsync(work, LOADERS));
+    }
+
+    /** Work started by {@link #beside}. */
+    public static final class Beside<T> {
+        private final CompletableFuture<T> future;
+
+        private Beside(CompletableFuture<T> future) {
+            this.future = future;
+        }
+
+        /** Its result (its failure rethrown); {@code token}'s cancel stops the wait. */
+        @SuppressWarnings("unchecked")
+        public T join(CancellationToken token) {
+            return (T) await((CompletableFuture<Object>) (CompletableFuture<?>) future, token);
+        }
+    }
+
+    /**
      * Something the views derive from the collections (a picker's entries), made once by
      * {@code maker} and shared until anything changes (like the indexes); {@code name} says what it
      * is, {@code version} for which version ({@code null}: the org's objects).

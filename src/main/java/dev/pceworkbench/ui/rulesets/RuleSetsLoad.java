@@ -43,6 +43,11 @@ final class RuleSetsLoad {
         // The small collections the names need download beside the rule sets, not after them.
         ws.prefetch(version, token, PolicyWorkspace.LABELS, PolicyWorkspace.LABEL_GROUPS, PolicyWorkspace.IP_LISTS,
                 PolicyWorkspace.VIRTUAL_SERVICES, PolicyWorkspace.SERVICES);
+        // So do the pending changes and the policy versions: two small requests that need not wait.
+        PceClient client = ws.client();
+        var pendingChanges = "draft".equals(version)
+                ? ws.beside(() -> client.provisioning().pending(token).of(PolicyWorkspace.RULE_SETS)) : null;
+        var policyVersions = ws.beside(() -> client.provisioning().versions(100, token));
         List<RuleSet> ruleSets = ws.ruleSets(version, token, p);
         ActorNames names = ActorNames.withoutWorkloads(ws.labels(token, p), ws.labelGroups(version, token, p),
                 ws.ipLists(version, token, p), ws.virtualServices(version, token, p), ws.services(version, token, p));
@@ -50,18 +55,17 @@ final class RuleSetsLoad {
         if (workloads.isPresent()) {
             names = names.withWorkloads(workloads.get());
         }
-        PceClient client = ws.client();
         Set<String> pending = new HashSet<>();
-        if ("draft".equals(version)) {
+        if (pendingChanges != null) {
             ctx.message("Reading pending changes");
-            for (PendingChange c : client.provisioning().pending(token).of(PolicyWorkspace.RULE_SETS)) {
+            for (PendingChange c : pendingChanges.join(token)) {
                 pending.add(Hrefs.neutral(c.href()));
             }
         }
         ctx.message("Reading policy versions");
         List<String> versions = new ArrayList<>();
         Map<String, String> versionTexts = new HashMap<>();
-        for (PolicyVersion v : client.provisioning().versions(100, token)) {
+        for (PolicyVersion v : policyVersions.join(token)) {
             if (v.version() != null) {
                 versions.add(v.version().toString());
                 versionTexts.put(v.version().toString(), VersionTexts.of(v));
