@@ -155,6 +155,39 @@ class PolicyWorkspaceTest {
         assertSame(labels, ws.labels(token, Progress.Listener.NONE));
     }
 
+    @Test
+    void besideRunsASmallRequestWhileTheCallerLoadsAndHandsBackItsResultOrFailure() throws Exception {
+        PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.of(client));
+        pce.faults().latencyMillis(1000);
+        var versions = ws.beside(() -> client.provisioning().versions(100, token));
+        Threads.awaitAnyBlockedIn(DemoHttpHandler.class, "handle"); // on its way before the caller asks anything
+        pce.faults().latencyMillis(0);
+        List<Label> labels = ws.labels(token, Progress.Listener.NONE); // the caller's own load meanwhile
+        assertEquals(client.provisioning().versions(100, token).size(), versions.join(token).size());
+        assertEquals(client.labels().count(Map.of(), CancellationToken.none()), labels.size());
+        Threads.awaitNoneIn(DemoHttpHandler.class, "handle");
+
+        // A PCE error comes back to the caller with the PCE's own message.
+        var missing = ws.beside(() -> client.labels().get("/orgs/1/labels/999999", token));
+        var e = assertThrows(dev.pceworkbench.pce.PceApiException.class, () -> missing.join(token));
+        assertEquals(404, e.status());
+
+        // The caller's cancel stops the wait (the request itself stops through the same token).
+        pce.faults().latencyMillis(1000);
+        CancellationToken mine = new CancellationToken();
+        var slow = ws.beside(() -> client.provisioning().versions(100, CancellationToken.none()));
+        Threads.awaitAnyBlockedIn(DemoHttpHandler.class, "handle");
+        CompletableFuture<Object> waiter = new CompletableFuture<>();
+        Thread waiting = new Thread(() -> complete(waiter, () -> slow.join(mine)));
+        waiting.start();
+        Threads.awaitBlockedIn(waiting, PolicyWorkspace.class, "await");
+        mine.cancel();
+        var c = assertThrows(Exception.class, () -> waiter.get(30, TimeUnit.SECONDS));
+        assertTrue(c.getCause() instanceof PceCancelledException, c.toString());
+        pce.faults().latencyMillis(0);
+        Threads.awaitNoneIn(DemoHttpHandler.class, "handle");
+    }
+
     private static <T> void complete(CompletableFuture<T> f, java.util.function.Supplier<T> body) {
         try {
             f.complete(body.get());
