@@ -364,13 +364,13 @@ public final class RuleSetsViewProbe {
                 rs, (a - s) / 1_000_000, wl, (b - a) / 1_000_000, (c - b) / 1_000_000, (d - c) / 1_000_000,
                 (e - d) / 1_000_000, ix.model().ruleCount(), actors.all().size(), (f - e) / 1_000_000,
                 workloads.all().size(), (g - f) / 1_000_000);
-        // The same collections on another fresh workspace, side by side as the views load them
-        // (PolicyWorkspace.policyData): the pair that decides whether side by side pays here.
+        // The same collections on another fresh workspace as the views load them
+        // (PolicyWorkspace.policyData: asked at once, the small ones beside the big ones).
         PolicyWorkspace side = new PolicyWorkspace(() -> Optional.of(client));
         long h = System.nanoTime();
         side.policyData(v, token, none);
         long i = System.nanoTime();
-        System.out.printf("--- the same draft collections: one after the other %d ms, side by side (policyData) %d ms%n",
+        System.out.printf("--- the same draft collections: each alone, one after the other %d ms; as the views load them (policyData) %d ms%n",
                 (c - s) / 1_000_000, (i - h) / 1_000_000);
     }
 

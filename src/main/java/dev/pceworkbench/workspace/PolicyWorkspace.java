@@ -107,8 +107,10 @@ public final class PolicyWorkspace {
     }
 
     public List<Workload> workloads(CancellationToken token, Progress.Listener progress) {
-        return get(new Key(WORKLOADS, null), token,
-                () -> client().workloads().list(Map.of(), token, progress(progress, "workloads")));
+        return get(new Key(WORKLOADS, null), token, () -> {
+            Progress.Listener p = progress(progress, "workloads");
+            return oneAtATime(token, p, () -> client().workloads().list(Map.of(), token, p));
+        });
     }
 
     public List<ServiceBinding> serviceBindings(CancellationToken token, Progress.Listener progress) {
@@ -122,8 +124,10 @@ public final class PolicyWorkspace {
     }
 
     public List<RuleSet> ruleSets(String version, CancellationToken token, Progress.Listener progress) {
-        return get(new Key(RULE_SETS, version), token,
-                () -> client().ruleSets().list(version, Map.of(), token, progress(progress, "rule sets")));
+        return get(new Key(RULE_SETS, version), token, () -> {
+            Progress.Listener p = progress(progress, "rule sets");
+            return oneAtATime(token, p, () -> client().ruleSets().list(version, Map.of(), token, p));
+        });
     }
 
     public List<IpList> ipLists(String version, CancellationToken token, Progress.Listener progress) {
@@ -150,9 +154,9 @@ public final class PolicyWorkspace {
 
     /**
      * Everything the policy engine needs for {@code version} ("draft", "active" or a number). The
-     * collections load at once, each on its own thread (the PCE works on several async jobs while the
-     * client reads the first answer); the progress speaks of the rule sets while they download, then
-     * of whatever is still loading.
+     * collections are asked for at once, each on its own thread; the small ones travel beside the
+     * big ones, and the big ones (rule sets, workloads) take turns ({@link #bigDownloads}). The
+     * progress speaks of the rule sets while they download, then of whatever is still loading.
      */
     public PolicyData policyData(String version, CancellationToken token, Progress.Listener progress) {
         Parts parts = new Parts(token, progress);
@@ -354,6 +358,68 @@ public final class PolicyWorkspace {
         t.setDaemon(true);
         return t;
     });
+
+    /**
+     * The big downloads (rule sets of any version, the workloads) run one at a time, in the order
+     * asked; the small collections still travel beside them. Measured with the view probe on the
+     * {@code large} data set (2 cores, the demo PCE in the same process, load average 9-10): the
+     * draft's collections all side by side took 11.9 s, one after the other 9.3 s (each big
+     * download already parses on every core), and in the views Rule search waited longer for the
+     * two side by side than the Rulesets view for the rule sets then the workloads.
+     */
+    private final Turns bigDownloads = new Turns();
+
+    private static <T> T oneAtATime(Turns turns, CancellationToken token, Progress.Listener progress, Supplier<T> load) {
+        CompletableFuture<Object> turn = turns.enter();
+        if (!turn.isDone()) {
+            progress.onProgress(Progress.phase("queued", "Queued behind the download before it"));
+        }
+        try {
+            await(turn, token);
+        } catch (RuntimeException | Error e) {
+            if (!turn.completeExceptionally(e)) {
+                turns.leave(); // our turn came as we gave up: pass it on
+            }
+            throw e;
+        }
+        try {
+            return load.get();
+        } finally {
+            turns.leave();
+        }
+    }
+
+    private <T> T oneAtATime(CancellationToken token, Progress.Listener progress, Supplier<T> load) {
+        return oneAtATime(bigDownloads, token, progress, load);
+    }
+
+    /** A first-come, first-served lock whose waits are futures (so that a cancel stops them). */
+    private static final class Turns {
+        private final java.util.ArrayDeque<CompletableFuture<Object>> queue = new java.util.ArrayDeque<>();
+        private boolean busy;
+
+        synchronized CompletableFuture<Object> enter() {
+            CompletableFuture<Object> f = new CompletableFuture<>();
+            if (busy) {
+                queue.add(f);
+            } else {
+                busy = true;
+                f.complete(null);
+            }
+            return f;
+        }
+
+        /** Hands the turn to the next waiter still waiting (one that gave up has completed its future). */
+        synchronized void leave() {
+            CompletableFuture<Object> next;
+            while ((next = queue.poll()) != null) {
+                if (next.complete(null)) {
+                    return;
+                }
+            }
+            busy = false;
+        }
+    }
 
     /** The cached value, if this collection of this version is loaded (never loads). */
     @SuppressWarnings("unchecked")

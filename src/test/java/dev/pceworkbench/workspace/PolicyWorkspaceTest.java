@@ -188,6 +188,39 @@ class PolicyWorkspaceTest {
         Threads.awaitNoneIn(DemoHttpHandler.class, "handle");
     }
 
+    @Test
+    void theBigDownloadsTakeTurnsAndAQueuedOneCanBeCancelled() throws Exception {
+        PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.of(client));
+        pce.faults().latencyMillis(1000);
+        CompletableFuture<List<RuleSet>> ruleSets = new CompletableFuture<>();
+        Thread loading = new Thread(() -> complete(ruleSets, () -> ws.ruleSets("draft", token, Progress.Listener.NONE)));
+        loading.start();
+        Threads.awaitAnyBlockedIn(DemoHttpHandler.class, "handle"); // the (slow) PCE holds the rule sets' download
+
+        // The workloads wait for their turn (not on the wire), saying so; their cancel stops the wait.
+        CancellationToken given = new CancellationToken();
+        List<Progress> givenProgress = new CopyOnWriteArrayList<>();
+        CompletableFuture<List<dev.pceworkbench.pce.model.Workload>> givenUp = new CompletableFuture<>();
+        Thread quitter = new Thread(() -> complete(givenUp, () -> ws.workloads(given, givenProgress::add)));
+        quitter.start();
+        Threads.awaitBlockedIn(quitter, PolicyWorkspace.class, "await");
+        assertTrue(givenProgress.stream().anyMatch(p -> p.message().equals("Loading workloads: Queued behind the download before it")),
+                givenProgress.toString());
+        given.cancel();
+        var e = assertThrows(Exception.class, () -> givenUp.get(30, TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof PceCancelledException, e.toString());
+
+        // The next one asked waits its turn too, then loads once the rule sets are in.
+        CompletableFuture<List<dev.pceworkbench.pce.model.Workload>> workloads = new CompletableFuture<>();
+        Thread waiting = new Thread(() -> complete(workloads, () -> ws.workloads(token, Progress.Listener.NONE)));
+        waiting.start();
+        Threads.awaitBlockedIn(waiting, PolicyWorkspace.class, "await");
+        pce.faults().latencyMillis(0);
+        assertEquals(client.ruleSets().list("draft", Map.of()).size(), ruleSets.get(30, TimeUnit.SECONDS).size());
+        assertEquals(client.workloads().count(Map.of(), CancellationToken.none()), workloads.get(30, TimeUnit.SECONDS).size());
+        Threads.awaitNoneIn(DemoHttpHandler.class, "handle");
+    }
+
     private static <T> void complete(CompletableFuture<T> f, java.util.function.Supplier<T> body) {
         try {
             f.complete(body.get());
