@@ -81,7 +81,9 @@ class TrafficViewTest {
         ruleSets = new RuleSetsViewModel(workspace, executor, dialogs, navigator);
         navigator.register(ObjectKind.RULE_SET, RuleSetsViewModel.FEATURE_ID, ruleSets::open);
         model = new TrafficViewModel(workspace, new TrafficExplorer(workspace, Duration.ofMinutes(2), Duration.ofMillis(100)),
-                executor, dialogs, navigator, java.time.Clock.systemUTC());
+                executor, dialogs, navigator, java.time.Clock.systemUTC(),
+                new dev.pceworkbench.connection.TrafficQueryStore(dir.resolve("config")),
+                () -> java.util.Optional.of(new QueryLibrary.Profile("profile-1", "Demo PCE")));
         Tab traffic = new Tab("Traffic", new TrafficView(model).root());
         Tab rules = new Tab("Rulesets", new RuleSetsView(ruleSets).root());
         views = new TabPane(traffic, rules);
