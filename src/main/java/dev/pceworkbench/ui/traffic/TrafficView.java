@@ -70,6 +70,12 @@ public final class TrafficView {
         top.setPadding(new Insets(8, 12, 4, 12));
         root.setTop(top);
         root.setCenter(results());
+        // Another view in the shell: the saved queries list does not stay over it.
+        root.sceneProperty().addListener((o, a, b) -> {
+            if (b == null && savedPopup != null) {
+                savedPopup.hide();
+            }
+        });
     }
 
     public Node root() {
@@ -118,8 +124,23 @@ public final class TrafficView {
         choices.textProperty().bind(model.choicesStatusProperty());
         choices.visibleProperty().bind(model.choicesStatusProperty().isNotEmpty());
         choices.managedProperty().bind(choices.visibleProperty());
+        // The buttons on one row, the status (with the PCE's state and progress while a query runs)
+        // on the full width below: a long status is never cut to fit beside six buttons.
         HBox status = ViewParts.statusLine("statusLabel", model.statusProperty(), model.progress());
-        HBox bar = ViewParts.actionBar(new VBox(2, status, choices), run, cancel, clear, saved, recent, earlier);
+        if (status.getChildren().get(0) instanceof Label l) {
+            l.setWrapText(true);
+            l.setMinWidth(0);
+            HBox.setHgrow(l, Priority.SOMETIMES);
+        }
+        choices.setWrapText(true);
+        choices.setMinWidth(0);
+        for (Node b : List.of(run, cancel, clear, saved, recent, earlier)) {
+            ((Region) b).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox buttons = new HBox(8, run, cancel, clear, saved, recent, earlier);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(4, buttons, status, choices);
+        bar.setId("runBar");
         return bar;
     }
 
@@ -202,6 +223,7 @@ public final class TrafficView {
         savedPopup.setAutoHide(false);
         savedPopup.setHideOnEscape(true);
         savedPopup.getContent().add(box);
+        themed(savedPopup, box);
         var w = root.getScene().getWindow();
         Node anchor = root.lookup("#savedQueriesButton");
         var at = anchor == null ? null : anchor.localToScreen(anchor.getBoundsInLocal());
@@ -237,6 +259,7 @@ public final class TrafficView {
         Popup popup = new Popup();
         popup.setAutoHide(true);
         popup.getContent().add(box);
+        themed(popup, box);
         open.setOnAction(e -> {
             model.openPceQuery(list.getSelectionModel().getSelectedItem());
             popup.hide();
@@ -249,6 +272,17 @@ public final class TrafficView {
         });
         var w = root.getScene().getWindow();
         popup.show(w, w.getX() + 240, w.getY() + 140);
+    }
+
+    /**
+     * A popup is a scene of its own: it gets the window's style sheets (error labels, chips) and the
+     * theme's background and border, so it reads in the light and the dark theme alike.
+     */
+    private void themed(Popup popup, Region box) {
+        popup.getScene().getStylesheets().setAll(root.getScene().getStylesheets());
+        box.setStyle("-fx-background-color: -color-bg-default; -fx-border-color: -color-border-default; "
+                + "-fx-border-width: 1; -fx-background-radius: 6; -fx-border-radius: 6; "
+                + "-fx-effect: dropshadow(gaussian, rgba(0,0,0,0.35), 14, 0, 0, 4);");
     }
 
     private Node banners() {
@@ -379,7 +413,7 @@ public final class TrafficView {
     private static TableColumn<FlowRow, String> textColumn(FlowColumn c) {
         TableColumn<FlowRow, String> col = TableCells.column(c.header(), c::text, false);
         col.setPrefWidth(switch (c) {
-            case SERVICE -> 100;
+            case SERVICE -> 90;
             case PROCESS -> 100;
             case FIRST_SEEN, LAST_SEEN -> 150;
             default -> 150;
@@ -401,7 +435,7 @@ public final class TrafficView {
         col.setCellFactory(StatusChips.verdictCells());
         col.setComparator(Comparator.nullsFirst(Comparator.comparing(Verdict::word)));
         col.setMinWidth(120);
-        col.setPrefWidth(190);
+        col.setPrefWidth(212);
         return col;
     }
 
@@ -442,7 +476,7 @@ public final class TrafficView {
                 setGraphic(box);
             }
         });
-        col.setPrefWidth(170);
+        col.setPrefWidth(148);
         col.setMinWidth(120);
         return col;
     }
