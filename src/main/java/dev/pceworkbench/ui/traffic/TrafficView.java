@@ -227,7 +227,7 @@ public final class TrafficView {
         var w = root.getScene().getWindow();
         Node anchor = root.lookup("#savedQueriesButton");
         var at = anchor == null ? null : anchor.localToScreen(anchor.getBoundsInLocal());
-        double x = at == null ? w.getX() + 240 : Math.max(w.getX() + 8, Math.min(at.getMaxX() - 704, w.getX() + w.getWidth() - 720));
+        double x = at == null ? w.getX() + 240 : Math.max(w.getX() + 8, Math.min(at.getMinX(), w.getX() + w.getWidth() - 720));
         double y = at == null ? w.getY() + 140 : at.getMaxY() + 4;
         savedPopup.show(w, x, y);
         name.requestFocus();
@@ -281,8 +281,8 @@ public final class TrafficView {
     private void themed(Popup popup, Region box) {
         popup.getScene().getStylesheets().setAll(root.getScene().getStylesheets());
         box.setStyle("-fx-background-color: -color-bg-default; -fx-border-color: -color-border-default; "
-                + "-fx-border-width: 1; -fx-background-radius: 6; -fx-border-radius: 6; "
-                + "-fx-effect: dropshadow(gaussian, rgba(0,0,0,0.35), 14, 0, 0, 4);");
+                + "-fx-border-width: 1;");
+        // No drop shadow: without a compositing window manager its transparent margin shows as a frame.
     }
 
     private Node banners() {

@@ -545,6 +545,14 @@ class TrafficViewModelTest {
         assertEquals(Set.copyOf(first), model.rows().stream().map(r -> FlowIdentity.of(r.flow())).collect(Collectors.toSet()));
         assertEquals("300", model.form().maxResultsProperty().get(), "its parameters are in the form");
         assertFalse(model.staleProperty().get());
+
+        // Another connection: the flows were the other PCE's and go; the lists are the new profile's.
+        assertFalse(model.recent().isEmpty());
+        profile.set(Optional.of(new QueryLibrary.Profile("profile-2", "Lab PCE")));
+        model.connectionChanged();
+        assertTrue(model.rows().isEmpty());
+        assertTrue(model.recent().isEmpty());
+        assertFalse(model.limitReachedProperty().get() || model.staleProperty().get());
     }
 
     @Test
