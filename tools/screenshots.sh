@@ -97,19 +97,24 @@ prepare() {
     provision)    click 600 221 ;;   # the first pending change (a new rule set): its diff with its rules
     virtual-services) click 290 215 ;;   # the first virtual service: its bindings and where it is used
     container-clusters) click 560 98 ;;   # the first cluster: its container workload profiles below
-    traffic)                         # Run: the last 24 hours of traffic, then a flow's details
-      click "${TRAFFIC_RUN_X:-860}" "${TRAFFIC_RUN_Y:-300}"
+    traffic)                         # Run (Enter in the services field): the last 24 hours of traffic, then a flow's details
+      click 550 166
+      key Return
       sleep 4
       settle
-      click 400 540
+      click 400 "${TRAFFIC_ROW_Y:-590}"
       ;;
   esac
 }
+
+# SHOOT_VIEWS="traffic provision" limits the shots to those views (and their extra shots).
+wanted() { [ -z "${SHOOT_VIEWS:-}" ] || [[ " $SHOOT_VIEWS " == *" $1 "* ]]; }
 
 shoot() {
   local theme=$1 i name file
   for i in "${!views[@]}"; do
     name=${views[$i]}
+    wanted "$name" || continue
     key "ctrl+$((i + 1))"
     settle
     prepare "$name"
@@ -118,6 +123,8 @@ shoot() {
     import -window "$window" "$file"
     echo "$file $(identify -format '%wx%h' "$file")"
   done
+  if wanted traffic; then traffic_extras "$theme"; fi
+  wanted provision || return 0
   # The Provision view's other tabs: the traffic impact of the pending changes, and the history.
   key ctrl+6
   settle
@@ -134,6 +141,35 @@ shoot() {
 }
 
 snap() { import -window "$window" "$1"; echo "$1 $(identify -format '%wx%h' "$1")"; }
+
+# The Traffic view's other tabs (the app group summary, the charts), then the form changed (the
+# flows marked as the previous query's) and saved under a name in the Saved queries list.
+traffic_extras() {
+  local theme=$1 file
+  key ctrl+9
+  settle
+  click "${TRAFFIC_SUMMARIES_X:-343}" "${TRAFFIC_TABS_Y:-367}"
+  settle
+  snap "$(printf '%s/09b-traffic-summaries-%s.png' "$out" "$theme")"
+  click "${TRAFFIC_CHARTS_X:-434}" "${TRAFFIC_TABS_Y:-367}"
+  settle
+  snap "$(printf '%s/09c-traffic-charts-%s.png' "$out" "$theme")"
+  click "${TRAFFIC_FLOWS_X:-255}" "${TRAFFIC_TABS_Y:-367}"
+  field 550 166 "443/tcp"
+  click "${TRAFFIC_SAVED_X:-549}" "${TRAFFIC_BUTTONS_Y:-300}"
+  settle
+  xdotool type --window "$window" --delay 20 "HTTPS, last day ($theme)"
+  key Return
+  settle
+  # The list is a popup window of its own: taken from the screen, where the main window is at 0,0.
+  file=$(printf '%s/09d-traffic-saved-%s.png' "$out" "$theme")
+  import -window root -crop "${width}x${height}+0+0" +repage "$file"
+  echo "$file $(identify -format '%wx%h' "$file")"
+  key Escape
+  click 550 166
+  key ctrl+a BackSpace
+  settle
+}
 
 shoot light
 key ctrl+shift+l

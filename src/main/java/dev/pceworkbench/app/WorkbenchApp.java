@@ -3,6 +3,7 @@ package dev.pceworkbench.app;
 import dev.pceworkbench.connection.ActiveConnection;
 import dev.pceworkbench.connection.ConnectionManager;
 import dev.pceworkbench.connection.ConnectionProfileStore;
+import dev.pceworkbench.connection.TrafficQueryStore;
 import dev.pceworkbench.connection.EmbeddedDemo;
 import dev.pceworkbench.connection.SecretStore;
 import dev.pceworkbench.connection.SecretStores;
@@ -31,6 +32,7 @@ import dev.pceworkbench.ui.rulesearch.RuleSearchViewModel;
 import dev.pceworkbench.ui.rulesets.RuleSetsView;
 import dev.pceworkbench.ui.rulesets.RuleSetsViewModel;
 import dev.pceworkbench.ui.shell.Feature;
+import dev.pceworkbench.ui.traffic.QueryLibrary;
 import dev.pceworkbench.ui.traffic.TrafficView;
 import dev.pceworkbench.ui.traffic.TrafficViewModel;
 import dev.pceworkbench.ui.shell.FeatureView;
@@ -132,7 +134,11 @@ public final class WorkbenchApp extends Application {
         navigator.register(ObjectKind.VIRTUAL_SERVICE, VirtualServicesViewModel.FEATURE_ID, t -> virtualServicesModel.get().open(t));
         // "Propose rule" opens the Rulesets view's rule editor on the proposed rule, in draft.
         Once<TrafficViewModel> trafficModel = new Once<>(() -> {
-            TrafficViewModel m = new TrafficViewModel(workspace, executor, dialogs, navigator);
+            // Saved and recent traffic queries: per connection profile, in a file next to the profiles.
+            TrafficViewModel m = new TrafficViewModel(workspace, executor, dialogs, navigator,
+                    TrafficQueryStore.atStandardLocation(), () -> connections.active().map(a ->
+                            new QueryLibrary.Profile(a.profile().id(), a.profile().name())));
+            connections.activeProperty().addListener((o, a, b) -> m.connectionChanged());
             m.openRuleEditorWith((ruleSet, rule) -> {
                 shell[0].select(RuleSetsViewModel.FEATURE_ID);
                 ruleSetsModel.get().proposeRule(ruleSet, rule);

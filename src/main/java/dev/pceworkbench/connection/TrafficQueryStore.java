@@ -19,21 +19,27 @@ import java.util.Objects;
 
 /**
  * Traffic queries kept locally per connection profile, in {@value #FILE_NAME} next to the profile
- * store ({@link ConnectionProfileStore#standardFolder()}): the queries saved by name, and the last
- * {@value #RECENT} queries run. Only query bodies and names: never a secret (a query holds none).
- * Writes are atomic; an unreadable file is moved aside and the store starts empty. Every method
- * reads or writes the disk: call them on a worker thread.
+ * store ({@link ConnectionProfileStore#standardFolder()}): the queries saved by name (unique per
+ * profile, any case), and the last {@value #RECENT} queries run. Only query bodies, names and the
+ * form's texts: never a secret (a query holds none). Writes are atomic. An unreadable file is never
+ * lost: it is moved aside under a name of its own ({@code traffic-queries.json.unreadable-<time>}),
+ * the store starts empty and {@link #takeProblem()} says so once; a file that cannot be moved aside
+ * is not written over. Every method reads or writes the disk: call them on a worker thread.
  */
 public final class TrafficQueryStore {
     public static final String FILE_NAME = "traffic-queries.json";
     /** How many recent queries are kept per profile. */
     public static final int RECENT = 10;
+    /** The longest name a saved query may have. */
+    public static final int MAX_NAME = 80;
     static final String FORMAT = "pce-workbench-traffic-queries";
 
     private static final ObjectMapper JSON = PceJson.mapper();
 
     private final Path folder;
     private Map<String, Entry> profiles;
+    private String problem;
+    private boolean keepOff;
 
     /** A store in {@code folder} (tests pass a temporary folder). */
     public TrafficQueryStore(Path folder) {
@@ -75,10 +81,8 @@ public final class TrafficQueryStore {
 
     /** Saves {@code query} for a profile under its name, replacing one of the same name. */
     public synchronized void save(String profileId, SavedTrafficQuery query) {
-        String name = query.name() == null ? "" : query.name().strip();
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("Name: a saved query needs a name");
-        }
+        String name = checkName(query.name());
+        query = query.withName(name);
         Entry e = entry(profileId);
         List<SavedTrafficQuery> saved = new ArrayList<>();
         boolean replaced = false;
@@ -94,6 +98,66 @@ public final class TrafficQueryStore {
             saved.add(query);
         }
         put(profileId, new Entry(saved, e.recent()));
+    }
+
+    /** Whether a query is saved under {@code name} (any case) for the profile. */
+    public synchronized boolean exists(String profileId, String name) {
+        String n = name == null ? "" : name.strip();
+        return entry(profileId).saved().stream().anyMatch(s -> s.name() != null && s.name().equalsIgnoreCase(n));
+    }
+
+    /**
+     * Renames a saved query, keeping its place; refuses an empty name or one another saved query has
+     * ({@link IllegalArgumentException} saying so, starting with "Name:"); false when {@code from} is not saved.
+     */
+    public synchronized boolean rename(String profileId, String from, String to) {
+        String name = checkName(to);
+        Entry e = entry(profileId);
+        for (SavedTrafficQuery s : e.saved()) {
+            if (s.name() != null && s.name().equalsIgnoreCase(name) && !s.name().equalsIgnoreCase(from)) {
+                throw new IllegalArgumentException("Name: a saved query is already named '" + s.name() + "'");
+            }
+        }
+        List<SavedTrafficQuery> saved = new ArrayList<>();
+        boolean found = false;
+        for (SavedTrafficQuery s : e.saved()) {
+            if (!found && s.name() != null && s.name().equalsIgnoreCase(from)) {
+                saved.add(s.withName(name));
+                found = true;
+            } else {
+                saved.add(s);
+            }
+        }
+        if (found) {
+            put(profileId, new Entry(saved, e.recent()));
+        }
+        return found;
+    }
+
+    /** The name as it is kept (stripped); {@link IllegalArgumentException} starting with "Name:" when unusable. */
+    public static String checkName(String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty()) {
+            throw new IllegalArgumentException("Name: a saved query needs a name");
+        }
+        if (n.length() > MAX_NAME) {
+            throw new IllegalArgumentException("Name: at most " + MAX_NAME + " characters, not " + n.length());
+        }
+        if (n.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("Name: no line breaks or control characters");
+        }
+        return n;
+    }
+
+    /**
+     * What went wrong reading the file, once (then null): the reason and where the unreadable file
+     * was kept. The store works on, empty, meanwhile.
+     */
+    public synchronized String takeProblem() {
+        load();
+        String p = problem;
+        problem = null;
+        return p;
     }
 
     /** Removes the saved query of that name (case-insensitive); false when there is none. */
@@ -132,12 +196,23 @@ public final class TrafficQueryStore {
     }
 
     private static boolean sameQuery(SavedTrafficQuery a, SavedTrafficQuery b) {
+        if (a.form() != null && b.form() != null) {
+            // The same form (its texts, e.g. a custom range ending "now") asks the same question whatever the dates.
+            return Objects.equals(withoutDescription(a.form()), withoutDescription(b.form()))
+                    && Objects.equals(a.query().withDates(null, null), b.query().withDates(null, null));
+        }
         if (!Objects.equals(a.relativeRange(), b.relativeRange())) {
             return false;
         }
         // A relative query run again has other dates but is the same query.
         return a.relativeRange() != null ? Objects.equals(a.query().withDates(null, null), b.query().withDates(null, null))
                 : Objects.equals(a.query(), b.query());
+    }
+
+    private static Map<String, String> withoutDescription(Map<String, String> form) {
+        Map<String, String> m = new java.util.HashMap<>(form);
+        m.remove("description");
+        return m;
     }
 
     private Entry entry(String profileId) {
@@ -166,16 +241,32 @@ public final class TrafficQueryStore {
                 profiles.putAll(d.profiles());
             }
         } catch (IOException | RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            String base = FILE_NAME + ".unreadable-" + java.time.LocalDateTime.now()
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            Path aside = f.resolveSibling(base);
+            for (int i = 2; Files.exists(aside); i++) {
+                aside = f.resolveSibling(base + "-" + i);
+            }
             try {
-                Files.move(f, f.resolveSibling(FILE_NAME + ".unreadable"), StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException ignored) {
-                // Keeping it in place is fine: the next write replaces it.
+                Files.move(f, aside);
+                problem = "The saved traffic queries in " + f + " could not be read (" + reason + "). The file was kept "
+                        + "as " + aside.getFileName() + "; saved and recent queries start empty.";
+            } catch (IOException moveFailed) {
+                keepOff = true;
+                problem = "The saved traffic queries in " + f + " could not be read (" + reason + ") nor moved aside ("
+                        + moveFailed.getMessage() + "). The file is left as it is: nothing is saved until it is "
+                        + "fixed or moved away.";
             }
         }
     }
 
     private void write() {
         Path target = file();
+        if (keepOff) {
+            throw new UncheckedIOException(new IOException("Not saving: " + target
+                    + " could not be read and is left untouched; move it away to save traffic queries again"));
+        }
         Path tmp = null;
         try {
             Files.createDirectories(folder);

@@ -57,4 +57,59 @@ class TrafficQueryStoreTest {
         assertEquals(List.of("q5", "q11", "q10", "q9", "q8", "q7", "q6", "q4", "q3", "q2"), recent);
         assertTrue(store.recent("p2").isEmpty());
     }
+
+    @Test
+    void renameKeepsThePlaceAndRefusesAnotherQuerysName(@TempDir Path dir) {
+        TrafficQueryStore store = new TrafficQueryStore(dir);
+        Instant t = Instant.parse("2026-02-01T10:00:00Z");
+        store.save("p1", SavedTrafficQuery.of("A", q("a"), null, t));
+        store.save("p1", SavedTrafficQuery.of("B", q("b"), null, t));
+        var e = assertThrows(IllegalArgumentException.class, () -> store.rename("p1", "A", " b "));
+        assertTrue(e.getMessage().startsWith("Name:") && e.getMessage().contains("'B'"), e.getMessage());
+        assertTrue(store.rename("p1", "A", "a"), "the same name in another case is fine");
+        assertTrue(store.rename("p1", "a", "  Alpha "));
+        assertFalse(store.rename("p1", "nothing", "Z"));
+        assertEquals(List.of("Alpha", "B"), new TrafficQueryStore(dir).saved("p1").stream().map(SavedTrafficQuery::name).toList());
+        assertTrue(store.exists("p1", "ALPHA"));
+        assertThrows(IllegalArgumentException.class, () -> TrafficQueryStore.checkName("x".repeat(TrafficQueryStore.MAX_NAME + 1)));
+        assertThrows(IllegalArgumentException.class, () -> TrafficQueryStore.checkName("two\nlines"));
+    }
+
+    @Test
+    void anUnreadableFileIsKeptAsideEachTimeAndSaidOnce(@TempDir Path dir) throws Exception {
+        Instant t = Instant.parse("2026-02-01T10:00:00Z");
+        for (String bad : List.of("not json at all", "[1, 2, 3]")) {
+            Files.writeString(dir.resolve(TrafficQueryStore.FILE_NAME), bad);
+            TrafficQueryStore store = new TrafficQueryStore(dir);
+            assertTrue(store.saved("p1").isEmpty());
+            String problem = store.takeProblem();
+            assertTrue(problem != null && problem.contains("could not be read"), problem);
+            assertEquals(null, store.takeProblem(), "said once");
+            store.save("p1", SavedTrafficQuery.of("Fresh", q("f"), null, t));
+        }
+        List<String> kept;
+        try (var files = Files.list(dir)) {
+            kept = files.filter(p -> p.getFileName().toString().contains(".unreadable-"))
+                    .map(p -> {
+                        try {
+                            return Files.readString(p);
+                        } catch (java.io.IOException x) {
+                            throw new java.io.UncheckedIOException(x);
+                        }
+                    }).sorted().toList();
+        }
+        assertEquals(List.of("[1, 2, 3]", "not json at all"), kept, "neither bad file is lost");
+        assertEquals(List.of("Fresh"), new TrafficQueryStore(dir).saved("p1").stream().map(SavedTrafficQuery::name).toList());
+    }
+
+    @Test
+    void theSameFormRunAgainIsOneRecentQueryWhateverItsDates(@TempDir Path dir) {
+        TrafficQueryStore store = new TrafficQueryStore(dir);
+        Instant t = Instant.parse("2026-02-01T10:00:00Z");
+        var form = java.util.Map.of("custom_start", "2026-01-01", "custom_end", "", "description", "from any");
+        store.remember("p1", SavedTrafficQuery.of("from any", q("x").withDates("2026-01-01T00:00:00Z", "2026-02-01T10:00:00Z"), null, t, form));
+        store.remember("p1", SavedTrafficQuery.of("from any", q("x").withDates("2026-01-01T00:00:00Z", "2026-02-01T11:00:00Z"), null, t, form));
+        assertEquals(1, store.recent("p1").size(), "a range ending now is the same query an hour later");
+        assertEquals("2026-02-01T11:00:00Z", store.recent("p1").get(0).query().endDate());
+    }
 }

@@ -225,6 +225,74 @@ public final class QueryForm {
                 + "|" + maxResults.get().trim() + "|" + either.get();
     }
 
+    /** The keys of {@link #state()}. */
+    static final String PRESET = "preset";
+    static final String CUSTOM_START = "custom_start";
+    static final String CUSTOM_END = "custom_end";
+    static final String SERVICES_INCLUDE = "services_include";
+    static final String SERVICES_EXCLUDE = "services_exclude";
+    static final String MAX_RESULTS = "max_results";
+    static final String DESCRIPTION = "description";
+
+    /**
+     * What the user typed beyond the query body: the time preset, the custom range's texts (an empty
+     * end is "now"), the services and limit fields as typed, and the query in words. With the body,
+     * {@link #load(TrafficQueryRequest, NameLookup, Map)} restores the form exactly.
+     */
+    public Map<String, String> state() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(PRESET, preset.get().name());
+        m.put(CUSTOM_START, customStart.get());
+        m.put(CUSTOM_END, customEnd.get());
+        m.put(SERVICES_INCLUDE, servicesInclude.get());
+        m.put(SERVICES_EXCLUDE, servicesExclude.get());
+        m.put(MAX_RESULTS, maxResults.get());
+        m.put(DESCRIPTION, describe());
+        return m;
+    }
+
+    /**
+     * Fills the form from a kept query: the body, then the texts of {@link #state()} as typed (when
+     * they still ask what the body asks; otherwise the body alone, its dates as a custom range, or
+     * its preset when {@code relativeRange} is one). False when the texts had to be dropped.
+     */
+    public boolean load(TrafficQueryRequest q, NameLookup lookup, Map<String, String> state, java.time.Duration relativeRange) {
+        load(q, lookup);
+        if (relativeRange != null) {
+            for (TimePreset p : TimePreset.values()) {
+                if (relativeRange.equals(p.span())) {
+                    preset.set(p);
+                }
+            }
+        }
+        if (state == null || state.isEmpty()) {
+            return true;
+        }
+        TimePreset p;
+        try {
+            p = TimePreset.valueOf(state.getOrDefault(PRESET, preset.get().name()));
+        } catch (IllegalArgumentException e) {
+            p = preset.get();
+        }
+        customStart.set(state.getOrDefault(CUSTOM_START, customStart.get()));
+        customEnd.set(state.getOrDefault(CUSTOM_END, customEnd.get()));
+        servicesInclude.set(state.getOrDefault(SERVICES_INCLUDE, servicesInclude.get()));
+        servicesExclude.set(state.getOrDefault(SERVICES_EXCLUDE, servicesExclude.get()));
+        maxResults.set(state.getOrDefault(MAX_RESULTS, maxResults.get()));
+        preset.set(p);
+        Optional<TrafficQueryRequest> again = validate(Instant.now());
+        errors.values().forEach(e -> e.set(""));
+        if (again.isPresent() && same(again.get(), q)) {
+            return true;
+        }
+        load(q, lookup); // texts that no longer say what the query asks: the body wins
+        return false;
+    }
+
+    private static boolean same(TrafficQueryRequest a, TrafficQueryRequest b) {
+        return a.withDates(null, null).withQueryName(null).equals(b.withDates(null, null).withQueryName(null));
+    }
+
     /** Fills the form from an earlier query's parameters (its dates as a custom range). */
     public void load(TrafficQueryRequest q, NameLookup lookup) {
         sources.load(q.sources(), lookup);

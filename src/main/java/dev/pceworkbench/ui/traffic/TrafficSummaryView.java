@@ -63,6 +63,10 @@ final class TrafficSummaryView {
         status.setId("summaryStatus");
         status.textProperty().bind(model.statusProperty());
         status.setMinWidth(0);
+        status.setWrapText(true);
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(model.statusProperty());
+        status.setTooltip(tip);
         HBox.setHgrow(status, Priority.ALWAYS);
         Button flows = ViewParts.button("showGroupFlows", "Show flows", Material2MZ.TABLE_ROWS,
                 "Show the flows of the selected groups in the flows table", () -> {
@@ -80,7 +84,8 @@ final class TrafficSummaryView {
                 model::exportJson);
         csv.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.rows()).or(owner.busyProperty()));
         json.disableProperty().bind(csv.disableProperty());
-        HBox bar = new HBox(8, by, status, flows, propose, csv, json);
+        // The grouping in words goes under the buttons, on the full width: never cut.
+        HBox bar = new HBox(8, by, ViewParts.spacer(), flows, propose, csv, json);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("summaryTable");
@@ -99,7 +104,7 @@ final class TrafficSummaryView {
         model.rows().addListener((ListChangeListener<FlowSummary.Row>) c -> columns());
         columns();
         VBox.setVgrow(table, Priority.ALWAYS);
-        root = new VBox(6, bar, table);
+        root = new VBox(6, bar, status, table);
         root.setPadding(new Insets(6, 0, 0, 0));
     }
 
@@ -114,7 +119,8 @@ final class TrafficSummaryView {
             int k = i;
             TableColumn<FlowSummary.Row, String> c = TableCells.column(dims.get(i).title(),
                     r -> r.values().get(k).text(), true);
-            c.setPrefWidth(dims.size() <= 3 ? 220 : 150);
+            // A port is short: its room goes to the label columns.
+            c.setPrefWidth(dims.get(i).title().startsWith("Port") ? 100 : dims.size() <= 3 ? 200 : 150);
             table.getColumns().add(c);
         }
         table.getColumns().add(number("Flows", FlowSummary.Row::flowCount));
@@ -122,12 +128,53 @@ final class TrafficSummaryView {
         TableColumn<FlowSummary.Row, String> blocked = TableCells.column("Blocked / potentially",
                 r -> (r.decisions(Decision.BLOCKED) + r.decisions(Decision.POTENTIALLY_BLOCKED)) == 0 ? ""
                         : r.decisions(Decision.BLOCKED) + " / " + r.decisions(Decision.POTENTIALLY_BLOCKED), false);
+        blocked.setMinWidth(TableCells.headerWidth("Blocked / potentially"));
+        // The decision chips say it with colour and icon; this count stays in the column chooser.
+        blocked.setVisible(false);
         table.getColumns().add(blocked);
-        table.getColumns().add(TableCells.column("Decisions", r -> SummaryModel.decisions(r.decisions()), true));
-        table.getColumns().add(TableCells.column("Draft decisions", r -> SummaryModel.decisions(r.draftDecisions()), true));
+        table.getColumns().add(decisionsColumn("Decisions", FlowSummary.Row::decisions));
+        table.getColumns().add(decisionsColumn("Draft decisions", FlowSummary.Row::draftDecisions));
         TableColumn<FlowSummary.Row, String> last = TableCells.column("Last seen", r -> r.lastSeen() == null ? "" : r.lastSeen(), false);
         last.setVisible(false);
         table.getColumns().add(last);
+    }
+
+    /** A group's decisions as chips (colour, icon and words: "12 Allowed", "3 Blocked"); sorted by the text. */
+    private static TableColumn<FlowSummary.Row, int[]> decisionsColumn(String header,
+                                                                       java.util.function.Function<FlowSummary.Row, int[]> counts) {
+        TableColumn<FlowSummary.Row, int[]> c = new TableColumn<>(header);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(counts.apply(d.getValue())));
+        c.setComparator(java.util.Comparator.comparing(SummaryModel::decisions));
+        c.setPrefWidth(250);
+        c.setMinWidth(TableCells.headerWidth(header));
+        c.setCellFactory(x -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.layout.FlowPane chips = new javafx.scene.layout.FlowPane(4, 2);
+
+            @Override
+            protected void updateItem(int[] n, boolean empty) {
+                super.updateItem(n, empty);
+                setText(null);
+                if (empty || n == null) {
+                    setGraphic(null);
+                    return;
+                }
+                chips.getChildren().clear();
+                for (Decision d : Decision.values()) {
+                    if (d.ordinal() < n.length && n[d.ordinal()] > 0) {
+                        dev.pceworkbench.ui.common.Verdict v = Decisions.verdict(d.word());
+                        Label chip = new Label();
+                        chip.getStyleClass().add("status-chip");
+                        dev.pceworkbench.ui.common.StatusChips.style(chip, String.format(java.util.Locale.US, "%,d %s",
+                                n[d.ordinal()], v.word()), dev.pceworkbench.ui.common.StatusChips.icon(v), v.tone());
+                        chip.setMinWidth(Label.USE_PREF_SIZE);
+                        chips.getChildren().add(chip);
+                    }
+                }
+                chips.setPrefWrapLength(Math.max(80, getTableColumn().getWidth() - 12));
+                setGraphic(chips);
+            }
+        });
+        return c;
     }
 
     private static TableColumn<FlowSummary.Row, Number> number(String header, java.util.function.ToLongFunction<FlowSummary.Row> f) {

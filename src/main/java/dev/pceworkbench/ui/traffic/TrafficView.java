@@ -1,6 +1,7 @@
 package dev.pceworkbench.ui.traffic;
 
 import atlantafx.base.theme.Styles;
+import dev.pceworkbench.connection.SavedTrafficQuery;
 import dev.pceworkbench.pce.model.TrafficQuery;
 import dev.pceworkbench.policy.names.Name;
 import dev.pceworkbench.ui.common.ChipStyles;
@@ -42,6 +43,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -68,6 +70,12 @@ public final class TrafficView {
         top.setPadding(new Insets(8, 12, 4, 12));
         root.setTop(top);
         root.setCenter(results());
+        // Another view in the shell: the saved queries list does not stay over it.
+        root.sceneProperty().addListener((o, a, b) -> {
+            if (b == null && savedPopup != null) {
+                savedPopup.hide();
+            }
+        });
     }
 
     public Node root() {
@@ -86,19 +94,29 @@ public final class TrafficView {
         recent.setId("recentButton");
         recent.setMinWidth(Region.USE_PREF_SIZE);
         recent.setTooltip(new Tooltip("The last ten queries: pick one to put it back in the form"));
-        recent.setOnShowing(e -> {
+        recent.setTooltip(new Tooltip("The last ten queries run on this connection: pick one to put it back in the form"));
+        Runnable fillRecent = () -> {
             recent.getItems().clear();
             if (model.recent().isEmpty()) {
-                MenuItem none = new MenuItem("No queries run yet");
+                MenuItem none = new MenuItem("No queries run yet on this connection");
                 none.setDisable(true);
                 recent.getItems().add(none);
             }
-            for (TrafficViewModel.RecentQuery q : model.recent()) {
-                MenuItem i = new MenuItem(q.description());
-                i.setOnAction(x -> model.loadRecent(q));
+            for (int n = 0; n < model.recent().size(); n++) {
+                SavedTrafficQuery q = model.recent().get(n);
+                MenuItem i = new MenuItem(q.name());
+                i.setId("recentQuery-" + n);
+                i.setOnAction(x -> model.queries().load(q));
                 recent.getItems().add(i);
             }
-        });
+        };
+        fillRecent.run();
+        model.recent().addListener((javafx.collections.ListChangeListener<SavedTrafficQuery>) c -> fillRecent.run());
+        Button saved = ViewParts.button("savedQueriesButton", "Saved", Material2AL.BOOKMARKS,
+                "Save the query in the form under a name; load, run, rename or delete saved queries (this connection's)",
+                this::showSavedQueries);
+        Button clear = ViewParts.button("clearQueryButton", "Clear", Material2AL.CLEAR_ALL,
+                "Empty the form (every field back to its default)", model::clearForm);
         Button earlier = ViewParts.button("pceQueriesButton", "PCE queries", Material2AL.HISTORY,
                 "The PCE's earlier traffic queries: open a completed one without running it again", this::showPceQueries);
         Label choices = new Label();
@@ -106,9 +124,113 @@ public final class TrafficView {
         choices.textProperty().bind(model.choicesStatusProperty());
         choices.visibleProperty().bind(model.choicesStatusProperty().isNotEmpty());
         choices.managedProperty().bind(choices.visibleProperty());
+        // The buttons on one row, the status (with the PCE's state and progress while a query runs)
+        // on the full width below: a long status is never cut to fit beside six buttons.
         HBox status = ViewParts.statusLine("statusLabel", model.statusProperty(), model.progress());
-        HBox bar = ViewParts.actionBar(new VBox(2, status, choices), run, cancel, recent, earlier);
+        if (status.getChildren().get(0) instanceof Label l) {
+            l.setWrapText(true);
+            l.setMinWidth(0);
+            HBox.setHgrow(l, Priority.SOMETIMES);
+        }
+        choices.setWrapText(true);
+        choices.setMinWidth(0);
+        for (Node b : List.of(run, cancel, clear, saved, recent, earlier)) {
+            ((Region) b).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox buttons = new HBox(8, run, cancel, clear, saved, recent, earlier);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(4, buttons, status, choices);
+        bar.setId("runBar");
         return bar;
+    }
+
+    private Popup savedPopup;
+
+    /** The saved queries: a name to save under (or rename to), the list, and what to do with the one selected. */
+    private void showSavedQueries() {
+        if (savedPopup != null && savedPopup.isShowing()) {
+            savedPopup.hide();
+            return;
+        }
+        QueryLibrary lib = model.queries();
+        lib.refresh(false);
+        TextField name = new TextField();
+        name.setId("savedQueryName");
+        name.setPromptText("Name for the query in the form (or the new name when renaming)");
+        name.textProperty().bindBidirectional(lib.nameProperty());
+        HBox.setHgrow(name, Priority.ALWAYS);
+        Button save = ViewParts.button("saveQueryButton", "Save", Material2MZ.SAVE,
+                "Save the query in the form under this name (a name already saved asks before replacing)", lib::save);
+        name.setOnAction(e -> lib.save());
+        HBox saveRow = new HBox(8, name, save);
+        saveRow.setAlignment(Pos.CENTER_LEFT);
+        ListView<SavedTrafficQuery> list = new ListView<>(lib.saved());
+        list.setId("savedQueriesList");
+        list.setPrefSize(680, 240);
+        list.setPlaceholder(new Label("No saved queries for this connection yet"));
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(SavedTrafficQuery q, boolean empty) {
+                super.updateItem(q, empty);
+                setText(empty || q == null ? null : QueryLibrary.describe(q));
+                setTooltip(empty || q == null ? null : new Tooltip(QueryLibrary.describe(q)));
+            }
+        });
+        var chosen = list.getSelectionModel().selectedItemProperty();
+        Button load = ViewParts.button("loadSavedQuery", "Load", Material2AL.INPUT,
+                "Put the selected query in the form, every field as it was saved", () -> lib.load(chosen.get()));
+        Button runIt = ViewParts.button("runSavedQuery", "Run", Material2MZ.PLAY_ARROW,
+                "Load the selected query and run it (a preset range ends now)", () -> {
+                    lib.run(chosen.get());
+                    savedPopup.hide();
+                });
+        Button rename = ViewParts.button("renameSavedQuery", "Rename", Material2AL.EDIT,
+                "Give the selected query the name typed above", () -> lib.rename(chosen.get()));
+        Button delete = ViewParts.button("deleteSavedQuery", "Delete", Material2AL.DELETE,
+                "Delete the selected saved query (asks first)", () -> lib.delete(chosen.get()));
+        delete.getStyleClass().add(Styles.DANGER);
+        for (Button b : List.of(load, runIt, rename, delete)) {
+            b.disableProperty().bind(chosen.isNull());
+        }
+        runIt.disableProperty().unbind();
+        runIt.disableProperty().bind(chosen.isNull().or(model.busyProperty()));
+        Button close = ViewParts.button("closeSavedQueries", "Close", Material2AL.CLOSE, "Close this list (Escape)",
+                () -> savedPopup.hide());
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && chosen.get() != null) {
+                load.fire();
+            }
+        });
+        Label state = new Label();
+        state.setId("savedQueriesStatus");
+        state.setWrapText(true);
+        state.setMinWidth(0);
+        state.setMaxWidth(680);
+        state.textProperty().bind(lib.statusProperty());
+        Label heading = new Label();
+        heading.textProperty().bind(lib.titleProperty());
+        heading.getStyleClass().add(Styles.TITLE_4);
+        HBox buttons = new HBox(8, load, runIt, rename, delete, ViewParts.spacer(), close);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(8, heading, saveRow, ViewParts.errorLabel("savedQueryNameError", lib.nameErrorProperty()),
+                list, buttons, state);
+        box.setId("savedQueriesPane");
+        box.setPadding(new Insets(12));
+        box.setPrefWidth(704);
+        box.getStyleClass().add("traffic-popup");
+        savedPopup = new Popup();
+        // Not hidden by a click elsewhere: the replace and delete questions come up over it.
+        savedPopup.setAutoHide(false);
+        savedPopup.setHideOnEscape(true);
+        savedPopup.getContent().add(box);
+        themed(savedPopup, box);
+        var w = root.getScene().getWindow();
+        Node anchor = root.lookup("#savedQueriesButton");
+        var at = anchor == null ? null : anchor.localToScreen(anchor.getBoundsInLocal());
+        double x = at == null ? w.getX() + 240 : Math.max(w.getX() + 8, Math.min(at.getMinX(), w.getX() + w.getWidth() - 720));
+        double y = at == null ? w.getY() + 140 : at.getMaxY() + 4;
+        savedPopup.show(w, x, y);
+        name.requestFocus();
     }
 
     private void showPceQueries() {
@@ -137,6 +259,7 @@ public final class TrafficView {
         Popup popup = new Popup();
         popup.setAutoHide(true);
         popup.getContent().add(box);
+        themed(popup, box);
         open.setOnAction(e -> {
             model.openPceQuery(list.getSelectionModel().getSelectedItem());
             popup.hide();
@@ -151,8 +274,20 @@ public final class TrafficView {
         popup.show(w, w.getX() + 240, w.getY() + 140);
     }
 
+    /**
+     * A popup is a scene of its own: it gets the window's style sheets (error labels, chips) and the
+     * theme's background and border, so it reads in the light and the dark theme alike.
+     */
+    private void themed(Popup popup, Region box) {
+        popup.getScene().getStylesheets().setAll(root.getScene().getStylesheets());
+        box.setStyle("-fx-background-color: -color-bg-default; -fx-border-color: -color-border-default; "
+                + "-fx-border-width: 1;");
+        // No drop shadow: without a compositing window manager its transparent margin shows as a frame.
+    }
+
     private Node banners() {
         Label stale = new Label(TrafficViewModel.STALE_TEXT, new FontIcon(Material2MZ.UPDATE));
+        stale.textProperty().bind(model.staleReasonProperty());
         stale.setId("staleBanner");
         stale.setWrapText(true);
         stale.getStyleClass().add("stale-banner");
@@ -172,7 +307,8 @@ public final class TrafficView {
         limitBanner.setId("limitBanner");
         limitBanner.setAlignment(Pos.CENTER_LEFT);
         limitBanner.getStyleClass().add("stale-banner");
-        limitBanner.visibleProperty().bind(model.limitReachedProperty());
+        // Offered for the flows on screen only while they answer the form's query.
+        limitBanner.visibleProperty().bind(model.limitReachedProperty().and(model.staleProperty().not()));
         limitBanner.managedProperty().bind(limitBanner.visibleProperty());
         return new VBox(4, stale, limitBanner);
     }
@@ -277,7 +413,7 @@ public final class TrafficView {
     private static TableColumn<FlowRow, String> textColumn(FlowColumn c) {
         TableColumn<FlowRow, String> col = TableCells.column(c.header(), c::text, false);
         col.setPrefWidth(switch (c) {
-            case SERVICE -> 100;
+            case SERVICE -> 90;
             case PROCESS -> 100;
             case FIRST_SEEN, LAST_SEEN -> 150;
             default -> 150;
@@ -299,7 +435,7 @@ public final class TrafficView {
         col.setCellFactory(StatusChips.verdictCells());
         col.setComparator(Comparator.nullsFirst(Comparator.comparing(Verdict::word)));
         col.setMinWidth(120);
-        col.setPrefWidth(190);
+        col.setPrefWidth(212);
         return col;
     }
 
@@ -340,7 +476,7 @@ public final class TrafficView {
                 setGraphic(box);
             }
         });
-        col.setPrefWidth(170);
+        col.setPrefWidth(148);
         col.setMinWidth(120);
         return col;
     }

@@ -1,5 +1,7 @@
 package dev.pceworkbench.ui.traffic;
 
+import dev.pceworkbench.connection.SavedTrafficQuery;
+import dev.pceworkbench.connection.TrafficQueryStore;
 import dev.pceworkbench.pce.model.SecRule;
 import dev.pceworkbench.pce.model.TrafficFlow;
 import dev.pceworkbench.policy.impact.Decision;
@@ -50,27 +52,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The Traffic explorer: the query builder ({@link QueryForm}), the query run as a background task
  * through the PCE's states (queued, working, downloading, naming the flows) with cancel (which also
- * cancels on the PCE), the PCE's earlier queries (a completed one opens without re-running), the last
- * ten queries of this session, the results as light rows ({@link FlowRow}) with a text filter and a
+ * cancels on the PCE), the PCE's earlier queries (a completed one opens without re-running), the
+ * saved queries and the last ten queries of the connection profile ({@link QueryLibrary}), the results as light rows ({@link FlowRow}) with a text filter and a
  * filter from a chart or summary ({@link RowFilter}, said above the table, cleared with one click),
  * the charts' data ({@link TrafficCharts}), the selected flow's details, and exports (CSV, JSON).
- * Results belong to the query that made them: a change of the form marks them stale.
+ * Results belong to the query that made them: a change of the form, or a new query running, marks
+ * them stale; another PCE clears them.
  */
 public final class TrafficViewModel implements FeatureModel {
     public static final String FEATURE_ID = "traffic";
-    static final int RECENT = 10;
-
-    /** A query run in this session, to run again from the last-ten list. */
-    public record RecentQuery(String description, TrafficQueryRequest request, TimePreset preset) {
-        @Override
-        public String toString() {
-            return description;
-        }
-    }
+    /** The query name the PCE is given for a query that was not loaded from a saved one. */
+    static final String QUERY_NAME = "Workbench traffic query";
 
     /** What a finished run hands back to the FX thread. */
     record Outcome(TrafficExplorer.Result result, List<FlowRow> rows, Decision[] local, TrafficCharts charts,
@@ -92,12 +89,13 @@ public final class TrafficViewModel implements FeatureModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
             "Build a query and press Run: the PCE answers with up to 200,000 flows.");
     private final ReadOnlyStringWrapper choicesStatus = new ReadOnlyStringWrapper(this, "choicesStatus", "");
-    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
+    private final ReadOnlyStringWrapper staleReason = new ReadOnlyStringWrapper(this, "staleReason", "");
+    private final BooleanBinding stale = staleReason.isNotEmpty();
     private final ReadOnlyBooleanWrapper limitReached = new ReadOnlyBooleanWrapper(this, "limitReached");
     private final ReadOnlyObjectWrapper<TrafficQueryRequest> lastRequest = new ReadOnlyObjectWrapper<>(this, "lastRequest");
     private final ObjectProperty<FlowRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
-    private final ObservableList<RecentQuery> recent = FXCollections.observableArrayList();
+    private final QueryLibrary library;
     private final ObservableList<TrafficQuery> pceQueries = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper pceQueriesStatus = new ReadOnlyStringWrapper(this, "pceQueriesStatus", "");
     private final Map<FlowColumn, BooleanProperty> columnVisible = new EnumMap<>(FlowColumn.class);
@@ -114,13 +112,22 @@ public final class TrafficViewModel implements FeatureModel {
     private Decision[] local;
     private String lastKey;
     private NameLookup names = ObjectNames.EMPTY;
+    /** The saved query last loaded into the form, and the form's key then: its name goes to the PCE while the form is unchanged. */
+    private String loadedName;
+    private String loadedKey;
 
-    public TrafficViewModel(PolicyWorkspace workspace, TaskExecutor executor, DialogService dialogs, Navigator navigator) {
-        this(workspace, new TrafficExplorer(workspace), executor, dialogs, navigator, Clock.systemUTC());
+    /**
+     * @param queries where saved and recent queries are kept
+     * @param profile the connection profile in use (saved and recent queries are per profile), empty when not connected
+     */
+    public TrafficViewModel(PolicyWorkspace workspace, TaskExecutor executor, DialogService dialogs, Navigator navigator,
+                            TrafficQueryStore queries, Supplier<Optional<QueryLibrary.Profile>> profile) {
+        this(workspace, new TrafficExplorer(workspace), executor, dialogs, navigator, Clock.systemUTC(), queries, profile);
     }
 
     TrafficViewModel(PolicyWorkspace workspace, TrafficExplorer explorer, TaskExecutor executor, DialogService dialogs,
-                     Navigator navigator, Clock clock) {
+                     Navigator navigator, Clock clock, TrafficQueryStore queries,
+                     Supplier<Optional<QueryLibrary.Profile>> profile) {
         this.workspace = workspace;
         this.explorer = explorer;
         this.executor = executor;
@@ -135,12 +142,33 @@ public final class TrafficViewModel implements FeatureModel {
         selected.addListener((o, a, b) -> details.set(b == null ? "" : FlowDetails.text(b)));
         form.onChange(this::formChanged);
         choices = new ActorChoicesLoader(workspace, executor, this::choicesTask, this::policyChanged);
+        library = new QueryLibrary(queries, profile, executor, dialogs, clock, new QueryLibrary.Host() {
+            @Override
+            public QueryForm form() {
+                return form;
+            }
+
+            @Override
+            public void loadIntoForm(SavedTrafficQuery q, Runnable then) {
+                TrafficViewModel.this.loadIntoForm(q, then);
+            }
+
+            @Override
+            public void run() {
+                TrafficViewModel.this.run();
+            }
+        });
     }
 
     private void formChanged() {
-        if (lastKey != null) {
-            stale.set(!form.key().equals(lastKey));
+        if (!progress.busy().get()) {
+            markStale();
         }
+    }
+
+    /** The results on screen answer the form's query, or say why not. */
+    private void markStale() {
+        staleReason.set(lastKey == null || rows.isEmpty() || form.key().equals(lastKey) ? "" : STALE_TEXT);
     }
 
     private void policyChanged() {
@@ -156,6 +184,30 @@ public final class TrafficViewModel implements FeatureModel {
     @Override
     public void onShown() {
         choices.onShown();
+        library.refresh(false);
+    }
+
+    /**
+     * Another PCE (or none): the flows on screen were another PCE's and go; the saved and recent
+     * queries are the new profile's. The form stays (its labels may not exist there: running says so).
+     */
+    public void connectionChanged() {
+        cancel();
+        result = null;
+        local = null;
+        lastKey = null;
+        selected.set(null);
+        rowFilter.set(null);
+        comparison.set(null);
+        rows.clear();
+        charts.set(TrafficCharts.EMPTY);
+        lastRequest.set(null);
+        limitReached.set(false);
+        staleReason.set("");
+        draftStatus.set(DRAFT_TEXT);
+        summaries.resultsChanged();
+        status.set("Connected to another PCE: build a query and press Run.");
+        library.refresh(false);
     }
 
     @Override
@@ -185,8 +237,34 @@ public final class TrafficViewModel implements FeatureModel {
             status.set("The query has errors: see the fields marked in red.");
             return;
         }
-        remember(new RecentQuery(form.describe(), req.get(), form.presetProperty().get()));
-        start("Traffic query", form.key(), ctx -> explorer.run(req.get(), ctx));
+        String key = form.key();
+        TrafficQueryRequest body = req.get().withQueryName(loadedName != null && key.equals(loadedKey) ? loadedName : QUERY_NAME);
+        library.remember(body, form);
+        start("Traffic query", key, ctx -> explorer.run(body, ctx));
+    }
+
+    /** Empties the form (its fields back to their defaults). */
+    public void clearForm() {
+        form.clear();
+        loadedName = null;
+        loadedKey = null;
+    }
+
+    /** Loads a kept query into the form once the names of its labels and workloads are known, then {@code then}. */
+    private void loadIntoForm(SavedTrafficQuery q, Runnable then) {
+        executor.execute(BackgroundTask.of("Loading the query " + q.name(), this::names).ownedBy(FEATURE_ID)
+                .onSuccess(lookup -> {
+                    boolean exact = form.load(q.query(), lookup, q.form(),
+                            q.relativeRange() == null ? null : java.time.Duration.parse(q.relativeRange()));
+                    boolean isSaved = library.saved().contains(q);
+                    loadedName = isSaved ? q.name() : null;
+                    loadedKey = isSaved ? form.key() : null;
+                    then.run();
+                    if (!exact) {
+                        dialogs.notify("'" + q.name() + "' was loaded from its query body: the texts kept with it no "
+                                + "longer matched it.");
+                    }
+                }).onFailure(e -> dialogs.showError("Could not load the query " + q.name(), e)));
     }
 
     /** Runs the last query again over smaller time windows until every flow is in (merged, without duplicates). */
@@ -205,6 +283,9 @@ public final class TrafficViewModel implements FeatureModel {
     private void start(String title, String key, Fetch fetch) {
         cancel();
         status.set("Running: " + form.describe());
+        if (!rows.isEmpty()) {
+            staleReason.set(RUNNING_TEXT);
+        }
         executor.execute(progress.track(BackgroundTask.of(title, ctx -> {
             TrafficExplorer.Result r = fetch.fetch(ctx);
             ctx.message(String.format(Locale.US, "Parsing %,d flows: naming their workloads and labels", r.flows().size()));
@@ -214,9 +295,11 @@ public final class TrafficViewModel implements FeatureModel {
             applyDraft(built, local);
             ctx.token().throwIfCancelled("Traffic query");
             return new Outcome(r, built, local, TrafficCharts.of(built), lookup);
-        })).ownedBy(FEATURE_ID).onSuccess(out -> show(out, key)).onCancelled(() -> status.set(
-                "Query cancelled (also on the PCE)." + (rows.isEmpty() ? "" : " The table still shows the previous results.")))
-                .onFailure(e -> {
+        })).ownedBy(FEATURE_ID).onSuccess(out -> show(out, key)).onCancelled(() -> {
+            markStale();
+            status.set("Query cancelled (also on the PCE)." + (rows.isEmpty() ? "" : " The table still shows the previous results."));
+        }).onFailure(e -> {
+                    markStale();
                     status.set("The query failed: " + e.getMessage());
                     dialogs.showError("Traffic query failed", e);
                 }));
@@ -247,7 +330,7 @@ public final class TrafficViewModel implements FeatureModel {
         charts.set(out.charts());
         lastRequest.set(r.request());
         lastKey = key;
-        stale.set(key != null && !key.equals(form.key()));
+        staleReason.set(key != null && !key.equals(form.key()) ? STALE_TEXT : "");
         limitReached.set(r.limitReached());
         status.set(String.format(Locale.US, "%,d flows", out.rows().size())
                 + (r.split() ? String.format(Locale.US, " from %,d time windows, without duplicates", r.queries().size()) : "")
@@ -263,23 +346,9 @@ public final class TrafficViewModel implements FeatureModel {
         progress.cancel();
     }
 
-    private void remember(RecentQuery q) {
-        recent.removeIf(r -> r.description().equals(q.description()));
-        recent.add(0, q);
-        if (recent.size() > RECENT) {
-            recent.remove(RECENT, recent.size());
-        }
-    }
-
-    /** Puts a recent query back into the form (a preset range stays relative to now). */
-    public void loadRecent(RecentQuery q) {
-        if (q == null) {
-            return;
-        }
-        form.load(q.request(), names);
-        if (q.preset() != TimePreset.CUSTOM) {
-            form.presetProperty().set(q.preset());
-        }
+    /** The saved and recent queries of the connection profile. */
+    public QueryLibrary queries() {
+        return library;
     }
 
     // ---- the PCE's earlier queries ----------------------------------------------------------------
@@ -310,6 +379,8 @@ public final class TrafficViewModel implements FeatureModel {
         if (q.queryParameters() != null) {
             form.load(q.queryParameters(), names);
         }
+        loadedName = null;
+        loadedKey = null;
         start("Opening traffic query", q.queryParameters() == null ? null : form.key(), ctx -> explorer.open(q, ctx));
     }
 
@@ -558,13 +629,19 @@ public final class TrafficViewModel implements FeatureModel {
         return choicesStatus.getReadOnlyProperty();
     }
 
-    /** Whether the form changed since the results were fetched. */
-    public ReadOnlyBooleanProperty staleProperty() {
-        return stale.getReadOnlyProperty();
+    /** Whether the flows on screen answer an earlier query than the form's (the form changed, or a new query runs). */
+    public BooleanBinding staleProperty() {
+        return stale;
+    }
+
+    /** Why the flows on screen are stale ("" when they are not). */
+    public ReadOnlyStringProperty staleReasonProperty() {
+        return staleReason.getReadOnlyProperty();
     }
 
     public static final String STALE_TEXT = "These flows answer the previous query: the form has changed. "
             + "Press Run to update them.";
+    public static final String RUNNING_TEXT = "These flows answer the previous query: a new query is running.";
 
     /** Whether the last query returned exactly its max results (there may be more flows). */
     public ReadOnlyBooleanProperty limitReachedProperty() {
@@ -583,8 +660,9 @@ public final class TrafficViewModel implements FeatureModel {
         return details.getReadOnlyProperty();
     }
 
-    public ObservableList<RecentQuery> recent() {
-        return recent;
+    /** The last ten queries run on this connection profile, newest first. */
+    public ObservableList<SavedTrafficQuery> recent() {
+        return library.recent();
     }
 
     public ObservableList<TrafficQuery> pceQueries() {

@@ -47,7 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and fills the table; the summary groups and its row filters the table; a chart bar filters the
  * table (said in a banner, cleared with one click); a rule proposed from a flow opens prefilled in
  * the Rulesets view's rule editor and, once saved, the flow's draft decision shows it allowed; the
- * table exports to CSV and JSON.
+ * table exports to CSV and JSON; a query saved under a name through the Saved controls loads back
+ * into the cleared form as it was typed.
  */
 @ExtendWith(ApplicationExtension.class)
 class TrafficViewTest {
@@ -81,7 +82,9 @@ class TrafficViewTest {
         ruleSets = new RuleSetsViewModel(workspace, executor, dialogs, navigator);
         navigator.register(ObjectKind.RULE_SET, RuleSetsViewModel.FEATURE_ID, ruleSets::open);
         model = new TrafficViewModel(workspace, new TrafficExplorer(workspace, Duration.ofMinutes(2), Duration.ofMillis(100)),
-                executor, dialogs, navigator, java.time.Clock.systemUTC());
+                executor, dialogs, navigator, java.time.Clock.systemUTC(),
+                new dev.pceworkbench.connection.TrafficQueryStore(dir.resolve("config")),
+                () -> java.util.Optional.of(new QueryLibrary.Profile("profile-1", "Demo PCE")));
         Tab traffic = new Tab("Traffic", new TrafficView(model).root());
         Tab rules = new Tab("Rulesets", new RuleSetsView(ruleSets).root());
         views = new TabPane(traffic, rules);
@@ -211,6 +214,35 @@ class TrafficViewTest {
         waitFor(() -> ruleSets.editingProperty().get() == RuleSetsViewModel.Editing.NONE && !ruleSets.savingProperty().get());
         // The traffic view's engine draft decisions follow the saved rule.
         waitFor(() -> model.rows().get(index).draftVerdict() == Verdict.ALLOWED);
+        dialogs.assertNoErrors();
+    }
+
+    @Test
+    void aQuerySavedThroughTheControlsLoadsBackIntoTheForm(FxRobot robot) throws Exception {
+        robot.clickOn("#servicesInclude").write("22/TCP, process sshd", 0);
+        robot.doubleClickOn("#maxResults").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
+                .write("1,500", 0);
+        robot.clickOn("#decision-blocked");
+        String key = model.form().key();
+        robot.clickOn("#savedQueriesButton");
+        robot.clickOn("#savedQueryName").write("SSH blocked", 0);
+        robot.clickOn("#saveQueryButton");
+        waitFor(() -> model.queries().saved().size() == 1);
+        assertEquals("SSH blocked", model.queries().saved().get(0).name());
+        assertTrue(robot.lookup("#savedQueriesStatus").queryLabeled().getText().contains("Saved 'SSH blocked'"));
+
+        robot.clickOn("#clearQueryButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", robot.lookup("#servicesInclude").queryTextInputControl().getText());
+        robot.clickOn(robot.lookup("#savedQueriesList .list-cell").nth(0).queryAs(Node.class));
+        robot.clickOn("#loadSavedQuery");
+        waitFor(() -> key.equals(model.form().key()));
+        assertEquals("22/TCP, process sshd", robot.lookup("#servicesInclude").queryTextInputControl().getText());
+        assertEquals("1,500", robot.lookup("#maxResults").queryTextInputControl().getText());
+        assertTrue(robot.lookup("#decision-blocked").queryAs(javafx.scene.control.CheckBox.class).isSelected());
+        robot.clickOn("#closeSavedQueries");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#savedQueriesPane").tryQuery().isPresent(), "closed");
         dialogs.assertNoErrors();
     }
 }
