@@ -99,8 +99,15 @@ public final class WorkbenchApp extends Application {
         // The profiles (a file, and their secrets in the keychain) are read after the window's first
         // frame, by whichever needs them first (the Connections view or the automatic connect), and
         // then in background tasks: the FX thread never waits on the disk or the keychain.
-        Once<ConnectionsViewModel> connectionsModel = new Once<>(() -> new ConnectionsViewModel(
-                ConnectionProfileStore.atStandardLocation(), connections, executor, dialogs));
+        // Saved and recent traffic queries: per connection profile, in a file next to the profiles;
+        // one store shared by the Traffic view and the profile delete (which forgets a profile's queries).
+        TrafficQueryStore trafficQueries = TrafficQueryStore.atStandardLocation();
+        Once<ConnectionsViewModel> connectionsModel = new Once<>(() -> {
+            ConnectionsViewModel m = new ConnectionsViewModel(
+                    ConnectionProfileStore.atStandardLocation(), connections, executor, dialogs);
+            m.alsoForgetOnDelete(trafficQueries::forget);
+            return m;
+        });
         PolicyWorkspace workspace = new PolicyWorkspace(() -> connections.active().map(ActiveConnection::client));
         Navigator navigator = new Navigator();
         // Another PCE: every view reloads (the workspace itself forgets the old PCE's objects).
@@ -134,9 +141,8 @@ public final class WorkbenchApp extends Application {
         navigator.register(ObjectKind.VIRTUAL_SERVICE, VirtualServicesViewModel.FEATURE_ID, t -> virtualServicesModel.get().open(t));
         // "Propose rule" opens the Rulesets view's rule editor on the proposed rule, in draft.
         Once<TrafficViewModel> trafficModel = new Once<>(() -> {
-            // Saved and recent traffic queries: per connection profile, in a file next to the profiles.
             TrafficViewModel m = new TrafficViewModel(workspace, executor, dialogs, navigator,
-                    TrafficQueryStore.atStandardLocation(), () -> connections.active().map(a ->
+                    trafficQueries, () -> connections.active().map(a ->
                             new QueryLibrary.Profile(a.profile().id(), a.profile().name())));
             connections.activeProperty().addListener((o, a, b) -> m.connectionChanged());
             m.openRuleEditorWith((ruleSet, rule) -> {

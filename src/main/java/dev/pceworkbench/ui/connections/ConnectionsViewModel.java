@@ -348,6 +348,14 @@ public final class ConnectionsViewModel implements FeatureModel {
     }
 
     /**
+     * Also forgets what another part of the workbench keeps per profile (such as its saved traffic
+     * queries) when a profile is deleted: {@code forget} gets the profile's id, on a worker thread.
+     */
+    public void alsoForgetOnDelete(java.util.function.Consumer<String> forget) {
+        storage.alsoForget(forget);
+    }
+
+    /**
      * Deletes the selected profile and its secrets in a task, after asking. Null when the user
      * keeps it or a write is running, and for an unsaved draft (which is just discarded).
      */
@@ -372,6 +380,10 @@ public final class ConnectionsViewModel implements FeatureModel {
                             if (d.secretsProblem() != null) {
                                 dialogs.showError("The profile was deleted, but its secrets could not be removed from the "
                                         + status.secretStoreDescription(), d.secretsProblem());
+                            }
+                            if (d.localDataProblem() != null) {
+                                dialogs.showError("The profile was deleted, but what the workbench kept for it "
+                                        + "(such as its saved traffic queries) could not be removed", d.localDataProblem());
                             }
                             if (profiles.isEmpty()) {
                                 startNew();

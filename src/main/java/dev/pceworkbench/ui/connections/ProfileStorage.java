@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,11 +53,13 @@ final class ProfileStorage {
     }
 
     /** A deletion done; {@code secretsProblem} is set when the profile went but its secrets could not be removed. */
-    record Deleted(RuntimeException secretsProblem) {
+    record Deleted(RuntimeException secretsProblem, RuntimeException localDataProblem) {
     }
 
     private final ConnectionProfileStore store;
     private final SecretStore secrets;
+
+    private final List<Consumer<String>> alsoForget = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ProfileStorage(ConnectionProfileStore store, SecretStore secrets) {
         this.store = store;
@@ -109,6 +112,14 @@ final class ProfileStorage {
         }
     }
 
+    /**
+     * Adds what else is kept per profile and goes with it when it is deleted (e.g. its saved traffic
+     * queries): called with the profile's id on the delete task's worker thread.
+     */
+    void alsoForget(Consumer<String> forget) {
+        alsoForget.add(java.util.Objects.requireNonNull(forget));
+    }
+
     BackgroundTask<Deleted> delete(ConnectionProfile p, List<ConnectionProfile> next) {
         List<ConnectionProfile> remaining = List.copyOf(next);
         return BackgroundTask.of("Deleting the profile '" + p.name() + "'", ctx -> {
@@ -117,12 +128,21 @@ final class ProfileStorage {
             } catch (UncheckedIOException e) {
                 throw new StepFailed("Could not delete the profile '" + p.name() + "'", e);
             }
+            RuntimeException secretsProblem = null;
             try {
                 ProfileSecrets.deleteAll(secrets, p);
-                return new Deleted(null);
             } catch (RuntimeException e) {
-                return new Deleted(e);
+                secretsProblem = e;
             }
+            RuntimeException localDataProblem = null;
+            for (Consumer<String> forget : alsoForget) {
+                try {
+                    forget.accept(p.id());
+                } catch (RuntimeException e) {
+                    localDataProblem = e;
+                }
+            }
+            return new Deleted(secretsProblem, localDataProblem);
         });
     }
 

@@ -10,7 +10,10 @@ import dev.pceworkbench.connection.ConnectionProfile.ProxyMode;
 import dev.pceworkbench.connection.ConnectionProfile.SecretKind;
 import dev.pceworkbench.connection.ConnectionProfileStore;
 import dev.pceworkbench.connection.EmbeddedDemo;
+import dev.pceworkbench.connection.SavedTrafficQuery;
 import dev.pceworkbench.connection.SessionSecretStore;
+import dev.pceworkbench.connection.TrafficQueryStore;
+import dev.pceworkbench.pce.model.TrafficQueryRequest;
 import dev.pceworkbench.demo.DemoPce;
 import dev.pceworkbench.demo.DemoPceOptions;
 import dev.pceworkbench.pce.ConnectionCheck;
@@ -494,6 +497,29 @@ class ConnectionsViewModelTest {
         assertFalse(vm.profiles().contains(p));
         assertFalse(store.load().contains(p));
         assertTrue(secrets.get(p.secretKey(SecretKind.API_SECRET)).isEmpty());
+    }
+
+    @Test
+    void deletingAProfileForgetsItsSavedTrafficQueriesAndKeepsTheOthers() {
+        TrafficQueryStore queries = new TrafficQueryStore(dir.resolve("config"));
+        vm.alsoForgetOnDelete(queries::forget);
+        fillDemo("Doomed", true);
+        assertSucceeded(vm.save());
+        ConnectionProfile doomed = vm.selectedProperty().get();
+        TrafficQueryRequest q = TrafficQueryRequest.of("db", "2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z");
+        queries.save(doomed.id(), SavedTrafficQuery.of("DB", q, null, java.time.Instant.parse("2026-02-01T10:00:00Z")));
+        queries.save("another-profile", SavedTrafficQuery.of("Kept", q, null, java.time.Instant.parse("2026-02-01T10:00:00Z")));
+
+        dialogs.answerConfirm(false);
+        assertNull(vm.delete());
+        assertEquals(List.of("DB"), new TrafficQueryStore(dir.resolve("config")).saved(doomed.id()).stream()
+                .map(SavedTrafficQuery::name).toList(), "kept profile: its queries stay");
+        dialogs.answerConfirm(true);
+        assertSucceeded(vm.delete());
+
+        TrafficQueryStore reread = new TrafficQueryStore(dir.resolve("config"));
+        assertTrue(reread.saved(doomed.id()).isEmpty(), "the deleted profile's saved queries are gone from the disk");
+        assertEquals(List.of("Kept"), reread.saved("another-profile").stream().map(SavedTrafficQuery::name).toList());
     }
 
     @Test
