@@ -405,6 +405,19 @@ class TrafficExplorerTest {
                         FlowSummary.Dimension.workload(FlowSummary.End.DESTINATION), FlowSummary.Dimension.service(),
                         FlowSummary.Dimension.process(), FlowSummary.Dimension.decision(), FlowSummary.Dimension.draftDecision()));
         List<TrafficFlow> shared = TrafficBaseline.sharedParts(all);
+        // Five times the flows: past the size from which the summary works on every core.
+        List<TrafficFlow> many = new java.util.ArrayList<>();
+        Decision[] manyDraft = new Decision[all.size() * 5];
+        for (int k = 0; k < 5; k++) {
+            many.addAll(all);
+            System.arraycopy(draft, 0, manyDraft, k * all.size(), all.size());
+        }
+        for (List<FlowSummary.Dimension> dims : dimensionSets.subList(0, 3)) {
+            for (Decision[] d : java.util.Arrays.asList(null, manyDraft)) {
+                assertTrue(TrafficBaseline.sameRows(TrafficBaseline.groupBy(many, dims, d, names),
+                        FlowSummary.groupBy(many, dims, d, names)), dims + " on 25,000 flows");
+            }
+        }
         for (List<FlowSummary.Dimension> dims : dimensionSets) {
             for (Decision[] d : java.util.Arrays.asList(null, draft)) {
                 List<FlowSummary.Row> reference = TrafficBaseline.groupBy(all, dims, d, names);

@@ -65,17 +65,25 @@ public final class FlowDecisions {
         LongIntMap triples = new LongIntMap(flows.size() / 4);
         int[] tripleOf = new int[flows.size()];
         int[] destinationOf = new int[flows.size()];
+        SharedParts<TrafficFlow.FlowService> sameService = new SharedParts<>();
+        SharedParts<TrafficFlow.Endpoint> sameDst = new SharedParts<>();
+        SharedParts<TrafficFlow.Endpoint> sameSrc = new SharedParts<>();
         for (int i = 0; i < flows.size(); i++) {
             TrafficFlow f = flows.get(i);
-            PortRange service = service(f);
-            Integer s = serviceIds.get(service);
-            if (s == null) {
-                s = services.size();
-                serviceIds.put(service, s);
-                services.add(service);
+            int s = sameService.get(f.service());
+            if (s < 0) {
+                PortRange service = service(f);
+                Integer known = serviceIds.get(service);
+                if (known == null) {
+                    known = services.size();
+                    serviceIds.put(service, known);
+                    services.add(service);
+                }
+                s = known;
+                sameService.put(f.service(), s);
             }
-            String dw = workload(f.dst());
-            int d = -1;
+            int d = sameDst.get(f.dst()); // -1 also for a destination that is not a managed workload
+            String dw = d >= 0 ? null : workload(f.dst());
             if (dw != null) {
                 Integer known = dstWorkloads.get(dw);
                 if (known == null) {
@@ -89,8 +97,16 @@ public final class FlowDecisions {
                     dstWorkloads.put(dw, known);
                 }
                 d = known;
+                sameDst.put(f.dst(), d);
             }
-            int c = d < 0 ? -1 : consumerClass(f.src(), model, classes, srcWorkloads, srcAddresses);
+            int c = -1;
+            if (d >= 0) {
+                c = sameSrc.get(f.src());
+                if (c < 0) {
+                    c = consumerClass(f.src(), model, classes, srcWorkloads, srcAddresses);
+                    sameSrc.put(f.src(), c);
+                }
+            }
             if (c < 0) {
                 tripleOf[i] = -1;
                 continue;

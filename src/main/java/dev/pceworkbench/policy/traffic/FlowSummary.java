@@ -12,10 +12,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Group-by summaries over downloaded flows: rows keyed by any list of {@link Dimension}s (source or
@@ -195,13 +196,18 @@ public final class FlowSummary {
             src |= dim.end() == End.SOURCE;
             dst |= dim.end() == End.DESTINATION;
         }
-        Endpoints srcEnds = src ? new Endpoints(flows, true) : null;
-        Endpoints dstEnds = dst ? new Endpoints(flows, false) : null;
+        boolean parallel = n >= PARALLEL;
+        Endpoints[] ends = new Endpoints[2];
+        boolean[] needed = {src, dst};
+        forEach(2, parallel, e -> ends[e] = needed[e] ? new Endpoints(flows, e == 0) : null);
+        Endpoints srcEnds = ends[0];
+        Endpoints dstEnds = ends[1];
         // Per dimension, each flow's value id: worked out once per distinct endpoint (or service,
         // process, decision), through the same cache of values as one flow at a time would.
         int[][] valueOf = new int[d][];
         List<List<Value>> interned = new ArrayList<>(d);
-        for (int i = 0; i < d; i++) {
+        Values[] perDimension = new Values[d];
+        forEach(d, parallel, i -> {
             Dimension dim = dimensions.get(i);
             Values values = new Values(dim, lookup);
             valueOf[i] = switch (dim.kind()) {
@@ -210,46 +216,33 @@ public final class FlowSummary {
                 case PROCESS -> values.ofProcesses(flows);
                 case DECISION, DRAFT_DECISION -> values.ofDecisions(flows, draft);
             };
-            interned.add(values.interned);
+            perDimension[i] = values;
+        });
+        for (Values v : perDimension) {
+            interned.add(v.interned);
         }
         // The groups: the value ids packed in a long when they fit, numbered in flow order.
         int[] groupOf = new int[n];
         int groups = groupIds(valueOf, interned, n, groupOf);
-        int[] count = new int[groups];
-        long[] connections = new long[groups];
-        int[] decisions = new int[groups * DECISIONS];
-        int[] drafts = new int[groups * DECISIONS];
-        String[] first = new String[groups];
-        String[] last = new String[groups];
         int[] firstFlow = new int[groups];
         for (int f = n - 1; f >= 0; f--) {
             firstFlow[groupOf[f]] = f;
         }
-        for (int f = 0; f < n; f++) {
-            TrafficFlow flow = flows.get(f);
-            int g = groupOf[f];
-            count[g]++;
-            Integer c = flow.numConnections();
-            connections[g] += c == null ? 1 : Math.max(1, c);
-            decisions[g * DECISIONS + FlowDecisions.ofPce(flow.policyDecision()).ordinal()]++;
-            if (draft != null) {
-                drafts[g * DECISIONS + draft[f].ordinal()]++;
-            } else if (flow.draftPolicyDecision() != null) {
-                drafts[g * DECISIONS + FlowDecisions.ofPce(flow.draftPolicyDecision()).ordinal()]++;
-            }
-            TrafficFlow.TimestampRange t = flow.timestampRange();
-            if (t != null) {
-                // ISO instants in UTC compare as text.
-                String fd = t.firstDetected();
-                if (fd != null && (first[g] == null || fd.compareTo(first[g]) < 0)) {
-                    first[g] = fd;
-                }
-                String ld = t.lastDetected();
-                if (ld != null && (last[g] == null || ld.compareTo(last[g]) > 0)) {
-                    last[g] = ld;
-                }
-            }
+        // Connections, decisions, first and last seen: in slices of the flows (on every core), added up.
+        int slices = parallel ? Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), n / (PARALLEL / 2))) : 1;
+        Totals[] parts = new Totals[slices];
+        forEach(slices, parallel, p -> parts[p] = new Totals(groups).add(flows, draft, groupOf,
+                (int) ((long) n * p / slices), (int) ((long) n * (p + 1) / slices)));
+        Totals totals = parts[0];
+        for (int p = 1; p < slices; p++) {
+            totals.merge(parts[p]);
         }
+        int[] count = totals.count;
+        long[] connections = totals.connections;
+        int[] decisions = totals.decisions;
+        int[] drafts = totals.drafts;
+        String[] first = totals.first;
+        String[] last = totals.last;
         int[][] members = new int[groups][];
         for (int g = 0; g < groups; g++) {
             members[g] = new int[count[g]];
@@ -291,8 +284,81 @@ public final class FlowSummary {
     }
 
     private static final int DECISIONS = Decision.values().length;
-    /** After this many flows, an identity cache that found few shared objects is dropped. */
-    private static final int SAMPLE = 4096;
+
+    /** From this many flows on, the ends, the dimensions and the totals are worked out on every core. */
+    private static final int PARALLEL = 20_000;
+
+    private static void forEach(int tasks, boolean parallel, IntConsumer task) {
+        if (parallel && tasks > 1) {
+            IntStream.range(0, tasks).parallel().forEach(task);
+        } else {
+            for (int t = 0; t < tasks; t++) {
+                task.accept(t);
+            }
+        }
+    }
+
+    /** Per group: flows, connections, decision counts (reported and draft), first and last seen. */
+    private static final class Totals {
+        final int[] count;
+        final long[] connections;
+        final int[] decisions;
+        final int[] drafts;
+        final String[] first;
+        final String[] last;
+
+        Totals(int groups) {
+            count = new int[groups];
+            connections = new long[groups];
+            decisions = new int[groups * DECISIONS];
+            drafts = new int[groups * DECISIONS];
+            first = new String[groups];
+            last = new String[groups];
+        }
+
+        Totals add(List<TrafficFlow> flows, Decision[] draft, int[] groupOf, int from, int to) {
+            for (int f = from; f < to; f++) {
+                TrafficFlow flow = flows.get(f);
+                int g = groupOf[f];
+                count[g]++;
+                Integer c = flow.numConnections();
+                connections[g] += c == null ? 1 : Math.max(1, c);
+                decisions[g * DECISIONS + FlowDecisions.ofPce(flow.policyDecision()).ordinal()]++;
+                if (draft != null) {
+                    drafts[g * DECISIONS + draft[f].ordinal()]++;
+                } else if (flow.draftPolicyDecision() != null) {
+                    drafts[g * DECISIONS + FlowDecisions.ofPce(flow.draftPolicyDecision()).ordinal()]++;
+                }
+                TrafficFlow.TimestampRange t = flow.timestampRange();
+                if (t != null) {
+                    seen(g, t.firstDetected(), t.lastDetected());
+                }
+            }
+            return this;
+        }
+
+        /** ISO instants in UTC compare as text. */
+        private void seen(int g, String fd, String ld) {
+            if (fd != null && (first[g] == null || fd.compareTo(first[g]) < 0)) {
+                first[g] = fd;
+            }
+            if (ld != null && (last[g] == null || ld.compareTo(last[g]) > 0)) {
+                last[g] = ld;
+            }
+        }
+
+        void merge(Totals o) {
+            for (int g = 0; g < count.length; g++) {
+                count[g] += o.count[g];
+                connections[g] += o.connections[g];
+                seen(g, o.first[g], o.last[g]);
+            }
+            for (int i = 0; i < decisions.length; i++) {
+                decisions[i] += o.decisions[i];
+                drafts[i] += o.drafts[i];
+            }
+        }
+    }
 
     private static String text(Row[] rows, String[] texts, int r) {
         String t = texts[r];
@@ -349,7 +415,7 @@ public final class FlowSummary {
             Map<EndpointKey, Integer> ids = new HashMap<>();
             // Downloads share equal endpoints (one object for all flows of it): then the object
             // itself is the key, without reading its strings.
-            Shared<TrafficFlow.Endpoint> same = new Shared<>();
+            SharedParts<TrafficFlow.Endpoint> same = new SharedParts<>();
             for (int f = 0; f < idOf.length; f++) {
                 TrafficFlow flow = flows.get(f);
                 TrafficFlow.Endpoint e = source ? flow.src() : flow.dst();
@@ -365,37 +431,6 @@ public final class FlowSummary {
                     same.put(e, id);
                 }
                 idOf[f] = id;
-            }
-        }
-    }
-
-    /**
-     * An identity cache in front of a keyed one, for the parts a download shares between flows
-     * (equal endpoints and services are then one object); dropped when the first flows share little.
-     */
-    private static final class Shared<T> {
-        private IdentityHashMap<T, Integer> ids = new IdentityHashMap<>();
-        private int seen;
-        private int hits;
-
-        /** The id given to {@code part} itself, or -1. */
-        int get(T part) {
-            if (ids == null || part == null) {
-                return -1;
-            }
-            Integer id = ids.get(part);
-            if (id != null) {
-                hits++;
-            }
-            if (++seen == SAMPLE && hits * 4 < SAMPLE) {
-                ids = null;
-            }
-            return id == null ? -1 : id;
-        }
-
-        void put(T part, int id) {
-            if (ids != null && part != null) {
-                ids.put(part, id);
             }
         }
     }
@@ -513,7 +548,7 @@ public final class FlowSummary {
             Map<List<Integer>, Long> odd = new HashMap<>();
             int[] byKey = new int[16];
             int[] out = new int[flows.size()];
-            Shared<TrafficFlow.FlowService> same = new Shared<>();
+            SharedParts<TrafficFlow.FlowService> same = new SharedParts<>();
             for (int i = 0; i < out.length; i++) {
                 TrafficFlow f = flows.get(i);
                 TrafficFlow.FlowService s = f.service();
@@ -547,7 +582,7 @@ public final class FlowSummary {
         /** Per flow, through its process and Windows service names. */
         int[] ofProcesses(List<TrafficFlow> flows) {
             Map<List<String>, Integer> seen = new HashMap<>();
-            Shared<TrafficFlow.FlowService> same = new Shared<>();
+            SharedParts<TrafficFlow.FlowService> same = new SharedParts<>();
             int[] out = new int[flows.size()];
             for (int i = 0; i < out.length; i++) {
                 TrafficFlow f = flows.get(i);
