@@ -499,6 +499,7 @@ public final class FlowSummary {
         final Map<Object, Integer> cache = new HashMap<>();
         final Map<Value, Integer> ids = new HashMap<>();
         final List<Value> interned = new ArrayList<>();
+        final Map<List<Href>, Integer> byLabels = new HashMap<>();
 
         Values(Dimension dim, NameLookup lookup) {
             this.dim = dim;
@@ -521,6 +522,33 @@ public final class FlowSummary {
             return id;
         }
 
+        /**
+         * {@link #of} for a label dimension: workloads of the same labels (of the dimension's keys)
+         * share one value, worked out once.
+         */
+        int ofLabels(TrafficFlow f, TrafficFlow.Endpoint e) {
+            Object source = sourceOf(dim, f, null);
+            Integer id = cache.get(source);
+            if (id != null) {
+                return id;
+            }
+            if (e == null || e.workload() == null) {
+                return of(f, source);
+            }
+            List<Href> labels = new ArrayList<>(dim.labelKeys().size());
+            for (String key : dim.labelKeys()) {
+                labels.add(label(e.workload(), key, lookup));
+            }
+            id = byLabels.get(labels);
+            if (id == null) {
+                id = of(f, source);
+                byLabels.put(labels, id);
+            } else {
+                cache.put(source, id);
+            }
+            return id;
+        }
+
         /** Per flow, through its endpoint: each distinct endpoint looked at once, at its first flow. */
         int[] ofEndpoints(Endpoints ends, List<TrafficFlow> flows) {
             int[] byEnd = new int[ends.first.size()];
@@ -533,7 +561,7 @@ public final class FlowSummary {
             }
             for (int e = 0; e < byEnd.length; e++) {
                 TrafficFlow f = flows.get(firstFlow[e]);
-                byEnd[e] = of(f, sourceOf(dim, f, null));
+                byEnd[e] = dim.kind() == Kind.LABELS ? ofLabels(f, ends.first.get(e)) : of(f, sourceOf(dim, f, null));
             }
             int[] out = new int[ends.idOf.length];
             for (int f = 0; f < out.length; f++) {
@@ -672,14 +700,7 @@ public final class FlowSummary {
                 List<Name> names = new ArrayList<>();
                 List<String> texts = new ArrayList<>();
                 for (String key : dim.labelKeys()) {
-                    Href label = null;
-                    for (Href h : e.workload().labels()) {
-                        if (key.equals(h.key()) || (h.key() == null && lookup.label(h.href()) != null
-                                && key.equals(lookup.label(h.href()).key()))) {
-                            label = h;
-                            break;
-                        }
-                    }
+                    Href label = label(e.workload(), key, lookup);
                     if (label == null) {
                         texts.add("no " + key);
                     } else {
@@ -730,6 +751,20 @@ public final class FlowSummary {
             }
             default -> throw new IllegalStateException(dim.kind().toString());
         }
+    }
+
+    /** The workload's label of {@code key} (by the label's own key, else the lookup's), or null. */
+    private static Href label(TrafficFlow.FlowWorkload w, String key, NameLookup lookup) {
+        if (w.labels() == null) {
+            return null;
+        }
+        for (Href h : w.labels()) {
+            if (key.equals(h.key()) || (h.key() == null && lookup.label(h.href()) != null
+                    && key.equals(lookup.label(h.href()).key()))) {
+                return h;
+            }
+        }
+        return null;
     }
 
     private static Value addressValue(TrafficFlow.Endpoint e, NameLookup lookup) {
