@@ -29,12 +29,11 @@ import java.util.stream.IntStream;
  *
  * <p>Fast: flows repeat endpoints, and the policy cannot tell apart workloads it does not name that
  * carry the same labels (and IP lists, bindings): each distinct (consumer class, provider class,
- * service) of {@link EndpointClasses} is decided once, by its representatives, in parallel chunks
- * on the common pool; a source is matched as its workload when the version knows it, else by the
+ * service) of {@link EndpointClasses} is decided once, by its representatives, in parallel on the
+ * common pool, the provider's candidate rules looked up once per (provider class, service); a source is matched as its workload when the version knows it, else by the
  * address seen. The answers are each flow's own ({@link #decide(TrafficFlow, PolicyCheck)}).
  */
 public final class FlowDecisions {
-    private static final int CHUNK = 1024;
     private static final int MASK = (1 << 21) - 1;
     private static final long PROVIDER_AND_SERVICE = (1L << 42) - 1;
 
@@ -126,18 +125,31 @@ public final class FlowDecisions {
             boxed[t] = t;
         }
         Arrays.sort(boxed, (x, y) -> Long.compare(keys[x] & PROVIDER_AND_SERVICE, keys[y] & PROVIDER_AND_SERVICE));
+        // Runs of one (provider class, service): its candidate rules looked up once for all their consumers.
+        int[] runStart = new int[n + 1];
+        int runs = 0;
+        for (int k = 0; k < n; k++) {
+            if (k == 0 || (keys[boxed[k]] & PROVIDER_AND_SERVICE) != (keys[boxed[k - 1]] & PROVIDER_AND_SERVICE)) {
+                runStart[runs++] = k;
+            }
+        }
+        runStart[runs] = n;
         PolicyCheck.Outcome[] outcomes = new PolicyCheck.Outcome[n];
-        int chunks = (n + CHUNK - 1) / CHUNK;
-        IntStream.range(0, chunks).parallel().forEach(ch -> {
+        IntStream.range(0, runs).parallel().forEach(run -> {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("Decisions cancelled");
             }
-            int end = Math.min(n, (ch + 1) * CHUNK);
-            for (int k = ch * CHUNK; k < end; k++) {
-                int t = boxed[k];
-                long key = keys[t];
-                outcomes[t] = check.decide(classes.consumerRepresentative((int) (key >>> 42)),
-                        classes.providerRepresentative((int) (key >>> 21) & MASK), services.get((int) key & MASK));
+            int from = runStart[run];
+            int to = runStart[run + 1];
+            long key = keys[boxed[from]];
+            List<Endpoint> consumers = new ArrayList<>(to - from);
+            for (int k = from; k < to; k++) {
+                consumers.add(classes.consumerRepresentative((int) (keys[boxed[k]] >>> 42)));
+            }
+            PolicyCheck.Outcome[] o = check.decide(consumers, classes.providerRepresentative((int) (key >>> 21) & MASK),
+                    services.get((int) key & MASK));
+            for (int k = from; k < to; k++) {
+                outcomes[boxed[k]] = o[k - from];
             }
         });
         Decision[] out = new Decision[flows.size()];
