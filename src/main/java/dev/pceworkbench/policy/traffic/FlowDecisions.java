@@ -48,7 +48,7 @@ public final class FlowDecisions {
     /**
      * One decision per flow, in the flows' order, under {@code check}'s policy version.
      *
-     * @throws CancellationException when {@code cancelled} says so (polled between chunks)
+     * @throws CancellationException when {@code cancelled} says so (polled once per provider and service)
      */
     public static Decision[] decide(List<TrafficFlow> flows, PolicyCheck check, BooleanSupplier cancelled) {
         PolicyModel model = check.model();
@@ -111,6 +111,9 @@ public final class FlowDecisions {
                 continue;
             }
             destinationOf[i] = d;
+            if (c > MASK || s > MASK || providerOf.get(d) > MASK) {
+                throw new IllegalStateException("More than " + MASK + " distinct sources, destinations or services");
+            }
             tripleOf[i] = triples.intern(((long) c << 42) | ((long) providerOf.get(d) << 21) | s);
         }
         if (cancelled.getAsBoolean()) {
