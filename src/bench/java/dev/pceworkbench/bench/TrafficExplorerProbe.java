@@ -11,12 +11,14 @@ import dev.pceworkbench.pce.Progress;
 import dev.pceworkbench.pce.TlsSettings;
 import dev.pceworkbench.pce.http.RequestLimiter;
 import dev.pceworkbench.pce.http.RetryPolicy;
+import dev.pceworkbench.pce.model.TrafficFlow;
 import dev.pceworkbench.pce.model.TrafficQueryRequest;
 import dev.pceworkbench.policy.PolicyCheck;
 import dev.pceworkbench.policy.RuleSearchIndex;
 import dev.pceworkbench.policy.impact.Decision;
 import dev.pceworkbench.policy.names.NameLookup;
 import dev.pceworkbench.policy.traffic.FlowDecisions;
+import dev.pceworkbench.policy.traffic.TrafficBaseline;
 import dev.pceworkbench.policy.traffic.FlowSummary;
 import dev.pceworkbench.task.TaskContext;
 import dev.pceworkbench.workspace.PolicyWorkspace;
@@ -30,11 +32,15 @@ import java.util.Optional;
 /**
  * The Traffic explorer on the {@code large} data set (50,000 workloads, 240,000 flows) over HTTPS
  * from the demo PCE, through the workspace as the view uses it: a query at the 200,000-flow limit,
- * then, timed alone and repeated, opening the completed query (download and parse of 200,000 flows,
- * without the PCE's own query time), the app group summary and a port × decision summary over them,
- * and the engine's draft decisions for all of them (the index built once beforehand, reported
- * apart). Not a timed test; targets on 2 cores: &lt; 3 s, &lt; 300 ms, &lt; 1 s. Run with
- * {@code ./mvnw -Pbench test-compile exec:exec -Dbench.main=dev.pceworkbench.bench.TrafficExplorerProbe -Dbench.args=}.
+ * then opening the completed query (download and parse of 200,000 flows, best of 3, without the
+ * PCE's own query time; then the bytes and the parse apart), the group-bys (app group summary and
+ * others) and the engine's draft decisions for all of them (the index built once beforehand,
+ * reported apart, and once more without it), each before (the code of 2157e57, kept as
+ * {@link TrafficBaseline}) and after in this process, wall and process CPU time, with a check that
+ * both give the same answers; the summaries again on the flows with equal parts shared, as h18p's
+ * parser returns them. {@code quick} as first argument: one download, no split. Not a timed test;
+ * targets on 2 cores: &lt; 3 s (with the table model of {@link TrafficTableProbe}), &lt; 300 ms, &lt; 1 s. Run
+ * with {@code ./mvnw -Pbench test-compile exec:exec -Dbench.main=dev.pceworkbench.bench.TrafficExplorerProbe -Dbench.args=}.
  */
 public final class TrafficExplorerProbe {
     private static final int RUNS = 5;
@@ -62,9 +68,10 @@ public final class TrafficExplorerProbe {
                     + "%,d flows, limit reached: %s, matches %,d%n", ms(System.nanoTime() - t0), first.flows().size(),
                     first.limitReached(), first.query().matchesCount());
 
+            boolean quick = args.length > 0 && args[0].equals("quick");
             TrafficExplorer.Result r = null;
             long best = Long.MAX_VALUE;
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < (quick ? 1 : 3); i++) {
                 long s = System.nanoTime();
                 r = null; // let the previous 200,000 flows go before reading them again
                 r = explorer.open(first.query(), ctx);
@@ -72,68 +79,153 @@ public final class TrafficExplorerProbe {
                 best = Math.min(best, e);
                 System.out.printf("download + parse of %,d flows (open a completed query): %d ms%n", r.flows().size(), ms(e));
             }
-            System.out.printf("=> download + parse, best of 3: %d ms (target < 3,000 ms)%n", ms(best));
-            // Apart: the bytes alone (the demo writing them, TLS, the wire), then parsing them from memory.
-            String path = first.query().resultPath();
-            for (int i = 0; i < 2; i++) {
-                long s = System.nanoTime();
-                var req = dev.pceworkbench.pce.http.PceRequest.of("GET", path);
-                byte[] bytes = client.transport().stream(i == 0 ? req : req.withHeader("Accept-Encoding", "identity"),
-                        CancellationToken.none(), Progress.Listener.NONE, (in, len) -> in.readAllBytes()).value();
-                long w = System.nanoTime() - s;
-                long p0 = System.nanoTime();
-                int n = 0;
-                try (var p = dev.pceworkbench.pce.json.PceJson.mapper().getFactory().createParser(bytes)) {
-                    p.nextToken();
-                    var reader = dev.pceworkbench.pce.json.PceJson.mapper().readerFor(dev.pceworkbench.pce.model.TrafficFlow.class);
-                    while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-                        reader.readValue(p);
-                        n++;
-                    }
-                }
-                System.out.printf("   apart (%s): %,d bytes fetched in %d ms, %,d flows parsed from memory in %d ms%n",
-                        i == 0 ? "gzip" : "identity", bytes.length, ms(w), n, ms(System.nanoTime() - p0));
+            System.out.printf("=> download + parse, best of %d: %d ms (target < 3,000 ms, with the table model of "
+                    + "TrafficTableProbe)%n", quick ? 1 : 3, ms(best));
+            if (!quick) {
+                apart(client, first.query().resultPath());
             }
 
             var flows = r.flows();
-            long g = Long.MAX_VALUE;
-            int rows = 0;
-            for (int i = 0; i < RUNS; i++) {
-                long s = System.nanoTime();
-                rows = FlowSummary.groupBy(flows, FlowSummary.appGroupDimensions(), null, NameLookup.NONE).size();
-                g = Math.min(g, System.nanoTime() - s);
-            }
-            System.out.printf("=> app group summary (app|env -> app|env on port) over %,d flows: %d rows, best of %d: %d ms "
-                    + "(target < 300 ms)%n", flows.size(), rows, RUNS, ms(g));
-            long g2 = Long.MAX_VALUE;
-            for (int i = 0; i < RUNS; i++) {
-                long s = System.nanoTime();
-                rows = FlowSummary.groupBy(flows, List.of(FlowSummary.Dimension.service(), FlowSummary.Dimension.decision()),
-                        null, NameLookup.NONE).size();
-                g2 = Math.min(g2, System.nanoTime() - s);
-            }
-            System.out.printf("   port x decision summary: %d rows, best of %d: %d ms%n", rows, RUNS, ms(g2));
+            System.out.println("-- group-by (before = the code of 2157e57, kept in TrafficBaseline; same answers checked)");
+            groupBy("app group summary (app|env -> app|env on port)", flows, FlowSummary.appGroupDimensions(), null, true);
+            groupBy("port x decision", flows, List.of(FlowSummary.Dimension.service(), FlowSummary.Dimension.decision()),
+                    null, false);
+            groupBy("source workload x process", flows, List.of(FlowSummary.Dimension.workload(FlowSummary.End.SOURCE),
+                    FlowSummary.Dimension.process()), null, false);
+            long a0 = System.nanoTime();
+            int ipRows = FlowSummary.groupBy(flows, List.of(FlowSummary.Dimension.ipList(FlowSummary.End.DESTINATION)), null,
+                    NameLookup.NONE).size();
+            System.out.printf("   destination IP lists: %,d rows in %d ms (before: fails on workloads without ip_lists)%n",
+                    ipRows, ms(System.nanoTime() - a0));
+            long sh = System.nanoTime();
+            List<TrafficFlow> shared = TrafficBaseline.sharedParts(flows);
+            System.out.printf("-- the same flows with equal parts shared, as h18p's parser returns them (sharing took %d ms)%n",
+                    ms(System.nanoTime() - sh));
+            groupBy("app group summary, shared parts", shared, FlowSummary.appGroupDimensions(), null, true);
+            groupBy("port x decision, shared parts", shared, List.of(FlowSummary.Dimension.service(),
+                    FlowSummary.Dimension.decision()), null, false);
 
             long i0 = System.nanoTime();
             RuleSearchIndex draft = workspace.index("draft", CancellationToken.none(), Progress.Listener.NONE);
-            System.out.printf("draft policy loaded and indexed (once, not part of the decisions): %d ms, %d rules%n",
-                    ms(System.nanoTime() - i0), draft.model().ruleCount());
+            System.out.printf("draft policy loaded over HTTPS and indexed (once per version, not part of the decisions): "
+                    + "%d ms, %d rules%n", ms(System.nanoTime() - i0), draft.model().ruleCount());
             PolicyCheck check = new PolicyCheck(draft);
-            long d = Long.MAX_VALUE;
+            System.out.println("-- engine draft decisions (index already built for the version: the figure)");
+            Decision[] before = null;
+            Best b = new Best();
+            for (int i = 0; i < 3; i++) {
+                b.start();
+                before = TrafficBaseline.decide(flows, check);
+                b.stop();
+            }
+            Best d = new Best();
             Decision[] decisions = null;
             for (int i = 0; i < RUNS; i++) {
-                long s = System.nanoTime();
+                d.start();
                 decisions = FlowDecisions.decide(flows, check);
-                d = Math.min(d, System.nanoTime() - s);
-                System.out.printf("   engine draft decisions run %d: %d ms%n", i + 1, ms(System.nanoTime() - s));
+                System.out.printf("   after, run %d: %d ms%n", i + 1, ms(d.stop()));
             }
             int[] counts = new int[Decision.values().length];
             for (Decision x : decisions) {
                 counts[x.ordinal()]++;
             }
-            System.out.printf("=> engine draft decisions for %,d flows, best of %d: %d ms (target < 1,000 ms); "
-                    + "allowed %,d, potentially blocked %,d, blocked %,d, unknown %,d%n", flows.size(), RUNS, ms(d),
+            System.out.printf("=> engine draft decisions for %,d flows: before, best of 3: %s; after, best of %d: %s "
+                    + "(target < 1,000 ms); same decisions: %s; allowed %,d, potentially blocked %,d, blocked %,d, "
+                    + "unknown %,d%n", flows.size(), b, RUNS, d, java.util.Arrays.equals(before, decisions),
                     counts[0], counts[1], counts[2], counts[3]);
+            Best sd = new Best();
+            for (int i = 0; i < 3; i++) {
+                sd.start();
+                Decision[] again = FlowDecisions.decide(shared, check);
+                sd.stop();
+                if (i == 0 && !java.util.Arrays.equals(again, decisions)) {
+                    System.out.println("   !! decisions differ on the shared flows");
+                }
+            }
+            System.out.printf("   after, on the shared flows, best of 3: %s%n", sd);
+            long x0 = System.nanoTime();
+            RuleSearchIndex fresh = RuleSearchIndex.build(draft.model());
+            long built = System.nanoTime() - x0;
+            FlowDecisions.decide(flows, new PolicyCheck(fresh));
+            System.out.printf("   without a built index (policy already loaded): index build %d ms + decisions = %d ms%n",
+                    ms(built), ms(System.nanoTime() - x0));
+            groupBy("app group summary with the engine's draft decisions", flows,
+                    List.of(FlowSummary.Dimension.sourceLabels("app", "env"), FlowSummary.Dimension.destinationLabels("app", "env"),
+                            FlowSummary.Dimension.service(), FlowSummary.Dimension.draftDecision()), decisions, false);
+        }
+    }
+
+    private static void groupBy(String what, List<TrafficFlow> flows, List<FlowSummary.Dimension> dims, Decision[] draft,
+                                boolean target) {
+        Best b = new Best();
+        List<FlowSummary.Row> before = null;
+        for (int i = 0; i < 3; i++) {
+            b.start();
+            before = TrafficBaseline.groupBy(flows, dims, draft, NameLookup.NONE);
+            b.stop();
+        }
+        Best a = new Best();
+        List<FlowSummary.Row> after = null;
+        for (int i = 0; i < RUNS; i++) {
+            a.start();
+            after = FlowSummary.groupBy(flows, dims, draft, NameLookup.NONE);
+            a.stop();
+        }
+        System.out.printf("%s %s over %,d flows: %,d rows; before, best of 3: %s; after, best of %d: %s%s; "
+                        + "same rows: %s%n", target ? "=>" : "  ", what, flows.size(), after.size(), b, RUNS, a,
+                target ? " (target < 300 ms)" : "", TrafficBaseline.sameRows(before, after));
+    }
+
+    /** The best wall time of some runs, with the CPU time (all threads of the process) of that run. */
+    static final class Best {
+        private static final com.sun.management.OperatingSystemMXBean OS =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long wall = Long.MAX_VALUE;
+        long cpu;
+        private long w0;
+        private long c0;
+
+        void start() {
+            c0 = OS.getProcessCpuTime();
+            w0 = System.nanoTime();
+        }
+
+        long stop() {
+            long w = System.nanoTime() - w0;
+            long c = OS.getProcessCpuTime() - c0;
+            if (w < wall) {
+                wall = w;
+                cpu = c;
+            }
+            return w;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%d ms (CPU %d ms)", ms(wall), ms(cpu));
+        }
+    }
+
+    /** The bytes alone (the demo writing them, TLS, the wire), then parsing them from memory. */
+    private static void apart(PceClient client, String path) throws Exception {
+        for (int i = 0; i < 2; i++) {
+            long s = System.nanoTime();
+            var req = dev.pceworkbench.pce.http.PceRequest.of("GET", path);
+            byte[] bytes = client.transport().stream(i == 0 ? req : req.withHeader("Accept-Encoding", "identity"),
+                    CancellationToken.none(), Progress.Listener.NONE, (in, len) -> in.readAllBytes()).value();
+            long w = System.nanoTime() - s;
+            long p0 = System.nanoTime();
+            int n = 0;
+            try (var p = dev.pceworkbench.pce.json.PceJson.mapper().getFactory().createParser(bytes)) {
+                p.nextToken();
+                var reader = dev.pceworkbench.pce.json.PceJson.mapper().readerFor(TrafficFlow.class);
+                while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    reader.readValue(p);
+                    n++;
+                }
+            }
+            System.out.printf("   apart (%s): %,d bytes fetched in %d ms, %,d flows parsed from memory in %d ms%n",
+                    i == 0 ? "gzip" : "identity", bytes.length, ms(w), n, ms(System.nanoTime() - p0));
         }
     }
 

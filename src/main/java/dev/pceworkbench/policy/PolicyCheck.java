@@ -89,6 +89,39 @@ public final class PolicyCheck {
     }
 
     /**
+     * {@link #decide} for many consumers of one provider and service, in order: the provider's
+     * candidate rules are looked up once for all of them.
+     *
+     * @throws IllegalArgumentException when a workload is not in the model
+     */
+    public Outcome[] decide(List<Endpoint> consumers, Endpoint provider, PortRange service) {
+        Outcome[] out = new Outcome[consumers.size()];
+        int[] candidates = null;
+        for (int i = 0; i < out.length; i++) {
+            Connection c = new Connection(index.model, consumers.get(i), provider, service);
+            if (candidates == null) {
+                candidates = index.providerCandidates(c); // the provider's and the service's alone
+            }
+            out[i] = outcome(c, candidates);
+        }
+        return out;
+    }
+
+    private static Outcome outcome(Connection c, int[] candidates) {
+        for (int id : candidates) {
+            if (c.allows(c.m.rules[id])) {
+                return Outcome.ALLOWED;
+            }
+        }
+        for (PolicyModel.Boundary b : c.m.boundaries) {
+            if (c.crosses(b)) {
+                return Outcome.NOT_ALLOWED_ACROSS_BOUNDARY;
+            }
+        }
+        return Outcome.NOT_ALLOWED;
+    }
+
+    /**
      * The rules that would allow the connection were they (and their rule sets) enabled: the disabled
      * rules and the rules of disabled rule sets that match it, each with its reason, in rule order.
      * An answer of {@value CheckResult#NO_RULES} names them, so a user sees that a disabled rule (or

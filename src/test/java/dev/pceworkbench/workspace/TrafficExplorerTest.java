@@ -21,7 +21,11 @@ import dev.pceworkbench.pce.model.TrafficQuery;
 import dev.pceworkbench.pce.model.TrafficQueryRequest;
 import dev.pceworkbench.pce.model.TrafficServiceFilter;
 import dev.pceworkbench.policy.impact.Decision;
+import dev.pceworkbench.policy.PolicyCheck;
+import dev.pceworkbench.policy.names.NameLookup;
 import dev.pceworkbench.policy.traffic.FlowDecisions;
+import dev.pceworkbench.policy.traffic.FlowSummary;
+import dev.pceworkbench.policy.traffic.TrafficBaseline;
 import dev.pceworkbench.testing.DemoPces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +42,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -361,5 +366,66 @@ class TrafficExplorerTest {
         }
         assertEquals(0, unexplained, c.comparison().byPair().toString());
         assertTrue(c.comparison().agree() > 1_900, c.comparison().summary());
+    }
+
+    // ---- the fast paths give the straightforward answers -------------------------------------------------------------
+
+    @Test
+    void batchDecisionsAreEachFlowsOwnDecisionInBothVersions() {
+        for (String version : List.of("active", "draft")) {
+            PolicyCheck check = new PolicyCheck(workspace.index(version, CancellationToken.none(), Progress.Listener.NONE));
+            Decision[] batch = FlowDecisions.decide(all, check);
+            Decision[] shared = FlowDecisions.decide(TrafficBaseline.sharedParts(all), check);
+            int[] seen = new int[Decision.values().length];
+            for (int i = 0; i < all.size(); i++) {
+                Decision one = FlowDecisions.decide(all.get(i), check);
+                assertEquals(one, batch[i], version + ": flow " + i + " " + FlowIdentity.of(all.get(i)));
+                assertEquals(one, shared[i], version + ": flow " + i + " with shared parts");
+                seen[one.ordinal()]++;
+            }
+            assertArrayEquals(TrafficBaseline.decide(all, check), batch, version + ": the earlier batch");
+            for (Decision d : Decision.values()) {
+                assertTrue(seen[d.ordinal()] > 0, version + ": the demo data has " + d + " flows: " + List.of(seen));
+            }
+        }
+    }
+
+    @Test
+    void summariesAreTheOneFlowAtATimeSummaries() {
+        PolicyCheck check = new PolicyCheck(workspace.index("draft", CancellationToken.none(), Progress.Listener.NONE));
+        Decision[] draft = FlowDecisions.decide(all, check);
+        NameLookup names = check.model().objectNames();
+        List<List<FlowSummary.Dimension>> dimensionSets = List.of(
+                FlowSummary.appGroupDimensions(),
+                FlowSummary.appGroupDimensions("role"),
+                List.of(FlowSummary.Dimension.service(), FlowSummary.Dimension.decision()),
+                List.of(FlowSummary.Dimension.workload(FlowSummary.End.SOURCE), FlowSummary.Dimension.process()),
+                List.of(FlowSummary.Dimension.address(FlowSummary.End.DESTINATION), FlowSummary.Dimension.draftDecision()),
+                List.of(FlowSummary.Dimension.sourceLabels("app"), FlowSummary.Dimension.destinationLabels("env", "app"),
+                        FlowSummary.Dimension.workload(FlowSummary.End.DESTINATION), FlowSummary.Dimension.service(),
+                        FlowSummary.Dimension.process(), FlowSummary.Dimension.decision(), FlowSummary.Dimension.draftDecision()));
+        List<TrafficFlow> shared = TrafficBaseline.sharedParts(all);
+        // Five times the flows: past the size from which the summary works on every core.
+        List<TrafficFlow> many = new java.util.ArrayList<>();
+        Decision[] manyDraft = new Decision[all.size() * 5];
+        for (int k = 0; k < 5; k++) {
+            many.addAll(all);
+            System.arraycopy(draft, 0, manyDraft, k * all.size(), all.size());
+        }
+        for (List<FlowSummary.Dimension> dims : dimensionSets.subList(0, 3)) {
+            for (Decision[] d : java.util.Arrays.asList(null, manyDraft)) {
+                assertTrue(TrafficBaseline.sameRows(TrafficBaseline.groupBy(many, dims, d, names),
+                        FlowSummary.groupBy(many, dims, d, names)), dims + " on 25,000 flows");
+            }
+        }
+        for (List<FlowSummary.Dimension> dims : dimensionSets) {
+            for (Decision[] d : java.util.Arrays.asList(null, draft)) {
+                List<FlowSummary.Row> reference = TrafficBaseline.groupBy(all, dims, d, names);
+                assertTrue(reference.size() > 1, dims + ": more than one group");
+                assertTrue(TrafficBaseline.sameRows(reference, FlowSummary.groupBy(all, dims, d, names)), dims.toString());
+                assertTrue(TrafficBaseline.sameRows(reference, FlowSummary.groupBy(shared, dims, d, names)),
+                        dims + " with shared parts");
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.pceworkbench.policy.traffic;
 import dev.pceworkbench.pce.model.TrafficFlow;
 import dev.pceworkbench.pce.model.Workload;
 import dev.pceworkbench.policy.Endpoint;
+import dev.pceworkbench.policy.EndpointClasses;
 import dev.pceworkbench.policy.IpAddress;
 import dev.pceworkbench.policy.PolicyCheck;
 import dev.pceworkbench.policy.PolicyModel;
@@ -26,12 +27,15 @@ import java.util.stream.IntStream;
  * decides; a flow to anything but a managed workload of that version is unknown), and their
  * comparison with the PCE's own {@code draft_policy_decision} (after {@code update_rules}).
  *
- * <p>Fast: each distinct (source, destination, port, protocol) is decided once, the distinct
- * connections in parallel chunks on the common pool; a source is matched as its workload when the
- * version knows it, else by the address seen.
+ * <p>Fast: flows repeat endpoints, and the policy cannot tell apart workloads it does not name that
+ * carry the same labels (and IP lists, bindings): each distinct (consumer class, provider class,
+ * service) of {@link EndpointClasses} is decided once, by its representatives, in parallel on the
+ * common pool, the provider's candidate rules looked up once per (provider class, service); a source is matched as its workload when the version knows it, else by the
+ * address seen. The answers are each flow's own ({@link #decide(TrafficFlow, PolicyCheck)}).
  */
 public final class FlowDecisions {
-    private static final int CHUNK = 1024;
+    private static final int MASK = (1 << 21) - 1;
+    private static final long PROVIDER_AND_SERVICE = (1L << 42) - 1;
 
     private FlowDecisions() {
     }
@@ -44,53 +48,146 @@ public final class FlowDecisions {
     /**
      * One decision per flow, in the flows' order, under {@code check}'s policy version.
      *
-     * @throws CancellationException when {@code cancelled} says so (polled between chunks)
+     * @throws CancellationException when {@code cancelled} says so (polled once per provider and service)
      */
     public static Decision[] decide(List<TrafficFlow> flows, PolicyCheck check, BooleanSupplier cancelled) {
         PolicyModel model = check.model();
-        Map<Key, Integer> ids = new HashMap<>(flows.size() * 2);
-        List<Key> keys = new ArrayList<>();
-        int[] keyOf = new int[flows.size()];
-        Map<String, Boolean> known = new HashMap<>();
+        EndpointClasses classes = new EndpointClasses(model);
+        // Per flow: the (consumer class, provider class, service) it is decided as, and its destination.
+        Map<String, Integer> srcWorkloads = new HashMap<>();
+        Map<String, Integer> srcAddresses = new HashMap<>();
+        Map<String, Integer> dstWorkloads = new HashMap<>();
+        List<Workload> destinations = new ArrayList<>();
+        List<Integer> providerOf = new ArrayList<>();
+        Map<PortRange, Integer> serviceIds = new HashMap<>();
+        List<PortRange> services = new ArrayList<>();
+        LongIntMap triples = new LongIntMap(flows.size() / 4);
+        int[] tripleOf = new int[flows.size()];
+        int[] destinationOf = new int[flows.size()];
+        SharedParts<TrafficFlow.FlowService> sameService = new SharedParts<>();
+        SharedParts<TrafficFlow.Endpoint> sameDst = new SharedParts<>();
+        SharedParts<TrafficFlow.Endpoint> sameSrc = new SharedParts<>();
         for (int i = 0; i < flows.size(); i++) {
-            Key k = key(flows.get(i), model, known);
-            Integer id = ids.putIfAbsent(k, keys.size());
-            if (id == null) {
-                id = keys.size();
-                keys.add(k);
+            TrafficFlow f = flows.get(i);
+            int s = sameService.get(f.service());
+            if (s < 0) {
+                PortRange service = service(f);
+                Integer known = serviceIds.get(service);
+                if (known == null) {
+                    known = services.size();
+                    serviceIds.put(service, known);
+                    services.add(service);
+                }
+                s = known;
+                sameService.put(f.service(), s);
             }
-            keyOf[i] = id;
+            int d = sameDst.get(f.dst()); // -1 also for a destination that is not a managed workload
+            String dw = d >= 0 ? null : workload(f.dst());
+            if (dw != null) {
+                Integer known = dstWorkloads.get(dw);
+                if (known == null) {
+                    Workload w = model.workload(dw);
+                    known = -1;
+                    if (w != null && w.managed()) {
+                        known = destinations.size();
+                        destinations.add(w);
+                        providerOf.add(classes.provider(Endpoint.workload(dw)));
+                    }
+                    dstWorkloads.put(dw, known);
+                }
+                d = known;
+                sameDst.put(f.dst(), d);
+            }
+            int c = -1;
+            if (d >= 0) {
+                c = sameSrc.get(f.src());
+                if (c < 0) {
+                    c = consumerClass(f.src(), model, classes, srcWorkloads, srcAddresses);
+                    sameSrc.put(f.src(), c);
+                }
+            }
+            if (c < 0) {
+                tripleOf[i] = -1;
+                continue;
+            }
+            destinationOf[i] = d;
+            if (c > MASK || s > MASK || providerOf.get(d) > MASK) {
+                throw new IllegalStateException("More than " + MASK + " distinct sources, destinations or services");
+            }
+            tripleOf[i] = triples.intern(((long) c << 42) | ((long) providerOf.get(d) << 21) | s);
         }
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("Decisions cancelled");
         }
-        Decision[] distinct = new Decision[keys.size()];
-        // Destination by destination: the rules that can allow traffic to one provider stay warm.
-        Integer[] order = new Integer[keys.size()];
-        for (int k = 0; k < order.length; k++) {
-            order[k] = k;
+        // Each distinct (consumer class, provider class, service) once, by their representatives,
+        // provider by provider (the rules that can allow traffic to one provider stay warm).
+        int n = triples.size();
+        long[] keys = triples.keys();
+        Integer[] boxed = new Integer[n];
+        for (int t = 0; t < n; t++) {
+            boxed[t] = t;
         }
-        Arrays.sort(order, (a, b) -> {
-            String x = keys.get(a).dst();
-            String y = keys.get(b).dst();
-            return x == y ? 0 : x == null ? -1 : y == null ? 1 : x.compareTo(y);
-        });
-        int chunks = (keys.size() + CHUNK - 1) / CHUNK;
-        IntStream.range(0, chunks).parallel().forEach(c -> {
+        Arrays.sort(boxed, (x, y) -> Long.compare(keys[x] & PROVIDER_AND_SERVICE, keys[y] & PROVIDER_AND_SERVICE));
+        // Runs of one (provider class, service): its candidate rules looked up once for all their consumers.
+        int[] runStart = new int[n + 1];
+        int runs = 0;
+        for (int k = 0; k < n; k++) {
+            if (k == 0 || (keys[boxed[k]] & PROVIDER_AND_SERVICE) != (keys[boxed[k - 1]] & PROVIDER_AND_SERVICE)) {
+                runStart[runs++] = k;
+            }
+        }
+        runStart[runs] = n;
+        PolicyCheck.Outcome[] outcomes = new PolicyCheck.Outcome[n];
+        IntStream.range(0, runs).parallel().forEach(run -> {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("Decisions cancelled");
             }
-            int end = Math.min(keys.size(), (c + 1) * CHUNK);
-            for (int k = c * CHUNK; k < end; k++) {
-                int id = order[k];
-                distinct[id] = decide(keys.get(id), check);
+            int from = runStart[run];
+            int to = runStart[run + 1];
+            long key = keys[boxed[from]];
+            List<Endpoint> consumers = new ArrayList<>(to - from);
+            for (int k = from; k < to; k++) {
+                consumers.add(classes.consumerRepresentative((int) (keys[boxed[k]] >>> 42)));
+            }
+            PolicyCheck.Outcome[] o = check.decide(consumers, classes.providerRepresentative((int) (key >>> 21) & MASK),
+                    services.get((int) key & MASK));
+            for (int k = from; k < to; k++) {
+                outcomes[boxed[k]] = o[k - from];
             }
         });
         Decision[] out = new Decision[flows.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = distinct[keyOf[i]];
+            int t = tripleOf[i];
+            out[i] = t < 0 ? Decision.UNKNOWN : Decision.of(outcomes[t], destinations.get(destinationOf[i]));
         }
         return out;
+    }
+
+    /** The consumer class of a flow's source (its workload when the version knows it, else its address), or -1 when it has neither. */
+    private static int consumerClass(TrafficFlow.Endpoint src, PolicyModel model, EndpointClasses classes,
+                                     Map<String, Integer> workloads, Map<String, Integer> addresses) {
+        String sw = workload(src);
+        if (sw != null) {
+            Integer c = workloads.get(sw);
+            if (c == null) {
+                c = model.workload(sw) == null ? -2 : classes.consumer(Endpoint.workload(sw));
+                workloads.put(sw, c);
+            }
+            if (c != -2) {
+                return c;
+            }
+        }
+        String ip = src == null ? null : src.ip();
+        if (ip == null) {
+            return -1;
+        }
+        Integer c = addresses.get(ip);
+        if (c == null) {
+            IpAddress a = IpAddress.parseOrNull(ip);
+            c = a == null ? -1 : classes.consumer(new Endpoint(null, a));
+            addresses.put(ip, c);
+        }
+        return c;
     }
 
     /** One flow's decision under {@code check}'s version. */
@@ -166,6 +263,18 @@ public final class FlowDecisions {
     public static Decision ofPce(String word) {
         if (word == null) {
             return Decision.UNKNOWN;
+        }
+        switch (word) { // the PCE's own words, without lower-casing each of 200,000 flows' words
+            case "allowed", "allowed_across_boundary":
+                return Decision.ALLOWED;
+            case "potentially_blocked", "potentially_blocked_no_rule", "potentially_blocked_by_boundary":
+                return Decision.POTENTIALLY_BLOCKED;
+            case "blocked", "blocked_no_rule", "blocked_by_boundary", "blocked_by_override_deny":
+                return Decision.BLOCKED;
+            case "unknown":
+                return Decision.UNKNOWN;
+            default:
+                break;
         }
         String w = word.toLowerCase(Locale.ROOT);
         if (w.startsWith("allowed")) {

@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Group-by summaries over downloaded flows: rows keyed by any list of {@link Dimension}s (source or
@@ -22,8 +24,10 @@ import java.util.Objects;
  * protocol, process, reported or draft decision), each with its flows (their indices, so a view can
  * filter its table to them), connections, decision counts and first/last seen. The app group
  * summary ({@link #appGroupDimensions}) reads "app | env → app | env on port". Names come from
- * {@code policy/names}. Pure and fast: each dimension's value is worked out once per workload (or
- * address) and interned, so 200,000 flows group in well under a second.
+ * {@code policy/names}. Pure and fast: each end's distinct endpoints are numbered once (by the
+ * object itself when the download shares equal parts), each dimension's value is worked out once
+ * per distinct endpoint (service, process, decision) and interned, flows are grouped on the value
+ * ids packed in a long, with primitive accumulators; only groups that tie are named for sorting.
  */
 public final class FlowSummary {
     /** What a dimension groups by. */
@@ -183,67 +187,468 @@ public final class FlowSummary {
         if (draft != null && draft.length != flows.size()) {
             throw new IllegalArgumentException("one draft decision per flow: " + draft.length + " for " + flows.size());
         }
+        int n = flows.size();
         int d = dimensions.size();
-        List<Map<Object, Integer>> caches = new ArrayList<>(d);
+        // Each end's distinct endpoints (workload, address and IP lists), numbered in flow order.
+        boolean src = false;
+        boolean dst = false;
+        for (Dimension dim : dimensions) {
+            src |= dim.end() == End.SOURCE;
+            dst |= dim.end() == End.DESTINATION;
+        }
+        boolean parallel = n >= PARALLEL;
+        Endpoints[] ends = new Endpoints[2];
+        boolean[] needed = {src, dst};
+        forEach(2, parallel, e -> ends[e] = needed[e] ? new Endpoints(flows, e == 0) : null);
+        Endpoints srcEnds = ends[0];
+        Endpoints dstEnds = ends[1];
+        // Per dimension, each flow's value id: worked out once per distinct endpoint (or service,
+        // process, decision), through the same cache of values as one flow at a time would.
+        int[][] valueOf = new int[d][];
         List<List<Value>> interned = new ArrayList<>(d);
-        List<Map<Value, Integer>> ids = new ArrayList<>(d);
-        for (int i = 0; i < d; i++) {
-            caches.add(new HashMap<>());
-            interned.add(new ArrayList<>());
-            ids.add(new HashMap<>());
+        Values[] perDimension = new Values[d];
+        forEach(d, parallel, i -> {
+            Dimension dim = dimensions.get(i);
+            Values values = new Values(dim, lookup);
+            valueOf[i] = switch (dim.kind()) {
+                case LABELS, WORKLOAD, IP_LIST, ADDRESS -> values.ofEndpoints(dim.end() == End.SOURCE ? srcEnds : dstEnds, flows);
+                case SERVICE -> values.ofServices(flows);
+                case PROCESS -> values.ofProcesses(flows);
+                case DECISION, DRAFT_DECISION -> values.ofDecisions(flows, draft);
+            };
+            perDimension[i] = values;
+        });
+        for (Values v : perDimension) {
+            interned.add(v.interned);
         }
-        Map<Key, Acc> groups = new HashMap<>();
-        List<Acc> order = new ArrayList<>();
-        for (int f = 0; f < flows.size(); f++) {
-            TrafficFlow flow = flows.get(f);
-            int[] k = new int[d];
-            for (int i = 0; i < d; i++) {
-                Dimension dim = dimensions.get(i);
-                Object source = sourceOf(dim, flow, draft == null ? null : draft[f]);
-                Map<Object, Integer> cache = caches.get(i);
-                Integer id = cache.get(source);
-                if (id == null) {
-                    Value v = value(dim, flow, lookup, source);
-                    id = ids.get(i).get(v);
-                    if (id == null) {
-                        id = interned.get(i).size();
-                        interned.get(i).add(v);
-                        ids.get(i).put(v, id);
-                    }
-                    cache.put(source, id);
-                }
-                k[i] = id;
-            }
-            Key key = new Key(k);
-            Acc acc = groups.get(key);
-            if (acc == null) {
-                acc = new Acc(k);
-                groups.put(key, acc);
-                order.add(acc);
-            }
-            acc.add(f, flow, draft == null ? FlowDecisions.ofPce(flow.draftPolicyDecision()) : draft[f],
-                    draft != null || flow.draftPolicyDecision() != null);
+        // The groups: the value ids packed in a long when they fit, numbered in flow order.
+        int[] groupOf = new int[n];
+        int groups = groupIds(valueOf, interned, n, groupOf);
+        int[] firstFlow = new int[groups];
+        for (int f = n - 1; f >= 0; f--) {
+            firstFlow[groupOf[f]] = f;
         }
-        Row[] rows = new Row[order.size()];
-        String[] texts = new String[rows.length];
-        Integer[] sorted = new Integer[rows.length];
-        for (int r = 0; r < rows.length; r++) {
-            Acc a = order.get(r);
+        // Connections, decisions, first and last seen: in slices of the flows (on every core), added up.
+        int slices = parallel ? Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), n / (PARALLEL / 2))) : 1;
+        Totals[] parts = new Totals[slices];
+        forEach(slices, parallel, p -> parts[p] = new Totals(groups).add(flows, draft, groupOf,
+                (int) ((long) n * p / slices), (int) ((long) n * (p + 1) / slices)));
+        Totals totals = parts[0];
+        for (int p = 1; p < slices; p++) {
+            totals.merge(parts[p]);
+        }
+        int[] count = totals.count;
+        long[] connections = totals.connections;
+        int[] decisions = totals.decisions;
+        int[] drafts = totals.drafts;
+        String[] first = totals.first;
+        String[] last = totals.last;
+        int[][] members = new int[groups][];
+        for (int g = 0; g < groups; g++) {
+            members[g] = new int[count[g]];
+        }
+        int[] filled = new int[groups];
+        for (int f = 0; f < n; f++) {
+            int g = groupOf[f];
+            members[g][filled[g]++] = f;
+        }
+        Row[] rows = new Row[groups];
+        Integer[] sorted = new Integer[groups];
+        for (int r = 0; r < groups; r++) {
+            int key = firstFlow[r];
             List<Value> values = new ArrayList<>(d);
             for (int i = 0; i < d; i++) {
-                values.add(interned.get(i).get(a.key[i]));
+                values.add(interned.get(i).get(valueOf[i][key]));
             }
-            rows[r] = new Row(values, Arrays.copyOf(a.flows, a.n), a.connections, a.decisions, a.draft, a.first, a.last);
-            texts[r] = rows[r].text();
+            rows[r] = new Row(values, members[r], connections[r], Arrays.copyOfRange(decisions, r * DECISIONS,
+                    (r + 1) * DECISIONS), Arrays.copyOfRange(drafts, r * DECISIONS, (r + 1) * DECISIONS), first[r], last[r]);
             sorted[r] = r;
         }
-        Arrays.sort(sorted, Comparator.<Integer>comparingLong(r -> -rows[r].connections())
-                .thenComparingInt(r -> -rows[r].flowCount()).thenComparing(r -> texts[r]));
-        List<Row> out = new ArrayList<>(rows.length);
+        // Texts only for the rows that tie on connections and flows.
+        String[] texts = new String[groups];
+        Arrays.sort(sorted, (x, y) -> {
+            int c = Long.compare(rows[y].connections(), rows[x].connections());
+            if (c == 0) {
+                c = Integer.compare(rows[y].flowCount(), rows[x].flowCount());
+            }
+            if (c == 0) {
+                c = text(rows, texts, x).compareTo(text(rows, texts, y));
+            }
+            return c;
+        });
+        List<Row> out = new ArrayList<>(groups);
         for (Integer r : sorted) {
             out.add(rows[r]);
         }
         return out;
+    }
+
+    private static final int DECISIONS = Decision.values().length;
+
+    /** From this many flows on, the ends, the dimensions and the totals are worked out on every core. */
+    private static final int PARALLEL = 20_000;
+
+    private static void forEach(int tasks, boolean parallel, IntConsumer task) {
+        if (parallel && tasks > 1) {
+            IntStream.range(0, tasks).parallel().forEach(task);
+        } else {
+            for (int t = 0; t < tasks; t++) {
+                task.accept(t);
+            }
+        }
+    }
+
+    /** Per group: flows, connections, decision counts (reported and draft), first and last seen. */
+    private static final class Totals {
+        final int[] count;
+        final long[] connections;
+        final int[] decisions;
+        final int[] drafts;
+        final String[] first;
+        final String[] last;
+
+        Totals(int groups) {
+            count = new int[groups];
+            connections = new long[groups];
+            decisions = new int[groups * DECISIONS];
+            drafts = new int[groups * DECISIONS];
+            first = new String[groups];
+            last = new String[groups];
+        }
+
+        Totals add(List<TrafficFlow> flows, Decision[] draft, int[] groupOf, int from, int to) {
+            for (int f = from; f < to; f++) {
+                TrafficFlow flow = flows.get(f);
+                int g = groupOf[f];
+                count[g]++;
+                Integer c = flow.numConnections();
+                connections[g] += c == null ? 1 : Math.max(1, c);
+                decisions[g * DECISIONS + FlowDecisions.ofPce(flow.policyDecision()).ordinal()]++;
+                if (draft != null) {
+                    drafts[g * DECISIONS + draft[f].ordinal()]++;
+                } else if (flow.draftPolicyDecision() != null) {
+                    drafts[g * DECISIONS + FlowDecisions.ofPce(flow.draftPolicyDecision()).ordinal()]++;
+                }
+                TrafficFlow.TimestampRange t = flow.timestampRange();
+                if (t != null) {
+                    seen(g, t.firstDetected(), t.lastDetected());
+                }
+            }
+            return this;
+        }
+
+        /** ISO instants in UTC compare as text. */
+        private void seen(int g, String fd, String ld) {
+            if (fd != null && (first[g] == null || fd.compareTo(first[g]) < 0)) {
+                first[g] = fd;
+            }
+            if (ld != null && (last[g] == null || ld.compareTo(last[g]) > 0)) {
+                last[g] = ld;
+            }
+        }
+
+        void merge(Totals o) {
+            for (int g = 0; g < count.length; g++) {
+                count[g] += o.count[g];
+                connections[g] += o.connections[g];
+                seen(g, o.first[g], o.last[g]);
+            }
+            for (int i = 0; i < decisions.length; i++) {
+                decisions[i] += o.decisions[i];
+                drafts[i] += o.drafts[i];
+            }
+        }
+    }
+
+    private static String text(Row[] rows, String[] texts, int r) {
+        String t = texts[r];
+        if (t == null) {
+            t = rows[r].text();
+            texts[r] = t;
+        }
+        return t;
+    }
+
+    /** Numbers the distinct combinations of value ids in flow order into {@code groupOf}; returns how many. */
+    private static int groupIds(int[][] valueOf, List<List<Value>> interned, int n, int[] groupOf) {
+        int d = valueOf.length;
+        int[] bits = new int[d];
+        int total = 0;
+        for (int i = 0; i < d; i++) {
+            bits[i] = 64 - Long.numberOfLeadingZeros(Math.max(1, interned.get(i).size() - 1));
+            total += bits[i];
+        }
+        if (total <= 62) {
+            LongIntMap ids = new LongIntMap(Math.min(n, 1 << 16));
+            for (int f = 0; f < n; f++) {
+                long k = 0;
+                for (int i = 0; i < d; i++) {
+                    k = (k << bits[i]) | valueOf[i][f];
+                }
+                groupOf[f] = ids.intern(k);
+            }
+            return ids.size();
+        }
+        Map<Key, Integer> ids = new HashMap<>();
+        for (int f = 0; f < n; f++) {
+            int[] k = new int[d];
+            for (int i = 0; i < d; i++) {
+                k[i] = valueOf[i][f];
+            }
+            Integer id = ids.putIfAbsent(new Key(k), ids.size());
+            groupOf[f] = id == null ? ids.size() - 1 : id;
+        }
+        return ids.size();
+    }
+
+    /**
+     * One end's distinct endpoints, numbered in flow order: a flow's endpoint is known by its
+     * workload href, address and IP lists (hrefs), which is all any dimension's value reads of it
+     * (besides names, taken from the first flow with it, as before).
+     */
+    private static final class Endpoints {
+        final int[] idOf;
+        final List<TrafficFlow.Endpoint> first = new ArrayList<>();
+
+        Endpoints(List<TrafficFlow> flows, boolean source) {
+            idOf = new int[flows.size()];
+            Map<EndpointKey, Integer> ids = new HashMap<>();
+            // Downloads share equal endpoints (one object for all flows of it): then the object
+            // itself is the key, without reading its strings.
+            SharedParts<TrafficFlow.Endpoint> same = new SharedParts<>();
+            for (int f = 0; f < idOf.length; f++) {
+                TrafficFlow flow = flows.get(f);
+                TrafficFlow.Endpoint e = source ? flow.src() : flow.dst();
+                int id = same.get(e);
+                if (id < 0) {
+                    Integer known = ids.putIfAbsent(new EndpointKey(e), first.size());
+                    if (known == null) {
+                        id = first.size();
+                        first.add(e);
+                    } else {
+                        id = known;
+                    }
+                    same.put(e, id);
+                }
+                idOf[f] = id;
+            }
+        }
+    }
+
+    /** An endpoint by its workload href, address and IP list hrefs (null stands for no endpoint). */
+    private static final class EndpointKey {
+        final TrafficFlow.Endpoint e;
+        final int hash;
+
+        EndpointKey(TrafficFlow.Endpoint e) {
+            this.e = e;
+            int h = 0;
+            if (e != null) {
+                h = Objects.hashCode(href(e)) * 31 + Objects.hashCode(e.ip());
+                if (e.ipLists() != null) {
+                    for (Href l : e.ipLists()) {
+                        h = h * 31 + Objects.hashCode(l.href());
+                    }
+                }
+            }
+            this.hash = h;
+        }
+
+        private static String href(TrafficFlow.Endpoint e) {
+            return e.workload() == null ? null : e.workload().href();
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof EndpointKey k) || k.hash != hash) {
+                return false;
+            }
+            if (e == null || k.e == null) {
+                return e == k.e;
+            }
+            if ((e.workload() == null) != (k.e.workload() == null) || !Objects.equals(href(e), href(k.e))
+                    || !Objects.equals(e.ip(), k.e.ip())) {
+                return false;
+            }
+            List<Href> a = e.ipLists();
+            List<Href> b = k.e.ipLists();
+            if (a == null || b == null || a.size() != b.size()) {
+                return a == b;
+            }
+            for (int i = 0; i < e.ipLists().size(); i++) {
+                if (!Objects.equals(a.get(i).href(), b.get(i).href())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * One dimension's values: the cache from what a value depends on ({@link #sourceOf}) to its id,
+     * filled by the first flow of each, and the distinct values, interned.
+     */
+    private static final class Values {
+        final Dimension dim;
+        final NameLookup lookup;
+        final Map<Object, Integer> cache = new HashMap<>();
+        final Map<Value, Integer> ids = new HashMap<>();
+        final List<Value> interned = new ArrayList<>();
+        final Map<List<Href>, Integer> byLabels = new HashMap<>();
+
+        Values(Dimension dim, NameLookup lookup) {
+            this.dim = dim;
+            this.lookup = lookup;
+        }
+
+        /** The value id for flow {@code f} (whose value depends on {@code source}), as one flow at a time would find it. */
+        int of(TrafficFlow f, Object source) {
+            Integer id = cache.get(source);
+            if (id == null) {
+                Value v = value(dim, f, lookup, source);
+                id = ids.get(v);
+                if (id == null) {
+                    id = interned.size();
+                    interned.add(v);
+                    ids.put(v, id);
+                }
+                cache.put(source, id);
+            }
+            return id;
+        }
+
+        /**
+         * {@link #of} for a label dimension: workloads of the same labels (of the dimension's keys)
+         * share one value, worked out once.
+         */
+        int ofLabels(TrafficFlow f, TrafficFlow.Endpoint e) {
+            Object source = sourceOf(dim, f, null);
+            Integer id = cache.get(source);
+            if (id != null) {
+                return id;
+            }
+            if (e == null || e.workload() == null) {
+                return of(f, source);
+            }
+            List<Href> labels = new ArrayList<>(dim.labelKeys().size());
+            for (String key : dim.labelKeys()) {
+                labels.add(label(e.workload(), key, lookup));
+            }
+            id = byLabels.get(labels);
+            if (id == null) {
+                id = of(f, source);
+                byLabels.put(labels, id);
+            } else {
+                cache.put(source, id);
+            }
+            return id;
+        }
+
+        /** Per flow, through its endpoint: each distinct endpoint looked at once, at its first flow. */
+        int[] ofEndpoints(Endpoints ends, List<TrafficFlow> flows) {
+            int[] byEnd = new int[ends.first.size()];
+            int[] firstFlow = new int[byEnd.length];
+            Arrays.fill(firstFlow, -1);
+            for (int f = 0; f < ends.idOf.length; f++) {
+                if (firstFlow[ends.idOf[f]] < 0) {
+                    firstFlow[ends.idOf[f]] = f;
+                }
+            }
+            for (int e = 0; e < byEnd.length; e++) {
+                TrafficFlow f = flows.get(firstFlow[e]);
+                byEnd[e] = dim.kind() == Kind.LABELS ? ofLabels(f, ends.first.get(e)) : of(f, sourceOf(dim, f, null));
+            }
+            int[] out = new int[ends.idOf.length];
+            for (int f = 0; f < out.length; f++) {
+                out[f] = byEnd[ends.idOf[f]];
+            }
+            return out;
+        }
+
+        /** Per flow, through its port and protocol. */
+        int[] ofServices(List<TrafficFlow> flows) {
+            LongIntMap seen = new LongIntMap(256);
+            Map<List<Integer>, Long> odd = new HashMap<>();
+            int[] byKey = new int[16];
+            int[] out = new int[flows.size()];
+            SharedParts<TrafficFlow.FlowService> same = new SharedParts<>();
+            for (int i = 0; i < out.length; i++) {
+                TrafficFlow f = flows.get(i);
+                TrafficFlow.FlowService s = f.service();
+                int shared = same.get(s);
+                if (shared >= 0) {
+                    out[i] = shared;
+                    continue;
+                }
+                long k;
+                if (s == null) {
+                    k = 1L << 61;
+                } else if (s.proto() != null && s.proto() >= 0 && s.proto() <= 0xFFFF) {
+                    k = ((long) s.proto() << 33) | (s.port() == null ? 1L << 32 : s.port() & 0xFFFFFFFFL);
+                } else {
+                    k = odd.computeIfAbsent(java.util.Arrays.asList(s.proto(), s.port()), x -> (1L << 62) | odd.size());
+                }
+                int before = seen.size();
+                int id = seen.intern(k);
+                if (id == before) {
+                    if (id == byKey.length) {
+                        byKey = Arrays.copyOf(byKey, id * 2);
+                    }
+                    byKey[id] = of(f, sourceOf(dim, f, null));
+                }
+                out[i] = byKey[id];
+                same.put(s, out[i]);
+            }
+            return out;
+        }
+
+        /** Per flow, through its process and Windows service names. */
+        int[] ofProcesses(List<TrafficFlow> flows) {
+            Map<List<String>, Integer> seen = new HashMap<>();
+            SharedParts<TrafficFlow.FlowService> same = new SharedParts<>();
+            int[] out = new int[flows.size()];
+            for (int i = 0; i < out.length; i++) {
+                TrafficFlow f = flows.get(i);
+                TrafficFlow.FlowService s = f.service();
+                int shared = same.get(s);
+                if (shared >= 0) {
+                    out[i] = shared;
+                    continue;
+                }
+                List<String> k = s == null ? List.of() : Arrays.asList(s.processName(), s.windowsServiceName());
+                Integer id = seen.get(k);
+                if (id == null) {
+                    id = of(f, sourceOf(dim, f, null));
+                    seen.put(k, id);
+                }
+                out[i] = id;
+                same.put(s, id);
+            }
+            return out;
+        }
+
+        /** Per flow, through its decision (reported, or draft: the engine's when given). */
+        int[] ofDecisions(List<TrafficFlow> flows, Decision[] draft) {
+            int[] byDecision = new int[DECISIONS];
+            Arrays.fill(byDecision, -1);
+            int[] out = new int[flows.size()];
+            for (int i = 0; i < out.length; i++) {
+                TrafficFlow f = flows.get(i);
+                Decision x = (Decision) sourceOf(dim, f, draft == null ? null : draft[i]);
+                int id = byDecision[x.ordinal()];
+                if (id < 0) {
+                    id = of(f, x);
+                    byDecision[x.ordinal()] = id;
+                }
+                out[i] = id;
+            }
+            return out;
+        }
     }
 
     /**
@@ -255,7 +660,7 @@ public final class FlowSummary {
         return switch (dim.kind()) {
             case LABELS, WORKLOAD -> e == null ? "" : e.workload() != null && e.workload().href() != null
                     ? e.workload().href() : "ip:" + ipListKey(e) + e.ip();
-            case IP_LIST -> e == null ? "" : ipListKey(e) + "|" + (e.ipLists().isEmpty() ? e.ip() : "");
+            case IP_LIST -> e == null ? "" : ipListKey(e) + "|" + (lists(e).isEmpty() ? e.ip() : "");
             case ADDRESS -> e == null || e.ip() == null ? "" : e.ip();
             case SERVICE -> FlowDecisions.service(f);
             case PROCESS -> f.service() == null ? "" : String.valueOf(f.service().processName()) + "\u0000"
@@ -265,12 +670,17 @@ public final class FlowSummary {
         };
     }
 
+    /** The endpoint's IP lists; none when the PCE left them out (it does for workloads). */
+    private static List<Href> lists(TrafficFlow.Endpoint e) {
+        return e.ipLists() == null ? List.of() : e.ipLists();
+    }
+
     private static String ipListKey(TrafficFlow.Endpoint e) {
-        if (e.ipLists().isEmpty()) {
+        if (lists(e).isEmpty()) {
             return "";
         }
         StringBuilder b = new StringBuilder();
-        for (Href h : e.ipLists()) {
+        for (Href h : lists(e)) {
             b.append(h.href()).append(',');
         }
         return b.toString();
@@ -290,14 +700,7 @@ public final class FlowSummary {
                 List<Name> names = new ArrayList<>();
                 List<String> texts = new ArrayList<>();
                 for (String key : dim.labelKeys()) {
-                    Href label = null;
-                    for (Href h : e.workload().labels()) {
-                        if (key.equals(h.key()) || (h.key() == null && lookup.label(h.href()) != null
-                                && key.equals(lookup.label(h.href()).key()))) {
-                            label = h;
-                            break;
-                        }
-                    }
+                    Href label = label(e.workload(), key, lookup);
                     if (label == null) {
                         texts.add("no " + key);
                     } else {
@@ -324,7 +727,7 @@ public final class FlowSummary {
                 if (e == null) {
                     return new Value("", List.of());
                 }
-                return e.ipLists().isEmpty() ? address(e) : ipLists(e, lookup);
+                return lists(e).isEmpty() ? address(e) : ipLists(e, lookup);
             }
             case ADDRESS -> {
                 return e == null ? new Value("", List.of()) : address(e);
@@ -350,8 +753,22 @@ public final class FlowSummary {
         }
     }
 
+    /** The workload's label of {@code key} (by the label's own key, else the lookup's), or null. */
+    private static Href label(TrafficFlow.FlowWorkload w, String key, NameLookup lookup) {
+        if (w.labels() == null) {
+            return null;
+        }
+        for (Href h : w.labels()) {
+            if (key.equals(h.key()) || (h.key() == null && lookup.label(h.href()) != null
+                    && key.equals(lookup.label(h.href()).key()))) {
+                return h;
+            }
+        }
+        return null;
+    }
+
     private static Value addressValue(TrafficFlow.Endpoint e, NameLookup lookup) {
-        return e.ipLists().isEmpty() ? address(e) : ipLists(e, lookup);
+        return lists(e).isEmpty() ? address(e) : ipLists(e, lookup);
     }
 
     private static Value address(TrafficFlow.Endpoint e) {
@@ -361,7 +778,7 @@ public final class FlowSummary {
 
     private static Value ipLists(TrafficFlow.Endpoint e, NameLookup lookup) {
         List<Name> names = new ArrayList<>();
-        for (Href h : e.ipLists()) {
+        for (Href h : lists(e)) {
             names.add(Names.ipList(h, lookup));
         }
         return new Value(Names.list(names), names);
@@ -376,43 +793,6 @@ public final class FlowSummary {
         @Override
         public int hashCode() {
             return Arrays.hashCode(k);
-        }
-    }
-
-    private static final class Acc {
-        final int[] key;
-        int[] flows = new int[4];
-        int n;
-        long connections;
-        final int[] decisions = new int[Decision.values().length];
-        final int[] draft = new int[Decision.values().length];
-        String first;
-        String last;
-
-        Acc(int[] key) {
-            this.key = key;
-        }
-
-        void add(int index, TrafficFlow f, Decision draftDecision, boolean draftKnown) {
-            if (n == flows.length) {
-                flows = Arrays.copyOf(flows, n * 2);
-            }
-            flows[n++] = index;
-            connections += f.numConnections() == null ? 1 : Math.max(1, f.numConnections());
-            decisions[FlowDecisions.ofPce(f.policyDecision()).ordinal()]++;
-            if (draftKnown) {
-                draft[draftDecision.ordinal()]++;
-            }
-            TrafficFlow.TimestampRange t = f.timestampRange();
-            if (t != null) {
-                // ISO instants in UTC compare as text.
-                if (t.firstDetected() != null && (first == null || t.firstDetected().compareTo(first) < 0)) {
-                    first = t.firstDetected();
-                }
-                if (t.lastDetected() != null && (last == null || t.lastDetected().compareTo(last) > 0)) {
-                    last = t.lastDetected();
-                }
-            }
         }
     }
 }

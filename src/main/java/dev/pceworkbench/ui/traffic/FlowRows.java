@@ -8,6 +8,7 @@ import dev.pceworkbench.policy.names.Names;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -15,12 +16,24 @@ import java.util.function.BooleanSupplier;
 /**
  * Builds the table's rows from downloaded flows: each distinct workload (or address) and service is
  * named once through {@code policy/names} and shared by every row that has it, so 200,000 rows cost
- * little more than the flows themselves.
+ * little more than the flows themselves; endpoints and services the download shares between flows
+ * are found by identity, without reading their strings.
  */
 public final class FlowRows {
     private final NameLookup lookup;
     private final Map<String, FlowRow.End> ends = new HashMap<>();
-    private final Map<String, String> services = new HashMap<>();
+    private final Map<String, FlowRow.End> addresses = new HashMap<>();
+    private final Map<ServiceKey, String> services = new HashMap<>();
+    private final Map<String, String> processes = new HashMap<>();
+    // Downloads share equal endpoints and services (one object each): looked up as themselves first.
+    private final Map<TrafficFlow.Endpoint, FlowRow.End> sameEnds = new IdentityHashMap<>();
+    private final Map<TrafficFlow.FlowService, String[]> sameServices = new IdentityHashMap<>();
+
+    private record ServiceKey(Integer proto, Integer port, Integer icmpType, Integer icmpCode) {
+    }
+
+    /** Endpoint objects remembered by identity (beyond this, flows that share nothing cost no memory). */
+    private static final int SHARED_LIMIT = 1 << 18;
 
     public FlowRows(NameLookup lookup) {
         this.lookup = lookup;
@@ -34,7 +47,22 @@ public final class FlowRows {
                 break;
             }
             TrafficFlow f = flows.get(i);
-            out.add(new FlowRow(i, f, end(f.src()), end(f.dst()), service(f), process(f)));
+            String service;
+            String process;
+            String[] known = f.icmpType() == null && f.icmpCode() == null && f.service() != null
+                    ? sameServices.get(f.service()) : null;
+            if (known != null) {
+                service = known[0];
+                process = known[1];
+            } else {
+                service = service(f);
+                process = process(f);
+                if (f.icmpType() == null && f.icmpCode() == null && f.service() != null
+                        && sameServices.size() < SHARED_LIMIT) {
+                    sameServices.put(f.service(), new String[]{service, process});
+                }
+            }
+            out.add(new FlowRow(i, f, end(f.src()), end(f.dst()), service, process));
         }
         return out;
     }
@@ -48,10 +76,19 @@ public final class FlowRows {
         if (e == null) {
             return new FlowRow.End("", List.of(), "");
         }
+        FlowRow.End same = sameEnds.get(e);
+        if (same != null) {
+            return same;
+        }
         TrafficFlow.FlowWorkload w = e.workload();
-        String key = w != null && w.href() != null ? w.href() : "ip:" + e.ip();
-        FlowRow.End known = ends.get(key);
+        boolean workload = w != null && w.href() != null;
+        Map<String, FlowRow.End> byKey = workload ? ends : addresses;
+        String key = workload ? w.href() : String.valueOf(e.ip());
+        FlowRow.End known = byKey.get(key);
         if (known != null) {
+            if (sameEnds.size() < SHARED_LIMIT) {
+                sameEnds.put(e, known);
+            }
             return known;
         }
         String text;
@@ -69,7 +106,10 @@ public final class FlowRows {
             }
         }
         FlowRow.End end = new FlowRow.End(text, List.copyOf(chips), Names.list(chips));
-        ends.put(key, end);
+        byKey.put(key, end);
+        if (sameEnds.size() < SHARED_LIMIT) {
+            sameEnds.put(e, end);
+        }
         return end;
     }
 
@@ -78,7 +118,7 @@ public final class FlowRows {
         if (s == null) {
             return "";
         }
-        String key = s.proto() + "/" + s.port() + "/" + f.icmpType() + "/" + f.icmpCode();
+        ServiceKey key = new ServiceKey(s.proto(), s.port(), f.icmpType(), f.icmpCode());
         return services.computeIfAbsent(key, k -> f.icmpType() != null ? Names.icmp(s.proto(), f.icmpType(), f.icmpCode())
                 : Names.port(s.proto(), s.port(), null));
     }
@@ -91,6 +131,6 @@ public final class FlowRows {
         String p = s.processName() == null ? "" : s.processName();
         String w = s.windowsServiceName();
         String text = w == null || w.isBlank() ? p : p.isEmpty() ? w : p + " (" + w + ")";
-        return services.computeIfAbsent("p:" + text, k -> text);
+        return processes.computeIfAbsent(text, k -> text);
     }
 }

@@ -96,4 +96,14 @@ class FlowSummaryTest {
         assertThrows(IllegalArgumentException.class, () -> new FlowSummary.Dimension(FlowSummary.Kind.SERVICE,
                 FlowSummary.End.SOURCE, null));
     }
+
+    @Test
+    void ipListsOfEndpointsWithoutAnyGroupByTheirAddress() {
+        // The PCE leaves ip_lists out for workloads: such an endpoint groups by its address.
+        List<FlowSummary.Row> rows = FlowSummary.groupBy(FLOWS, List.of(FlowSummary.Dimension.ipList(FlowSummary.End.SOURCE),
+                FlowSummary.Dimension.ipList(FlowSummary.End.DESTINATION)), null, NameLookup.NONE);
+        assertEquals(List.of("IP list Any → 10.0.0.1", "10.0.0.1 → 10.0.0.3", "10.0.0.2 → 10.0.0.3", "10.0.0.4 → 10.0.0.3"),
+                rows.stream().map(FlowSummary.Row::text).toList());
+        assertArrayEquals(new int[]{0, 4}, rows.get(1).flows());
+    }
 }
