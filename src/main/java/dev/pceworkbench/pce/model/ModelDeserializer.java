@@ -30,17 +30,27 @@ import java.util.List;
 final class ModelDeserializer extends StdDeserializer<Object> implements ContextualDeserializer {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A reader attribute ({@code ObjectReader.withAttribute(REFERENCE, true)}) that makes every
+     * model record be read by Jackson's own record deserializer and the null watcher, as before
+     * {@link RecordReader}: the reference the tests compare the fast path with.
+     */
+    static final Object REFERENCE = ModelDeserializer.class.getName() + ".reference";
+
     private final transient JsonDeserializer<Object> bean;
+    private final transient RecordReader fast;
 
     /** Instantiated by Jackson from the annotation; contextualised before use. */
     ModelDeserializer() {
         super(Object.class);
         this.bean = null;
+        this.fast = null;
     }
 
-    private ModelDeserializer(JavaType type, JsonDeserializer<Object> bean) {
+    private ModelDeserializer(JavaType type, JsonDeserializer<Object> bean, RecordReader fast) {
         super(type);
         this.bean = bean;
+        this.fast = fast;
     }
 
     @Override
@@ -59,7 +69,7 @@ final class ModelDeserializer extends StdDeserializer<Object> implements Context
             r.resolve(ctxt);
         }
         d = (JsonDeserializer<Object>) ctxt.handleSecondaryContextualization(d, property, type);
-        return new ModelDeserializer(type, d);
+        return new ModelDeserializer(type, d, RecordReader.of(type.getRawClass()));
     }
 
     @Override
@@ -69,6 +79,9 @@ final class ModelDeserializer extends StdDeserializer<Object> implements Context
         }
         if (!p.hasToken(JsonToken.START_OBJECT) && !p.hasToken(JsonToken.FIELD_NAME)) {
             return bean.deserialize(p, ctxt);
+        }
+        if (fast != null && !(p instanceof NullWatcher) && ctxt.getAttribute(REFERENCE) == null) {
+            return fast.read(p, ctxt);
         }
         // One watcher per parse: nested records push a frame instead of wrapping the parser again.
         NullWatcher watcher = p instanceof NullWatcher w ? w : new NullWatcher(p);
