@@ -3,11 +3,13 @@ package dev.pceworkbench.pce.json;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import java.util.concurrent.ConcurrentHashMap;
-
-/** A node factory that shares text nodes of equal short strings (text nodes are immutable). */
+/**
+ * A node factory that shares text nodes of equal short strings (text nodes are immutable), in a
+ * fixed direct-mapped cache like {@link Dedup}'s.
+ */
 final class DedupNodeFactory extends JsonNodeFactory {
-    private static final ConcurrentHashMap<String, TextNode> NODES = new ConcurrentHashMap<>();
+    private static final long serialVersionUID = 1L;
+    private static final TextNode[] NODES = new TextNode[1 << 16];
 
     DedupNodeFactory() {
         super(true);
@@ -18,15 +20,13 @@ final class DedupNodeFactory extends JsonNodeFactory {
         if (text == null || text.length() > Dedup.MAX_LENGTH) {
             return super.textNode(text);
         }
-        TextNode n = NODES.get(text);
-        if (n != null) {
+        int slot = Dedup.slot(text.hashCode()) & (NODES.length - 1);
+        TextNode n = NODES[slot];
+        if (n != null && n.textValue().equals(text)) {
             return n;
         }
         n = super.textNode(Dedup.of(text));
-        if (NODES.size() < Dedup.MAX_ENTRIES) {
-            TextNode prior = NODES.putIfAbsent(text, n);
-            return prior == null ? n : prior;
-        }
+        NODES[slot] = n;
         return n;
     }
 }
