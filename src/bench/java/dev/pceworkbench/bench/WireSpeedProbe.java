@@ -130,6 +130,8 @@ public final class WireSpeedProbe {
         List<Long> fid = new ArrayList<>();
         List<Long> fgzRaw = new ArrayList<>();
         List<Long> fgz = new ArrayList<>();
+        List<Long> fgzCpu = new ArrayList<>();
+        List<Long> cgzCpu = new ArrayList<>();
         long plainBytes = 0;
         long gzBytes = 0;
         for (int i = 0; i < runs; i++) {
@@ -139,7 +141,9 @@ public final class WireSpeedProbe {
             Floor b = floor(raw, t, c, "gzip");
             fgzRaw.add(b.ms());
             gzBytes = b.bytes();
+            long cpu0 = cpuMs();
             fgz.add(floor(raw, t, c, null).ms());
+            fgzCpu.add(cpuMs() - cpu0);
         }
         raw.connectionPool().evictAll();
         PceClient gzClient = client(t, true);
@@ -149,8 +153,10 @@ public final class WireSpeedProbe {
         int items = 0;
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
+            long cpu0 = cpuMs();
             items = load(gzClient, c).size();
             cgz.add(ms(t0));
+            cgzCpu.add(cpuMs() - cpu0);
             t0 = System.nanoTime();
             load(idClient, c);
             cid.add(ms(t0));
@@ -170,6 +176,8 @@ public final class WireSpeedProbe {
                 median(cid), median(cid) / (double) median(fid), coldId, coldId / (double) median(cid));
         System.out.printf("runs (ms): floor id %s, floor gz raw %s, floor gz %s, client gz %s, client id %s%n",
                 fid, fgzRaw, fgz, cgz, cid);
+        System.out.printf("cpu of this JVM (all threads, GC included) per load, gzip on: floor %d ms %s, client %d ms %s (%.2fx)%n",
+                median(fgzCpu), fgzCpu, median(cgzCpu), cgzCpu, median(cgzCpu) / (double) Math.max(1, median(fgzCpu)));
         System.out.printf("retained heap of the %,d loaded records: %.0f MB%n", kept.size(), retained / 1_048_576.0);
     }
 
@@ -264,6 +272,12 @@ public final class WireSpeedProbe {
     }
 
     // ---- equivalence and parse cost on the large data ----
+
+    /** CPU time of this JVM so far (every thread, the collector's included): the work, whatever the load. */
+    private static long cpuMs() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+    }
 
     /** The system's load average (1, 5, 15 minutes), as the figures depend on it. */
     private static String loadAverage() {
