@@ -20,12 +20,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a {@link PceJsonObject} record with Jackson's ordinary record deserializer, watching the
- * tokens as they stream past (no copy, no tree) for members of this object whose value is JSON
- * {@code null}; those names are then recorded in the record's {@code extra} so the nulls are
- * written back. Jackson would otherwise turn {@code "deleted_at": null} into a null component,
- * which is indistinguishable from an absent member. Registered with {@code @JsonDeserialize} on
- * each record, so it works with any mapper, including the shared {@code PceJson} one.
+ * Reads a {@link PceJsonObject} record so that the JSON {@code null}s the PCE sent are kept: a
+ * member sent as {@code null} gets a null in the record's {@code extra}, so it is written back
+ * (Jackson would otherwise turn {@code "deleted_at": null} into a null component, which is
+ * indistinguishable from an absent member). Plain model records are read in one pass by
+ * {@link RecordReader}; other records (and every record when the reader attribute
+ * {@link #REFERENCE} is set, the reference the tests compare with) by Jackson's ordinary record
+ * deserializer, watching the tokens as they stream past (no copy, no tree) for null members.
+ * Registered with {@code @JsonDeserialize} on each record, so it works with any mapper, including
+ * the shared {@code PceJson} one.
  */
 final class ModelDeserializer extends StdDeserializer<Object> implements ContextualDeserializer {
     private static final long serialVersionUID = 1L;
