@@ -42,7 +42,9 @@ import java.util.concurrent.TimeUnit;
  * By default it starts the standalone demo PCE in a child JVM with
  * {@code --scale large --rate-limit 0 --job-seconds 0 --retry-after 0}; {@code --connect STATE_DIR}
  * uses one already running (its {@code credentials.json} and {@code ca.pem}). {@code --runs N} sets N
- * (default 5); {@code --only rule_sets|workloads|traffic} measures one collection. Run as the other probes:
+ * (default 5); {@code --only rule_sets|workloads|traffic} measures one collection; {@code --verify} also
+ * parses each datafile on one thread with the one-pass record reader and with the reference path,
+ * asserts equal records and prints both parse times. Run as the other probes:
  * {@code ./mvnw -Pbench test-compile exec:exec -Dbench.main=dev.pceworkbench.bench.WireSpeedProbe -Dbench.args=}
  * or with {@code java -cp <test class path> dev.pceworkbench.bench.WireSpeedProbe}.
  */
@@ -78,6 +80,7 @@ public final class WireSpeedProbe {
             return;
         }
         int runs = 5;
+        boolean verify = false;
         Path connect = null;
         List<Collection> only = new ArrayList<>(List.of(Collection.values()));
         for (int i = 0; i < args.length; i++) {
@@ -85,6 +88,7 @@ public final class WireSpeedProbe {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--only" -> only = java.util.Arrays.stream(args[++i].split(",")).map(x -> Collection.valueOf(x.trim().toUpperCase(java.util.Locale.ROOT))).toList();
                 case "--connect" -> connect = Path.of(args[++i]);
+                case "--verify" -> verify = true;
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
@@ -99,8 +103,13 @@ public final class WireSpeedProbe {
             System.out.printf("Wire speed probe: %s, %d warm runs per figure, %d cores, client -Xmx%d MB%n",
                     t.url(), runs, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
             for (Collection c : only) {
+                System.out.println("load average " + loadAverage());
                 measure(t, stateDir, c, runs);
+                if (verify) {
+                    verify(t, c);
+                }
             }
+            System.out.println("load average " + loadAverage());
         } finally {
             if (server != null) {
                 server.destroy();
@@ -121,6 +130,8 @@ public final class WireSpeedProbe {
         List<Long> fid = new ArrayList<>();
         List<Long> fgzRaw = new ArrayList<>();
         List<Long> fgz = new ArrayList<>();
+        List<Long> fgzCpu = new ArrayList<>();
+        List<Long> cgzCpu = new ArrayList<>();
         long plainBytes = 0;
         long gzBytes = 0;
         for (int i = 0; i < runs; i++) {
@@ -130,7 +141,9 @@ public final class WireSpeedProbe {
             Floor b = floor(raw, t, c, "gzip");
             fgzRaw.add(b.ms());
             gzBytes = b.bytes();
+            long cpu0 = cpuMs();
             fgz.add(floor(raw, t, c, null).ms());
+            fgzCpu.add(cpuMs() - cpu0);
         }
         raw.connectionPool().evictAll();
         PceClient gzClient = client(t, true);
@@ -140,8 +153,10 @@ public final class WireSpeedProbe {
         int items = 0;
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
+            long cpu0 = cpuMs();
             items = load(gzClient, c).size();
             cgz.add(ms(t0));
+            cgzCpu.add(cpuMs() - cpu0);
             t0 = System.nanoTime();
             load(idClient, c);
             cid.add(ms(t0));
@@ -161,6 +176,8 @@ public final class WireSpeedProbe {
                 median(cid), median(cid) / (double) median(fid), coldId, coldId / (double) median(cid));
         System.out.printf("runs (ms): floor id %s, floor gz raw %s, floor gz %s, client gz %s, client id %s%n",
                 fid, fgzRaw, fgz, cgz, cid);
+        System.out.printf("cpu of this JVM (all threads, GC included) per load, gzip on: floor %d ms %s, client %d ms %s (%.2fx)%n",
+                median(fgzCpu), fgzCpu, median(cgzCpu), cgzCpu, median(cgzCpu) / (double) Math.max(1, median(fgzCpu)));
         System.out.printf("retained heap of the %,d loaded records: %.0f MB%n", kept.size(), retained / 1_048_576.0);
     }
 
@@ -171,6 +188,11 @@ public final class WireSpeedProbe {
      *                 they come) or null (OkHttp's own gzip: inflated as they come)
      */
     private static Floor floor(OkHttpClient http, Target t, Collection c, String encoding) throws IOException {
+        return floor(http, t, c, encoding, null);
+    }
+
+    private static Floor floor(OkHttpClient http, Target t, Collection c, String encoding,
+                               java.io.OutputStream keep) throws IOException {
         long t0 = System.nanoTime();
         String download;
         if (c == Collection.TRAFFIC) {
@@ -214,6 +236,9 @@ public final class WireSpeedProbe {
             byte[] buf = new byte[64 * 1024];
             for (int n; (n = in.read(buf)) >= 0; ) {
                 bytes += n;
+                if (keep != null) {
+                    keep.write(buf, 0, n);
+                }
             }
         }
         return new Floor(ms(t0), bytes);
@@ -244,6 +269,73 @@ public final class WireSpeedProbe {
     private static byte[] trafficQuery() throws IOException {
         return PceJson.mapper().writeValueAsBytes(TrafficQueryRequest.of("wire-speed", "2000-01-01T00:00:00Z",
                 "2100-01-01T00:00:00Z").withMaxResults(TRAFFIC_FLOWS));
+    }
+
+    // ---- equivalence and parse cost on the large data ----
+
+    /** CPU time of this JVM so far (every thread, the collector's included): the work, whatever the load. */
+    private static long cpuMs() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+    }
+
+    /** The system's load average (1, 5, 15 minutes), as the figures depend on it. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * Downloads the collection's datafile once and parses it on one thread both ways: the model's
+     * one-pass record reader (the client's path) and the reference path (Jackson's record
+     * deserializer, any-setter and null watcher); asserts the records are equal and prints both
+     * parse times (the second of two runs each).
+     */
+    private static void verify(Target t, Collection c) throws IOException {
+        OkHttpClient raw = HttpClientFactory.build(settings(t), null, System.getenv()).client();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(1 << 24);
+        floor(raw, t, c, "identity", body);
+        byte[] json = body.toByteArray();
+        body = null;
+        Class<?> type = switch (c) {
+            case RULE_SETS -> dev.pceworkbench.pce.model.RuleSet.class;
+            case WORKLOADS -> dev.pceworkbench.pce.model.Workload.class;
+            case TRAFFIC -> dev.pceworkbench.pce.model.TrafficFlow.class;
+        };
+        com.fasterxml.jackson.databind.JavaType list = PceJson.mapper().getTypeFactory()
+                .constructCollectionType(List.class, type);
+        // The attribute ModelDeserializer.REFERENCE (package-private there) selects the reference path.
+        com.fasterxml.jackson.databind.ObjectReader reference = PceJson.mapper().readerFor(list)
+                .withAttribute("dev.pceworkbench.pce.model.ModelDeserializer.reference", Boolean.TRUE);
+        com.fasterxml.jackson.databind.ObjectReader fast = PceJson.mapper().readerFor(list);
+        long refMs = 0;
+        long fastMs = 0;
+        List<?> a = null;
+        List<?> b = null;
+        for (int i = 0; i < 2; i++) {
+            a = null;
+            long t0 = System.nanoTime();
+            a = reference.readValue(json);
+            refMs = ms(t0);
+            b = null;
+            t0 = System.nanoTime();
+            b = fast.readValue(json);
+            fastMs = ms(t0);
+        }
+        if (!a.equals(b)) {
+            int at = 0;
+            while (at < Math.min(a.size(), b.size()) && a.get(at).equals(b.get(at))) {
+                at++;
+            }
+            throw new IllegalStateException(c.title + ": the one-pass reader differs from the reference at element "
+                    + at + " of " + a.size() + "/" + b.size());
+        }
+        System.out.printf("verify: %,d records from %.1f MB equal both ways; one thread: reference %d ms, one-pass %d ms (%.2fx)%n",
+                b.size(), json.length / 1e6, refMs, fastMs, refMs / (double) fastMs);
     }
 
     // ---- the client, end to end ----

@@ -1,19 +1,17 @@
 package dev.pceworkbench.pce.api;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pceworkbench.pce.CancellationToken;
 import dev.pceworkbench.pce.PceException;
 import dev.pceworkbench.pce.Progress;
 import dev.pceworkbench.pce.http.PceRequest;
 import dev.pceworkbench.pce.http.PceTransport;
+import dev.pceworkbench.pce.json.ParallelArrayReader;
 import dev.pceworkbench.pce.json.PceJson;
 import dev.pceworkbench.pce.model.TrafficFlow;
 import dev.pceworkbench.pce.model.TrafficQuery;
 import dev.pceworkbench.pce.model.TrafficQueryRequest;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,6 +64,7 @@ public final class TrafficApi {
     public TrafficQuery await(TrafficQuery query, CancellationToken token, Progress.Listener progress) {
         Instant deadline = Instant.now().plus(timeout);
         TrafficQuery q = query;
+        Duration pause = Duration.ZERO;
         try {
             while (!q.completed()) {
                 if (q.ended()) {
@@ -77,7 +76,8 @@ public final class TrafficApi {
                 }
                 progress.onProgress(Progress.phase(q.status(), "Traffic query " + q.status().replace('_', ' ')
                         + " on the PCE"));
-                token.sleep(pollInterval, "waiting for traffic query " + q.href());
+                token.sleep(pause, "waiting for traffic query " + q.href());
+                pause = nextPause(pause);
                 q = status(q.href(), token);
             }
             return q;
@@ -102,54 +102,67 @@ public final class TrafficApi {
             bytes[0] = p.bytes();
             progress.onProgress(p);
         };
-        return transport.stream(PceRequest.of("GET", path), token, bytesSeen, (in, len) -> {
-            List<TrafficFlow> flows = new ArrayList<>();
-            try (JsonParser p = PceJson.mapper().getFactory().createParser(in)) {
-                if (p.nextToken() != JsonToken.START_ARRAY) {
-                    throw new IOException("the flows at " + path + " are not a JSON array");
-                }
-                var reader = PceJson.mapper().readerFor(TrafficFlow.class);
-                java.util.Map<String, TrafficFlow.FlowWorkload> workloads = new java.util.HashMap<>();
-                while (p.nextToken() == JsonToken.START_OBJECT) {
-                    flows.add(shared((TrafficFlow) reader.readValue(p), workloads));
-                    if (flows.size() % 10_000 == 0) {
-                        token.throwIfCancelled("downloading the flows of " + completed.href());
-                        progress.onProgress(new Progress("parsing", bytes[0], len,
-                                String.format("Downloading %.1f MB, parsing %,d flows", bytes[0] / 1_048_576.0,
-                                        flows.size())));
-                    }
-                }
-            }
-            return flows;
-        }).value();
+        String what = "the flows at " + path;
+        List<TrafficFlow> parsed = transport.stream(PceRequest.of("GET", path), token, bytesSeen, (in, len) ->
+                ParallelArrayReader.read(in, TrafficFlow.class, what, n -> {
+                    token.throwIfCancelled("downloading the flows of " + completed.href());
+                    progress.onProgress(new Progress("parsing", bytes[0], len,
+                            String.format("Downloading %.1f MB, parsing %,d flows", bytes[0] / 1_048_576.0, n)));
+                })).value();
+        Shared shared = new Shared();
+        List<TrafficFlow> flows = new ArrayList<>(parsed.size());
+        for (TrafficFlow f : parsed) {
+            flows.add(shared.flow(f));
+        }
+        return flows;
     }
 
     /**
-     * The flow with each end's workload replaced by the first equal one of the download: a workload
-     * is in many flows, and sharing one record (and its href string) keeps 200,000 flows small and
-     * makes later lookups by href cheap.
+     * Shares equal parts between the flows of one download: each end's workload becomes the first
+     * equal one (a workload is in many flows, and one record, with its href string, keeps 200,000
+     * flows small and makes later lookups by href cheap), and equal ends, services and timestamp
+     * ranges become one record each. Records are immutable and compared by value, so a flow reads
+     * exactly as before.
      */
-    private static TrafficFlow shared(TrafficFlow f, java.util.Map<String, TrafficFlow.FlowWorkload> seen) {
-        TrafficFlow.Endpoint src = shared(f.src(), seen);
-        TrafficFlow.Endpoint dst = shared(f.dst(), seen);
-        if (src == f.src() && dst == f.dst()) {
-            return f;
-        }
-        return new TrafficFlow(src, dst, f.service(), f.numConnections(), f.policyDecision(), f.flowDirection(),
-                f.state(), f.transmission(), f.timestampRange(), f.dstBi(), f.dstBo(), f.icmpType(), f.icmpCode(),
-                f.network(), f.draftPolicyDecision(), f.boundaryDecision(), f.rules(), f.denyRules(), f.extra());
-    }
+    private static final class Shared {
+        private final java.util.Map<String, TrafficFlow.FlowWorkload> workloads = new java.util.HashMap<>();
+        private final java.util.Map<Object, Object> parts = new java.util.HashMap<>();
 
-    private static TrafficFlow.Endpoint shared(TrafficFlow.Endpoint e, java.util.Map<String, TrafficFlow.FlowWorkload> seen) {
-        if (e == null || e.workload() == null || e.workload().href() == null) {
-            return e;
+        TrafficFlow flow(TrafficFlow f) {
+            TrafficFlow.Endpoint src = endpoint(f.src());
+            TrafficFlow.Endpoint dst = endpoint(f.dst());
+            TrafficFlow.FlowService service = one(f.service());
+            TrafficFlow.TimestampRange range = one(f.timestampRange());
+            if (src == f.src() && dst == f.dst() && service == f.service() && range == f.timestampRange()) {
+                return f;
+            }
+            return new TrafficFlow(src, dst, service, f.numConnections(), f.policyDecision(), f.flowDirection(),
+                    f.state(), f.transmission(), range, f.dstBi(), f.dstBo(), f.icmpType(), f.icmpCode(),
+                    f.network(), f.draftPolicyDecision(), f.boundaryDecision(), f.rules(), f.denyRules(), f.extra());
         }
-        TrafficFlow.FlowWorkload w = e.workload();
-        TrafficFlow.FlowWorkload first = seen.putIfAbsent(w.href(), w);
-        if (first == null || first == w || !first.equals(w)) {
-            return e;
+
+        @SuppressWarnings("unchecked")
+        private <T> T one(T part) {
+            if (part == null) {
+                return null;
+            }
+            Object first = parts.putIfAbsent(part, part);
+            return first == null ? part : (T) first;
         }
-        return new TrafficFlow.Endpoint(e.ip(), first, e.ipLists(), e.fqdn(), e.virtualService(), e.extra());
+
+        private TrafficFlow.Endpoint endpoint(TrafficFlow.Endpoint e) {
+            if (e == null) {
+                return null;
+            }
+            TrafficFlow.FlowWorkload w = e.workload();
+            if (w != null && w.href() != null) {
+                TrafficFlow.FlowWorkload first = workloads.putIfAbsent(w.href(), w);
+                if (first != null && first != w && first.equals(w)) {
+                    e = new TrafficFlow.Endpoint(e.ip(), first, e.ipLists(), e.fqdn(), e.virtualService(), e.extra());
+                }
+            }
+            return one(e);
+        }
     }
 
     /** Submit, wait and download in one call. */
@@ -189,6 +202,7 @@ public final class TrafficApi {
      */
     public TrafficQuery awaitRules(String href, CancellationToken token, Progress.Listener progress) {
         Instant deadline = Instant.now().plus(timeout);
+        Duration pause = nextPause(Duration.ZERO);
         while (true) {
             TrafficQuery q = status(href, token);
             String rules = q.rulesStatus();
@@ -209,8 +223,18 @@ public final class TrafficApi {
             }
             progress.onProgress(Progress.phase("rules " + rules, "Draft decisions " + (rules == null ? "requested"
                     : rules) + " on the PCE"));
-            token.sleep(pollInterval, "waiting for the draft rules of " + href);
+            token.sleep(pause, "waiting for the draft rules of " + href);
+            pause = nextPause(pause);
         }
+    }
+
+    /**
+     * The pause before the next poll: at once, then 20 ms doubling (as {@link AsyncJobs} polls a
+     * job), never more than the poll interval; a short query is seen done within milliseconds.
+     */
+    private Duration nextPause(Duration previous) {
+        Duration next = AsyncJobs.nextBackoff(previous);
+        return next.compareTo(pollInterval) > 0 ? pollInterval : next;
     }
 
     private void cancelQuietly(String href) {

@@ -53,6 +53,21 @@ public final class ParallelArrayReader {
      * @param what names the document in error messages (such as "the job result at /orgs/1/datafiles/x")
      */
     public static <T> List<T> read(InputStream in, Class<T> type, String what) throws IOException {
+        return read(in, type, what, null);
+    }
+
+    /** Told, on the reading thread, how many elements have been cut into batches so far. */
+    @FunctionalInterface
+    public interface Elements {
+        /** May throw (such as on cancellation) to stop the read. */
+        void seen(long elements) throws IOException;
+    }
+
+    /**
+     * {@link #read(InputStream, Class, String)}, telling {@code elements} (when not null) the number
+     * of elements handed to the parsers after each batch, for progress and cancellation.
+     */
+    public static <T> List<T> read(InputStream in, Class<T> type, String what, Elements elements) throws IOException {
         ObjectReader reader = PceJson.mapper().readerFor(type);
         Scanner s = new Scanner(in, what);
         List<Future<List<T>>> parts = new ArrayList<>();
@@ -61,6 +76,7 @@ public final class ParallelArrayReader {
         try {
             s.expectArrayStart();
             Batch b = new Batch();
+            long seen = 0;
             boolean first = true;
             while (true) {
                 s.skipWhitespace();
@@ -84,13 +100,21 @@ public final class ParallelArrayReader {
                 b.startElement();
                 s.copyElement(b);
                 if (b.size >= BATCH_BYTES) {
+                    seen += b.count;
                     parts.add(submit(b, reader, what, inFlight));
                     b = new Batch();
+                    if (elements != null) {
+                        elements.seen(seen);
+                    }
                 }
             }
             s.expectEnd();
             if (b.count > 0) {
+                seen += b.count;
                 parts.add(submit(b, reader, what, inFlight));
+                if (elements != null) {
+                    elements.seen(seen);
+                }
             }
             List<T> out = new ArrayList<>();
             for (Future<List<T>> f : parts) {

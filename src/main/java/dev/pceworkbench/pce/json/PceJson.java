@@ -50,6 +50,10 @@ public final class PceJson {
             @Override
             public String deserialize(com.fasterxml.jackson.core.JsonParser p,
                                       com.fasterxml.jackson.databind.DeserializationContext ctxt) throws java.io.IOException {
+                if (p.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                    // Looked up in the parser's own buffer: no String is made for a value seen before.
+                    return Dedup.of(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                }
                 return Dedup.of(plain.deserialize(p, ctxt));
             }
         });

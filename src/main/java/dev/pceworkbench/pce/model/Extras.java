@@ -51,6 +51,9 @@ final class Extras {
         if (m == null || m.isEmpty()) {
             return Map.of();
         }
+        if (m instanceof ArrayMap already) {
+            return already; // immutable, nulls already JSON nulls
+        }
         // A compact, ordered, immutable map: most records carry a handful of extra members, and a
         // large PCE loads hundreds of thousands of records.
         String[] keys = new String[m.size()];

@@ -20,27 +20,40 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a {@link PceJsonObject} record with Jackson's ordinary record deserializer, watching the
- * tokens as they stream past (no copy, no tree) for members of this object whose value is JSON
- * {@code null}; those names are then recorded in the record's {@code extra} so the nulls are
- * written back. Jackson would otherwise turn {@code "deleted_at": null} into a null component,
- * which is indistinguishable from an absent member. Registered with {@code @JsonDeserialize} on
- * each record, so it works with any mapper, including the shared {@code PceJson} one.
+ * Reads a {@link PceJsonObject} record so that the JSON {@code null}s the PCE sent are kept: a
+ * member sent as {@code null} gets a null in the record's {@code extra}, so it is written back
+ * (Jackson would otherwise turn {@code "deleted_at": null} into a null component, which is
+ * indistinguishable from an absent member). Plain model records are read in one pass by
+ * {@link RecordReader}; other records (and every record when the reader attribute
+ * {@link #REFERENCE} is set, the reference the tests compare with) by Jackson's ordinary record
+ * deserializer, watching the tokens as they stream past (no copy, no tree) for null members.
+ * Registered with {@code @JsonDeserialize} on each record, so it works with any mapper, including
+ * the shared {@code PceJson} one.
  */
 final class ModelDeserializer extends StdDeserializer<Object> implements ContextualDeserializer {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A reader attribute ({@code ObjectReader.withAttribute(REFERENCE, true)}) that makes every
+     * model record be read by Jackson's own record deserializer and the null watcher, as before
+     * {@link RecordReader}: the reference the tests compare the fast path with.
+     */
+    static final Object REFERENCE = ModelDeserializer.class.getName() + ".reference";
+
     private final transient JsonDeserializer<Object> bean;
+    private final transient RecordReader fast;
 
     /** Instantiated by Jackson from the annotation; contextualised before use. */
     ModelDeserializer() {
         super(Object.class);
         this.bean = null;
+        this.fast = null;
     }
 
-    private ModelDeserializer(JavaType type, JsonDeserializer<Object> bean) {
+    private ModelDeserializer(JavaType type, JsonDeserializer<Object> bean, RecordReader fast) {
         super(type);
         this.bean = bean;
+        this.fast = fast;
     }
 
     @Override
@@ -59,7 +72,7 @@ final class ModelDeserializer extends StdDeserializer<Object> implements Context
             r.resolve(ctxt);
         }
         d = (JsonDeserializer<Object>) ctxt.handleSecondaryContextualization(d, property, type);
-        return new ModelDeserializer(type, d);
+        return new ModelDeserializer(type, d, RecordReader.of(type.getRawClass()));
     }
 
     @Override
@@ -69,6 +82,9 @@ final class ModelDeserializer extends StdDeserializer<Object> implements Context
         }
         if (!p.hasToken(JsonToken.START_OBJECT) && !p.hasToken(JsonToken.FIELD_NAME)) {
             return bean.deserialize(p, ctxt);
+        }
+        if (fast != null && !(p instanceof NullWatcher) && ctxt.getAttribute(REFERENCE) == null) {
+            return fast.read(p, ctxt);
         }
         // One watcher per parse: nested records push a frame instead of wrapping the parser again.
         NullWatcher watcher = p instanceof NullWatcher w ? w : new NullWatcher(p);

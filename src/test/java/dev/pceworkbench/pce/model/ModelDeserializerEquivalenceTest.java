@@ -1,0 +1,222 @@
+package dev.pceworkbench.pce.model;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.pceworkbench.demo.DemoHttp;
+import dev.pceworkbench.demo.DemoPce;
+import dev.pceworkbench.demo.DemoPceOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static dev.pceworkbench.pce.model.RoundTrip.M;
+import static dev.pceworkbench.pce.model.RoundTrip.q;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The one-pass {@link RecordReader} gives exactly the records of the reference path (Jackson's own
+ * record deserializer, the any-setter and the null watcher, selected with
+ * {@link ModelDeserializer#REFERENCE}): equal records, the same JSON written back, the same
+ * {@code extra} members in the same order in every nested object, and the same errors. Compared
+ * over every PCE sample, every collection the demo PCE serves, and hand-made edge cases.
+ */
+class ModelDeserializerEquivalenceTest {
+    private static final String ORG = "/orgs/1";
+    private static DemoPce pce;
+    private static DemoHttp http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        pce = DemoPce.start(DemoPceOptions.defaults().withRateLimit(0).withJobTiming(Duration.ofMillis(50), 0)
+                .withTrafficQueryDuration(Duration.ofMillis(50)));
+        http = DemoHttp.forPce(pce);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (pce != null) {
+            pce.close();
+        }
+    }
+
+    private static ObjectReader fast(JavaType type) {
+        return M.readerFor(type);
+    }
+
+    private static ObjectReader reference(JavaType type) {
+        return M.readerFor(type).withAttribute(ModelDeserializer.REFERENCE, Boolean.TRUE);
+    }
+
+    /** Reads {@code json} both ways, from text and from a tree, and asserts the four results are the same. */
+    static Object assertSameBothWays(String json, JavaType type, String what) throws IOException {
+        Object expected = reference(type).readValue(json);
+        Object actual = fast(type).readValue(json);
+        assertSameRecords(expected, actual, what + " (text)");
+        JsonNode tree = M.readTree(json);
+        assertSameRecords(expected, fast(type).readValue(tree), what + " (tree)");
+        assertSameRecords(expected, reference(type).readValue(tree), what + " (reference from tree)");
+        return actual;
+    }
+
+    static void assertSameRecords(Object expected, Object actual, String what) throws IOException {
+        assertEquals(expected, actual, what + ": records differ");
+        RoundTrip.assertSame(M.valueToTree(expected), M.valueToTree(actual), what + ": JSON written");
+        List<PceJsonObject<?>> e = RoundTrip.allObjects(expected);
+        List<PceJsonObject<?>> a = RoundTrip.allObjects(actual);
+        assertEquals(e.size(), a.size(), what + ": number of nested objects");
+        for (int i = 0; i < e.size(); i++) {
+            assertEquals(e.get(i).getClass(), a.get(i).getClass(), what + ": object " + i);
+            // The reference's any-setter map has no order of its own; the members must be the same.
+            assertEquals(e.get(i).extra(), a.get(i).extra(),
+                    what + ": extra of " + e.get(i).getClass().getSimpleName() + " #" + i);
+            assertEquals(e.get(i).jsonExtra(), a.get(i).jsonExtra(),
+                    what + ": written extra members of " + e.get(i).getClass().getSimpleName() + " #" + i);
+        }
+    }
+
+    static Stream<String> samples() throws IOException {
+        return SampleRoundTripTest.files();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void everySampleReadsTheSameBothWays(String file) throws IOException {
+        JavaType type = SampleRoundTripTest.TYPES.get(file);
+        assertNotNull(type, file);
+        Object v = assertSameBothWays(SampleRoundTripTest.read(file), type, file);
+        assertFalse(RoundTrip.allObjects(v).isEmpty(), file + " has model objects");
+    }
+
+    @Test
+    void everyDemoCollectionReadsTheSameBothWays() throws IOException {
+        Map<String, Class<?>> kinds = new LinkedHashMap<>();
+        kinds.put("labels", Label.class);
+        kinds.put("label_dimensions", LabelDimension.class);
+        kinds.put("workloads", Workload.class);
+        kinds.put("vens", Ven.class);
+        kinds.put("service_bindings", ServiceBinding.class);
+        kinds.put("container_clusters", ContainerCluster.class);
+        kinds.put("pairing_profiles", PairingProfile.class);
+        kinds.put("events", Event.class);
+        for (String pv : List.of("draft", "active")) {
+            for (String p : List.of("label_groups", "ip_lists", "services", "virtual_services", "rule_sets",
+                    "enforcement_boundaries")) {
+                kinds.put("sec_policy/" + pv + "/" + p, switch (p) {
+                    case "label_groups" -> LabelGroup.class;
+                    case "ip_lists" -> IpList.class;
+                    case "services" -> Service.class;
+                    case "virtual_services" -> VirtualService.class;
+                    case "rule_sets" -> RuleSet.class;
+                    default -> EnforcementBoundary.class;
+                });
+            }
+        }
+        int records = 0;
+        for (Map.Entry<String, Class<?>> k : kinds.entrySet()) {
+            String path = ORG + "/" + k.getKey() + "?max_results=10000";
+            DemoHttp.Reply r = http.get(path);
+            assertEquals(200, r.status(), path);
+            Object v = assertSameBothWays(r.body(), M.getTypeFactory().constructCollectionType(List.class,
+                    k.getValue()), path);
+            records += ((List<?>) v).size();
+        }
+        assertTrue(records > 500, "the demo PCE's collections hold records: " + records);
+    }
+
+    @Test
+    void demoTrafficFlowsReadTheSameBothWays() throws Exception {
+        DemoHttp.Reply submitted = http.post(ORG + "/traffic_flows/async_queries", q("{'sources': {'include': [[]],"
+                + " 'exclude': []}, 'destinations': {'include': [[]], 'exclude': []}, 'services': {'include': [],"
+                + " 'exclude': []}, 'sources_destinations_query_op': 'and', 'policy_decisions': [],"
+                + " 'max_results': 5000, 'query_name': 'equivalence'}"));
+        assertEquals(202, submitted.status(), submitted.body());
+        TrafficQuery query = M.readValue(submitted.body(), TrafficQuery.class);
+        TrafficQuery done = dev.pceworkbench.testing.DemoPces.client(pce).traffic()
+                .await(query, dev.pceworkbench.pce.CancellationToken.none(), p -> { });
+        String href = done.href();
+        DemoHttp.Reply flows = http.get(done.resultPath().substring(done.resultPath().indexOf("/orgs/")));
+        assertEquals(200, flows.status());
+        List<?> v = (List<?>) assertSameBothWays(flows.body(),
+                M.getTypeFactory().constructCollectionType(List.class, TrafficFlow.class), "traffic download");
+        assertFalse(v.isEmpty());
+    }
+
+    @Test
+    void explicitNullsUnknownMembersAndRepeatsLandTheSame() throws IOException {
+        List<String> cases = List.of(
+                q("{'href': null, 'name': 'w', 'zz': 1, 'labels': null, 'agent': {'href': null, 'status': null,"
+                        + " 'config': null, 'x': null}, 'extra': {'a': [1, null]}, 'online': null, 'yy': null}"),
+                q("{'zz': null}"),
+                q("{}"),
+                q("{'interfaces': [{'name': 'eth0', 'address': null, 'k': 'v'}, null], 'labels': [null, {'href': 'x'}]}"));
+        JavaType w = M.constructType(Workload.class);
+        for (String json : cases) {
+            assertSameBothWays(json, w, json);
+        }
+        // Repeated members (the tree parser keeps only the last, so text only): same as the reference.
+        String repeated = q("{'name': 'a', 'name': 'b', 'q': 1, 'q': 2, 'r': 3, 'online': null, 'online': true}");
+        assertSameRecords(reference(w).readValue(repeated), fast(w).readValue(repeated), repeated);
+        JavaType rs = M.constructType(RuleSet.class);
+        assertSameBothWays(q("{'name': 'r', 'scopes': [[], [null], [{'label': {'href': 'l'}, 'exclusion': null}]],"
+                + " 'rules': [{'providers': [{'actors': 'ams'}, {'label': null}], 'enabled': null, 'resolve_labels_as':"
+                + " {'providers': ['workloads'], 'consumers': null, 'z': 1}, 'ingress_services': []}], 'ip_tables_rules': null}"),
+                rs, "rule set");
+        assertSameBothWays(q("{'src': {'ip': '10.0.0.1', 'workload': {'href': 'w', 'labels': []}},"
+                + " 'dst': null, 'service': {'port': 443, 'proto': 6, 'extra': null}, 'num_connections': 3,"
+                + " 'rules': null, 'timestamp_range': {'first_detected': 'a'}}"),
+                M.constructType(TrafficFlow.class), "flow");
+    }
+
+    @Test
+    void extraKeepsThePcesOrder() throws IOException {
+        Workload w = M.readValue(q("{'zz': 1, 'href': null, 'yy': null, 'extra': 2, 'name': 'w', 'aa': [],"
+                + " 'online': null, 'zz': 3}"), Workload.class);
+        assertEquals(List.of("zz", "href", "yy", "extra", "aa", "online"), List.copyOf(w.extra().keySet()));
+        assertEquals(1, w.extra().get("zz").intValue(), "a repeated member keeps its first value, as before");
+        assertEquals(List.of("zz", "href", "yy", "extra", "aa", "online"), List.copyOf(w.jsonExtra().keySet()));
+    }
+
+    @Test
+    void badValuesFailWithTheSameMessageNamingTheMember() {
+        List<String> bad = List.of(
+                q("{'name': 'w', 'online': 'perhaps'}"),
+                q("{'labels': {'href': 'x'}}"),
+                q("{'agent': {'status': {'uptime_seconds': 'long'}}}"),
+                q("{'interfaces': 'eth0'}"));
+        JavaType w = M.constructType(Workload.class);
+        for (String json : bad) {
+            Exception expected = assertThrows(Exception.class, () -> reference(w).readValue(json), json);
+            Exception actual = assertThrows(Exception.class, () -> fast(w).readValue(json), json);
+            assertEquals(expected.getClass(), actual.getClass(), json);
+            assertEquals(originalMessage(expected), originalMessage(actual), json);
+            assertEquals(path(expected), path(actual), json);
+        }
+    }
+
+    private static String originalMessage(Exception e) {
+        return e instanceof com.fasterxml.jackson.core.JacksonException j ? j.getOriginalMessage() : e.getMessage();
+    }
+
+    private static List<String> path(Exception e) {
+        List<String> out = new ArrayList<>();
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
+            m.getPath().forEach(r -> out.add(r.getFieldName() + "@" + r.getIndex()));
+        }
+        return out;
+    }
+}
