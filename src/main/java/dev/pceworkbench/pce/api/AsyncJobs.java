@@ -113,9 +113,18 @@ public final class AsyncJobs {
      * ahead on its own thread and the elements are parsed on every core, in order.
      */
     public <T> java.util.List<T> download(String path, Class<T> type, CancellationToken token, Progress.Listener progress) {
-        return transport.stream(PceRequest.of("GET", path), token, progress, (in, len) ->
-                dev.pceworkbench.pce.json.ParallelArrayReader.read(in, type,
-                        "the job result at " + path)).value();
+        long[] bytes = {0};
+        Progress.Listener bytesSeen = p -> {
+            bytes[0] = p.bytes();
+            progress.onProgress(p);
+        };
+        // The bytes arrive and the elements are parsed at the same time: the progress says both.
+        return transport.stream(PceRequest.of("GET", path), token, bytesSeen, (in, len) ->
+                dev.pceworkbench.pce.json.ParallelArrayReader.read(in, type, "the job result at " + path, n -> {
+                    token.throwIfCancelled("downloading " + path);
+                    progress.onProgress(new Progress("parsing", bytes[0], len,
+                            String.format("Downloading %.1f MB, parsing %,d objects", bytes[0] / 1_048_576.0, n)));
+                })).value();
     }
 
     /** The job as the PCE describes it; an answer that is not a job object is an error naming the job. */

@@ -110,6 +110,36 @@ class ClientFaultsTest {
     }
 
     @Test
+    void aTypedJobDownloadSaysHowManyMegabytesAndObjectsItHasReadSoFar() {
+        long existing = reader.count(get("/orgs/1/workloads"), CancellationToken.none());
+        // Enough workloads for a datafile of several parse batches (1 MB each).
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; existing + i < 1200; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"name\":\"progress-").append(i)
+                    .append("\",\"hostname\":\"progress-").append(i).append(".example\",\"description\":\"")
+                    .append("x".repeat(2000)).append("\"}");
+        }
+        transport.send(PceRequest.of("PUT", "/orgs/1/workloads/bulk_create").withBody(body.append("]").toString().getBytes()),
+                CancellationToken.none());
+        List<Progress> seen = new CopyOnWriteArrayList<>();
+        List<dev.pceworkbench.pce.model.Workload> all = reader.jobs().collect(get("/orgs/1/workloads"),
+                dev.pceworkbench.pce.model.Workload.class, CancellationToken.none(), seen::add);
+        assertTrue(all.size() >= 1200, "size " + all.size());
+        List<Progress> parsing = seen.stream().filter(p -> p.phase().equals("parsing")).toList();
+        assertFalse(parsing.isEmpty(), seen.toString());
+        java.util.regex.Pattern words = java.util.regex.Pattern.compile("Downloading \\d+\\.\\d MB, parsing ([\\d,]+) objects");
+        long last = 0;
+        for (Progress p : parsing) {
+            java.util.regex.Matcher m = words.matcher(p.message());
+            assertTrue(m.matches(), p.message());
+            long n = Long.parseLong(m.group(1).replace(",", ""));
+            assertTrue(n > last && n <= all.size(), "objects counted up, never past the whole: " + parsing);
+            assertTrue(p.bytes() > 0, p.toString());
+            last = n;
+        }
+    }
+
+    @Test
     void aFailedJobReportsThePceMessage() {
         pce.faults().inject(Faults.Kind.JOBFAIL, 1);
         AsyncJobs.JobFailedException e = assertThrows(AsyncJobs.JobFailedException.class,
