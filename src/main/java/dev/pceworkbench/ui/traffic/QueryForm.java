@@ -64,7 +64,8 @@ public final class QueryForm {
     private final ObjectProperty<TimePreset> preset = new SimpleObjectProperty<>(this, "preset", TimePreset.LAST_DAY);
     private final StringProperty customStart = new SimpleStringProperty(this, "customStart", "");
     private final StringProperty customEnd = new SimpleStringProperty(this, "customEnd", "");
-    private final StringProperty maxResults = new SimpleStringProperty(this, "maxResults", "100000");
+    private static final String DEFAULT_MAX_RESULTS = "100000";
+    private final StringProperty maxResults = new SimpleStringProperty(this, "maxResults", DEFAULT_MAX_RESULTS);
     private final BooleanProperty either = new SimpleBooleanProperty(this, "either", false);
     private final Map<Field, ReadOnlyStringWrapper> errors = new EnumMap<>(Field.class);
     private final List<Runnable> listeners = new ArrayList<>();
@@ -329,7 +330,7 @@ public final class QueryForm {
         preset.set(TimePreset.LAST_DAY);
         customStart.set("");
         customEnd.set("");
-        maxResults.set("100000");
+        maxResults.set(DEFAULT_MAX_RESULTS);
         either.set(false);
         errors.values().forEach(e -> e.set(""));
     }
@@ -352,6 +353,11 @@ public final class QueryForm {
         }
         parts.add(preset.get() == TimePreset.CUSTOM ? customStart.get() + " to "
                 + (customEnd.get().isBlank() ? "now" : customEnd.get()) : preset.get().toString().toLowerCase(Locale.ROOT));
+        // Two queries that differ only in their limit must not read alike in the recent list.
+        String max = maxResults.get() == null ? "" : maxResults.get().trim();
+        if (!max.isEmpty() && !max.replace(",", "").replace("_", "").equals(DEFAULT_MAX_RESULTS)) {
+            parts.add("up to " + max + " flows");
+        }
         return String.join(", ", parts);
     }
 

@@ -170,6 +170,10 @@ class TrafficViewModelTest {
         assertEquals("or", j.at("/sources_destinations_query_op").asText());
         assertEquals("2026-11-28T12:00:00Z", j.at("/start_date").asText());
         assertEquals("2026-12-05T12:00:00Z", j.at("/end_date").asText());
+        assertTrue(f.describe().endsWith(", up to 150,000 flows"), "a limit other than the default is in the words: " + f.describe());
+        f.maxResultsProperty().set("100,000");
+        assertFalse(f.describe().contains("up to"), "the default limit goes unsaid: " + f.describe());
+        f.maxResultsProperty().set("150,000");
 
         // The same query read back (an earlier PCE query, a recent one) fills the form alike.
         QueryForm again = new QueryForm();
