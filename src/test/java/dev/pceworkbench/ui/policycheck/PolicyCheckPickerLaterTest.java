@@ -1,19 +1,14 @@
 package dev.pceworkbench.ui.policycheck;
 
+import dev.pceworkbench.testing.SteppingExecutor;
 import dev.pceworkbench.ui.RecordingDialogService;
 import dev.pceworkbench.ui.common.Navigator;
 import dev.pceworkbench.ui.rulesearch.SearchDemo;
-import dev.pceworkbench.task.BackgroundTask;
-import dev.pceworkbench.task.SynchronousTaskExecutor;
-import dev.pceworkbench.task.TaskExecutor;
-import dev.pceworkbench.task.TaskRegistry;
-import dev.pceworkbench.testing.TaskFailures;
 import dev.pceworkbench.workspace.PolicyWorkspace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,38 +37,10 @@ class PolicyCheckPickerLaterTest {
         demo.close();
     }
 
-    /** Queues tasks; runs the ones the test asks for, by title, callbacks included. */
-    static final class Stepping implements TaskExecutor {
-        private final SynchronousTaskExecutor runner = TaskFailures.synchronousExecutor();
-        final List<BackgroundTask<?>> queue = new ArrayList<>();
-
-        @Override
-        public <V> BackgroundTask<V> execute(BackgroundTask<V> task) {
-            queue.add(task);
-            return task;
-        }
-
-        void run(String titleStart) {
-            BackgroundTask<?> t = queue.stream().filter(q -> q.title().startsWith(titleStart)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no queued task '" + titleStart + "…' in " + titles()));
-            queue.remove(t);
-            runner.execute(t);
-        }
-
-        List<String> titles() {
-            return queue.stream().map(BackgroundTask::title).toList();
-        }
-
-        @Override
-        public TaskRegistry registry() {
-            return runner.registry();
-        }
-    }
-
     @Test
     void aCheckAnswersWhileTheWorkloadPickerIsStillBeingPrepared() {
         PolicyWorkspace ws = demo.workspace();
-        Stepping executor = new Stepping();
+        SteppingExecutor executor = new SteppingExecutor();
         RecordingDialogService dialogs = new RecordingDialogService();
         PolicyCheckViewModel model = new PolicyCheckViewModel(ws, executor, dialogs, new Navigator());
 

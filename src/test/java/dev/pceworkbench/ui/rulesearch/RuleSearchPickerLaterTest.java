@@ -1,13 +1,10 @@
 package dev.pceworkbench.ui.rulesearch;
 
+import dev.pceworkbench.testing.SteppingExecutor;
 import dev.pceworkbench.policy.RuleHit;
 import dev.pceworkbench.policy.RuleSearch;
 import dev.pceworkbench.policy.names.ObjectKind;
 import dev.pceworkbench.task.BackgroundTask;
-import dev.pceworkbench.task.SynchronousTaskExecutor;
-import dev.pceworkbench.task.TaskExecutor;
-import dev.pceworkbench.task.TaskRegistry;
-import dev.pceworkbench.testing.TaskFailures;
 import dev.pceworkbench.ui.RecordingDialogService;
 import dev.pceworkbench.ui.common.Navigator;
 import dev.pceworkbench.ui.common.policy.ActorOption;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,39 +41,10 @@ class RuleSearchPickerLaterTest {
         demo.close();
     }
 
-    /** Queues tasks; runs the ones the test asks for, by title, callbacks included. */
-    static final class Stepping implements TaskExecutor {
-        private final SynchronousTaskExecutor runner = TaskFailures.synchronousExecutor();
-        final List<BackgroundTask<?>> queue = new ArrayList<>();
-
-        @Override
-        public <V> BackgroundTask<V> execute(BackgroundTask<V> task) {
-            queue.add(task);
-            return task;
-        }
-
-        /** Runs the first queued task whose title starts so. */
-        void run(String titleStart) {
-            BackgroundTask<?> t = queue.stream().filter(q -> q.title().startsWith(titleStart)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no queued task '" + titleStart + "…' in " + titles()));
-            queue.remove(t);
-            runner.execute(t);
-        }
-
-        List<String> titles() {
-            return queue.stream().map(BackgroundTask::title).toList();
-        }
-
-        @Override
-        public TaskRegistry registry() {
-            return runner.registry();
-        }
-    }
-
     @Test
     void aSearchAnswersWhileThePickersWorkloadsAreStillBeingPrepared() {
         PolicyWorkspace ws = demo.workspace();
-        Stepping executor = new Stepping();
+        SteppingExecutor executor = new SteppingExecutor();
         RecordingDialogService dialogs = new RecordingDialogService();
         RuleSearchViewModel model = new RuleSearchViewModel(ws, executor, dialogs, new Navigator());
 
@@ -131,14 +98,14 @@ class RuleSearchPickerLaterTest {
 
     @Test
     void aSearchPressedWhileThePolicyLoadsLeavesTheLoadsRunning() {
-        Stepping executor = new Stepping();
+        SteppingExecutor executor = new SteppingExecutor();
         RecordingDialogService dialogs = new RecordingDialogService();
         RuleSearchViewModel model = new RuleSearchViewModel(demo.workspace(), executor, dialogs, new Navigator());
         model.onShown();
         model.form().basicModeProperty().set(false);
         model.form().portsProperty().set("443/tcp");
         model.search();
-        assertTrue(executor.queue.stream().noneMatch(BackgroundTask::isCancelled), "nothing cancelled: " + executor.titles());
+        assertTrue(executor.queuedTasks().stream().noneMatch(BackgroundTask::isCancelled), "nothing cancelled: " + executor.titles());
         executor.run("Rule search (draft)");
         assertTrue(model.lastRequestProperty().get() != null, "the search answered");
         executor.run("Loading the draft policy");
@@ -152,7 +119,7 @@ class RuleSearchPickerLaterTest {
     @Test
     void cancelStopsThePolicysLoad() {
         PolicyWorkspace ws = new PolicyWorkspace(() -> java.util.Optional.of(demo.client));
-        Stepping executor = new Stepping();
+        SteppingExecutor executor = new SteppingExecutor();
         RuleSearchViewModel model = new RuleSearchViewModel(ws, executor, new RecordingDialogService(), new Navigator());
         model.onShown();
         model.cancel();

@@ -1,5 +1,6 @@
 package dev.pceworkbench.ui.rulesets;
 
+import dev.pceworkbench.testing.SteppingExecutor;
 import dev.pceworkbench.policy.names.Name;
 import dev.pceworkbench.policy.names.Names;
 import dev.pceworkbench.policy.names.ObjectKind;
