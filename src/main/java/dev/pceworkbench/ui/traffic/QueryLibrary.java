@@ -137,12 +137,8 @@ public final class QueryLibrary {
         if (p.isEmpty()) {
             return;
         }
-        String n;
-        try {
-            n = TrafficQueryStore.checkName(name.get());
-        } catch (IllegalArgumentException e) {
-            nameError.set(e.getMessage().replaceFirst("^Name: a saved query needs a name$",
-                    "Name: type a name for the query to save it."));
+        String n = checkedName("Name: type a name for the query to save it.");
+        if (n == null) {
             return;
         }
         QueryForm form = host.form();
@@ -162,6 +158,19 @@ public final class QueryLibrary {
             name.set("");
             status.set("Saved '" + n + "' for " + p.get().name() + ".");
         });
+    }
+
+    /**
+     * The typed name as the store will keep it, or null with the store's reason said at the name
+     * ({@code whenEmpty} instead of its words for an empty name).
+     */
+    private String checkedName(String whenEmpty) {
+        try {
+            return TrafficQueryStore.checkName(name.get());
+        } catch (IllegalArgumentException e) {
+            nameError.set(e.getMessage().replaceFirst("^Name: a saved query needs a name$", whenEmpty));
+            return null;
+        }
     }
 
     private SavedTrafficQuery keep(String n, TrafficQueryRequest req, QueryForm form) {
@@ -194,12 +203,8 @@ public final class QueryLibrary {
         if (q == null || p.isEmpty()) {
             return;
         }
-        String n;
-        try {
-            n = TrafficQueryStore.checkName(name.get());
-        } catch (IllegalArgumentException e) {
-            nameError.set(e.getMessage().replaceFirst("^Name: a saved query needs a name$",
-                    "Name: type the new name, then press Rename."));
+        String n = checkedName("Name: type the new name, then press Rename.");
+        if (n == null) {
             return;
         }
         Optional<SavedTrafficQuery> other = find(n).filter(s -> !s.name().equalsIgnoreCase(q.name()));
