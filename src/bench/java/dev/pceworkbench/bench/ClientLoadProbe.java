@@ -29,13 +29,13 @@ public final class ClientLoadProbe {
             PceClient client = PceClient.connect(ConnectionSettings.of(pce.baseUrl(), 0, 1,
                             new Credentials.ApiKey(pce.credentials().authUsername(), pce.credentials().secret()))
                     .withTls(TlsSettings.verifying().withCaBundlePem(pce.caPem())));
-            long before = usedAfterGc();
+            long before = Heap.usedAfterGc();
             for (int run = 1; run <= 3; run++) {
                 long t0 = System.nanoTime();
                 List<RuleSet> sets = client.ruleSets().list("active", Map.of());
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 long rules = sets.stream().mapToLong(rs -> rs.rules().size()).sum();
-                long retained = usedAfterGc() - before;
+                long retained = Heap.usedAfterGc() - before;
                 System.out.printf("run %d: %d rule sets, %d rules loaded in %d ms; records retain %.0f MB%n",
                         run, sets.size(), rules, ms, retained / 1_048_576.0);
                 if (args.length > 0 && args[0].equals("--hold") && run == 1) {
@@ -47,14 +47,5 @@ public final class ClientLoadProbe {
                 sets = null;
             }
         }
-    }
-
-    private static long usedAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(200);
-        }
-        Runtime rt = Runtime.getRuntime();
-        return rt.totalMemory() - rt.freeMemory();
     }
 }

@@ -376,7 +376,7 @@ public final class RuleSetsViewProbe {
 
     private static void heap(PceClient client, DialogService dialogs) throws Exception {
         {
-            long before = usedAfterGc();
+            long before = Heap.usedAfterGc();
             System.out.printf("heap before: %.0f MB%n", mb(before));
             Timed run = null;
             for (int i = 1; i <= 3; i++) {
@@ -385,11 +385,11 @@ public final class RuleSetsViewProbe {
                 System.out.printf("run %d (%s): rule set table ready in %d ms, workload names ready in %d ms; %s%n",
                         i, i == 1 ? "first" : "warm", run.tableMs(), run.namesMs(), run.vm.statusProperty().get());
             }
-            long withView = usedAfterGc();
+            long withView = Heap.usedAfterGc();
             System.out.printf("heap after: %.0f MB; retained by the view and its workspace's collections: %.0f MB%n",
                     mb(withView), mb(withView - before));
             run = null;
-            usedAfterGc();
+            Heap.usedAfterGc();
 
             // The same collections through a fresh workspace alone, then the view on top of it.
             PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.of(client));
@@ -398,7 +398,7 @@ public final class RuleSetsViewProbe {
             long s0 = System.nanoTime();
             int rs = ws.ruleSets("active", token, none).size();
             long s1 = System.nanoTime();
-            long ruleSetsHeap = usedAfterGc() - before;
+            long ruleSetsHeap = Heap.usedAfterGc() - before;
             int wl = ws.workloads(token, none).size();
             long s2 = System.nanoTime();
             ws.labels(token, none);
@@ -409,11 +409,11 @@ public final class RuleSetsViewProbe {
             long s3 = System.nanoTime();
             System.out.printf("breakdown: %d rule sets %d ms, %d workloads %d ms, labels/groups/IP lists/services/virtual services %d ms%n",
                     rs, (s1 - s0) / 1_000_000, wl, (s2 - s1) / 1_000_000, (s3 - s2) / 1_000_000);
-            long wsOnly = usedAfterGc();
+            long wsOnly = Heap.usedAfterGc();
             System.out.printf("the workspace's collections alone retain %.0f MB (rule sets %.0f MB, workloads and the rest %.0f MB)%n",
                     mb(wsOnly - before), mb(ruleSetsHeap), mb(wsOnly - before - ruleSetsHeap));
             Timed onCache = new Timed(ws, dialogs).load();
-            long both = usedAfterGc();
+            long both = Heap.usedAfterGc();
             System.out.printf("the view on that (loaded) workspace: table in %d ms, names in %d ms; the view itself retains %.1f MB%n",
                     onCache.tableMs(), onCache.namesMs(), mb(both - wsOnly));
             RuleSetsViewModel vm = onCache.vm;
@@ -426,7 +426,7 @@ public final class RuleSetsViewProbe {
                 }
             }
             vm.ruleFilter().queryProperty().set("");
-            long withTerms = usedAfterGc();
+            long withTerms = Heap.usedAfterGc();
             System.out.printf("the view with the rule filter's terms retains %.1f MB (terms %.1f MB)%n",
                     mb(withTerms - wsOnly), mb(withTerms - both));
             System.out.println(vm.allRuleSets().size() + " rule sets still shown");
@@ -443,15 +443,6 @@ public final class RuleSetsViewProbe {
 
     private static double mb(long bytes) {
         return bytes / 1_048_576.0;
-    }
-
-    private static long usedAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(200);
-        }
-        Runtime rt = Runtime.getRuntime();
-        return rt.totalMemory() - rt.freeMemory();
     }
 
     /** Errors would make the figures meaningless: print them. */

@@ -161,9 +161,9 @@ public final class WireSpeedProbe {
             load(idClient, c);
             cid.add(ms(t0));
         }
-        long before = usedAfterGc();
+        long before = Heap.usedAfterGc();
         List<?> kept = load(gzClient, c);
-        long retained = usedAfterGc() - before;
+        long retained = Heap.usedAfterGc() - before;
         long coldGz = coldRun(stateDir, c, true);
         long coldId = coldRun(stateDir, c, false);
         System.out.printf("items %,d; datafile %.1f MB JSON, %.1f MB gzipped%n", items, plainBytes / 1e6, gzBytes / 1e6);
@@ -446,14 +446,5 @@ public final class WireSpeedProbe {
         List<Long> s = new ArrayList<>(xs);
         s.sort(null);
         return s.get(s.size() / 2);
-    }
-
-    private static long usedAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(200);
-        }
-        Runtime rt = Runtime.getRuntime();
-        return rt.totalMemory() - rt.freeMemory();
     }
 }
