@@ -75,17 +75,7 @@ public final class PolicyCheck {
      */
     public Outcome decide(Endpoint consumer, Endpoint provider, PortRange service) {
         Connection c = new Connection(index.model, consumer, provider, service);
-        for (int id : index.providerCandidates(c)) {
-            if (c.allows(index.model.rules[id])) {
-                return Outcome.ALLOWED;
-            }
-        }
-        for (PolicyModel.Boundary b : c.m.boundaries) {
-            if (c.crosses(b)) {
-                return Outcome.NOT_ALLOWED_ACROSS_BOUNDARY;
-            }
-        }
-        return Outcome.NOT_ALLOWED;
+        return outcome(c, index.providerCandidates(c));
     }
 
     /**
