@@ -113,17 +113,29 @@ public final class AsyncJobs {
      * ahead on its own thread and the elements are parsed on every core, in order.
      */
     public <T> java.util.List<T> download(String path, Class<T> type, CancellationToken token, Progress.Listener progress) {
+        return streamArray(transport, path, type, "objects", "the job result at " + path, "downloading " + path,
+                token, progress);
+    }
+
+    /**
+     * GETs the JSON array at {@code path} and parses its elements into {@code type} on every core
+     * while the bytes stream in, reporting both as they go ("Downloading N MB, parsing N
+     * {@code elements}", phase {@code parsing}); {@code what} names the document in errors and
+     * {@code cancelled} the step a cancellation stops.
+     */
+    static <T> java.util.List<T> streamArray(PceTransport transport, String path, Class<T> type, String elements,
+                                             String what, String cancelled, CancellationToken token,
+                                             Progress.Listener progress) {
         long[] bytes = {0};
         Progress.Listener bytesSeen = p -> {
             bytes[0] = p.bytes();
             progress.onProgress(p);
         };
-        // The bytes arrive and the elements are parsed at the same time: the progress says both.
         return transport.stream(PceRequest.of("GET", path), token, bytesSeen, (in, len) ->
-                dev.pceworkbench.pce.json.ParallelArrayReader.read(in, type, "the job result at " + path, n -> {
-                    token.throwIfCancelled("downloading " + path);
+                dev.pceworkbench.pce.json.ParallelArrayReader.read(in, type, what, n -> {
+                    token.throwIfCancelled(cancelled);
                     progress.onProgress(new Progress("parsing", bytes[0], len,
-                            String.format("Downloading %.1f MB, parsing %,d objects", bytes[0] / 1_048_576.0, n)));
+                            String.format("Downloading %.1f MB, parsing %,d %s", bytes[0] / 1_048_576.0, n, elements)));
                 })).value();
     }
 

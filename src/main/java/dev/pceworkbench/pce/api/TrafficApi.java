@@ -6,7 +6,6 @@ import dev.pceworkbench.pce.PceException;
 import dev.pceworkbench.pce.Progress;
 import dev.pceworkbench.pce.http.PceRequest;
 import dev.pceworkbench.pce.http.PceTransport;
-import dev.pceworkbench.pce.json.ParallelArrayReader;
 import dev.pceworkbench.pce.json.PceJson;
 import dev.pceworkbench.pce.model.TrafficFlow;
 import dev.pceworkbench.pce.model.TrafficQuery;
@@ -97,18 +96,8 @@ public final class TrafficApi {
                     + " and has no results to download");
         }
         String path = AsyncJobs.relative(completed.resultPath());
-        long[] bytes = {0};
-        Progress.Listener bytesSeen = p -> {
-            bytes[0] = p.bytes();
-            progress.onProgress(p);
-        };
-        String what = "the flows at " + path;
-        List<TrafficFlow> parsed = transport.stream(PceRequest.of("GET", path), token, bytesSeen, (in, len) ->
-                ParallelArrayReader.read(in, TrafficFlow.class, what, n -> {
-                    token.throwIfCancelled("downloading the flows of " + completed.href());
-                    progress.onProgress(new Progress("parsing", bytes[0], len,
-                            String.format("Downloading %.1f MB, parsing %,d flows", bytes[0] / 1_048_576.0, n)));
-                })).value();
+        List<TrafficFlow> parsed = AsyncJobs.streamArray(transport, path, TrafficFlow.class, "flows",
+                "the flows at " + path, "downloading the flows of " + completed.href(), token, progress);
         Shared shared = new Shared();
         List<TrafficFlow> flows = new ArrayList<>(parsed.size());
         for (TrafficFlow f : parsed) {
