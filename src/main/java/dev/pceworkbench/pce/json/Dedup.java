@@ -16,6 +16,12 @@ final class Dedup {
     static final int MAX_LENGTH = 64;
     private static final int BITS = 18;
     private static final String[] STRINGS = new String[1 << BITS];
+    /**
+     * Each slot's string's hash, kept beside it: a cheap first check that leaves a cached string's
+     * own hash uncomputed (computing it would hash every unique string, a rule's own href, twice).
+     * A race between the two tables only costs a miss or a comparison: the content decides.
+     */
+    private static final int[] HASHES = new int[1 << BITS];
 
     private Dedup() {
     }
@@ -28,11 +34,13 @@ final class Dedup {
         if (s == null || s.length() > MAX_LENGTH) {
             return s;
         }
-        int slot = slot(s.hashCode());
+        int h = s.hashCode();
+        int slot = slot(h);
         String cached = STRINGS[slot];
         if (cached != null && cached.equals(s)) {
             return cached;
         }
+        HASHES[slot] = h;
         STRINGS[slot] = s;
         return s;
     }
@@ -48,10 +56,11 @@ final class Dedup {
         }
         int slot = slot(h);
         String cached = STRINGS[slot];
-        if (cached != null && cached.length() == len && cached.hashCode() == h && same(cached, chars, off, len)) {
+        if (cached != null && HASHES[slot] == h && cached.length() == len && same(cached, chars, off, len)) {
             return cached;
         }
         String s = new String(chars, off, len);
+        HASHES[slot] = h;
         STRINGS[slot] = s;
         return s;
     }

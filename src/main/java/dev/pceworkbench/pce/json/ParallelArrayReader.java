@@ -73,9 +73,13 @@ public final class ParallelArrayReader {
         List<Future<List<T>>> parts = new ArrayList<>();
         // Bounds the batches in memory: a few per parser, however fast the bytes come.
         Semaphore inFlight = new Semaphore(THREADS * 2);
+        // A parsed batch's buffer goes back here for the next batch: a read allocates a handful of
+        // buffers, not a fresh, repeatedly grown one (each several times a large-object allocation)
+        // per MB of JSON.
+        Buffers buffers = new Buffers(THREADS * 2 + 1);
         try {
             s.expectArrayStart();
-            Batch b = new Batch();
+            Batch b = new Batch(buffers.take());
             long seen = 0;
             boolean first = true;
             while (true) {
@@ -101,8 +105,8 @@ public final class ParallelArrayReader {
                 s.copyElement(b);
                 if (b.size >= BATCH_BYTES) {
                     seen += b.count;
-                    parts.add(submit(b, reader, what, inFlight));
-                    b = new Batch();
+                    parts.add(submit(b, reader, what, inFlight, buffers));
+                    b = new Batch(buffers.take());
                     if (elements != null) {
                         elements.seen(seen);
                     }
@@ -111,7 +115,7 @@ public final class ParallelArrayReader {
             s.expectEnd();
             if (b.count > 0) {
                 seen += b.count;
-                parts.add(submit(b, reader, what, inFlight));
+                parts.add(submit(b, reader, what, inFlight, buffers));
                 if (elements != null) {
                     elements.seen(seen);
                 }
@@ -143,8 +147,8 @@ public final class ParallelArrayReader {
         }
     }
 
-    private static <T> Future<List<T>> submit(Batch b, ObjectReader reader, String what, Semaphore inFlight)
-            throws InterruptedException {
+    private static <T> Future<List<T>> submit(Batch b, ObjectReader reader, String what, Semaphore inFlight,
+                                              Buffers buffers) throws InterruptedException {
         inFlight.acquire();
         byte[] bytes = b.bytes;
         int len = b.size;
@@ -163,6 +167,7 @@ public final class ParallelArrayReader {
                     }
                     return out;
                 } finally {
+                    buffers.give(bytes);
                     inFlight.release();
                 }
             });
@@ -172,11 +177,37 @@ public final class ParallelArrayReader {
         }
     }
 
+    /**
+     * The batch buffers of one read, reused once parsed. Each starts a little above
+     * {@link #BATCH_BYTES} (a batch is cut after the element that crosses it); a larger element grows
+     * its batch's buffer, which is then reused at that size.
+     */
+    private static final class Buffers {
+        private final java.util.concurrent.ArrayBlockingQueue<byte[]> free;
+
+        Buffers(int capacity) {
+            free = new java.util.concurrent.ArrayBlockingQueue<>(capacity);
+        }
+
+        byte[] take() {
+            byte[] b = free.poll();
+            return b != null ? b : new byte[BATCH_BYTES + BATCH_BYTES / 4];
+        }
+
+        void give(byte[] b) {
+            free.offer(b);
+        }
+    }
+
     /** Whole elements, separated by single spaces (JSON whitespace), as a parser reads them in a row. */
     private static final class Batch {
-        byte[] bytes = new byte[64 * 1024];
+        byte[] bytes;
         int size;
         int count;
+
+        Batch(byte[] bytes) {
+            this.bytes = bytes;
+        }
 
         void startElement() {
             if (count > 0) {
@@ -297,6 +328,15 @@ public final class ParallelArrayReader {
                 while (pos < limit) {
                     byte x = buf[pos];
                     if (inString) {
+                        if (!escaped && x != '\\' && x != '"') {
+                            // The bulk of a document is string contents: skip it in a tight loop.
+                            int i = pos + 1;
+                            while (i < limit && buf[i] != '"' && buf[i] != '\\') {
+                                i++;
+                            }
+                            pos = i;
+                            continue;
+                        }
                         if (escaped) {
                             escaped = false;
                         } else if (x == '\\') {

@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.io.IOException;
 import java.lang.annotation.Annotation;
@@ -23,6 +26,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,7 +56,13 @@ final class RecordReader {
     private final int extraIndex;
     private volatile Resolved resolved;
 
-    private record Resolved(JsonDeserializer<Object>[] components, JsonDeserializer<Object> node) {
+    /**
+     * @param elements for a {@code List<E>} component, the deserializer of {@code E}: the list is
+     *                 read here straight into the immutable list the record keeps (the record's
+     *                 {@code Extras.list} passes it through), not into an ArrayList copied again
+     */
+    private record Resolved(JsonDeserializer<Object>[] components, JsonDeserializer<Object>[] elements,
+                            JsonDeserializer<Object> node) {
     }
 
     private RecordReader(Class<?> type, Constructor<?> constructor, Type[] genericTypes, String[] names,
@@ -148,14 +158,19 @@ final class RecordReader {
             return r;
         }
         JsonDeserializer<Object>[] ds = new JsonDeserializer[names.length];
+        JsonDeserializer<Object>[] es = new JsonDeserializer[names.length];
         for (int i = 0; i < names.length; i++) {
             if (i != extraIndex) {
                 JavaType t = ctxt.getTypeFactory().constructType(genericTypes[i]);
                 ds[i] = ctxt.findContextualValueDeserializer(t, null);
+                if (t.getRawClass() == List.class && t.containedTypeCount() == 1
+                        && !t.containedType(0).isContainerType() && !t.containedType(0).isJavaLangObject()) {
+                    es[i] = ctxt.findContextualValueDeserializer(t.containedType(0), null);
+                }
             }
         }
         JsonDeserializer<Object> node = ctxt.findContextualValueDeserializer(ctxt.constructType(JsonNode.class), null);
-        r = new Resolved(ds, node);
+        r = new Resolved(ds, es, node);
         resolved = r;
         return r;
     }
@@ -177,6 +192,7 @@ final class RecordReader {
                 JsonNode v;
                 try {
                     v = t == JsonToken.VALUE_NULL ? (JsonNode) r.node.getNullValue(ctxt)
+                            : t == JsonToken.START_OBJECT ? extraObject(p, ctxt, r.node)
                             : (JsonNode) r.node.deserialize(p, ctxt);
                 } catch (Exception e) {
                     throw wrap(e, name, ctxt);
@@ -196,6 +212,8 @@ final class RecordReader {
                         extra = new Members();
                     }
                     extra.put(name, NullNode.instance, false);
+                } else if (t == JsonToken.START_ARRAY && r.elements[i] != null) {
+                    args[i] = list(p, ctxt, r.elements[i]);
                 } else {
                     args[i] = ds[i].deserialize(p, ctxt);
                 }
@@ -222,6 +240,86 @@ final class RecordReader {
             throw ctxt.instantiationException(type, cause);
         } catch (ReflectiveOperationException e) {
             throw ctxt.instantiationException(type, e);
+        }
+    }
+
+    /**
+     * The array at the parser as an immutable list, read as Jackson's collection deserializer reads
+     * it (nulls kept, an element's error carries its index).
+     */
+    private static List<Object> list(JsonParser p, DeserializationContext ctxt, JsonDeserializer<Object> element)
+            throws IOException {
+        Object[] items = null;
+        int n = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            Object v;
+            try {
+                v = t == JsonToken.VALUE_NULL ? element.getNullValue(ctxt) : element.deserialize(p, ctxt);
+            } catch (Exception e) {
+                boolean wrap = ctxt == null || ctxt.isEnabled(DeserializationFeature.WRAP_EXCEPTIONS);
+                if (!wrap && e instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw JsonMappingException.wrapWithPath(e, new java.util.ArrayList<>(), n);
+            }
+            if (items == null) {
+                items = new Object[4];
+            } else if (n == items.length) {
+                items = Arrays.copyOf(items, n * 2);
+            }
+            items[n++] = v;
+        }
+        if (n == 0) {
+            return List.of();
+        }
+        return new ArrayListView<>(n == items.length ? items : Arrays.copyOf(items, n));
+    }
+
+    /**
+     * An unknown member's object value (the parser on its START_OBJECT), as Jackson's tree reader
+     * builds it, except that the PCE's ubiquitous reference {@code {"href": "..."}} (a rule's
+     * {@code created_by}, {@code updated_by}...) is one shared, unmodifiable node per href: a large
+     * PCE sends hundreds of thousands of them, each otherwise a node, a map and its entry.
+     */
+    private static JsonNode extraObject(JsonParser p, DeserializationContext ctxt, JsonDeserializer<Object> node)
+            throws IOException {
+        JsonNodeFactory f = ctxt.getNodeFactory();
+        String first = p.nextFieldName();
+        if (first == null) {
+            return f.objectNode();
+        }
+        JsonToken t = p.nextToken();
+        JsonNode v = t == JsonToken.VALUE_NULL ? f.nullNode() : (JsonNode) node.deserialize(p, ctxt);
+        String name = p.nextFieldName();
+        if (name == null && v instanceof TextNode text && first.equals("href")) {
+            return SharedHrefs.of(f, text);
+        }
+        ObjectNode o = f.objectNode();
+        o.set(first, v);
+        for (; name != null; name = p.nextFieldName()) {
+            t = p.nextToken();
+            o.set(name, t == JsonToken.VALUE_NULL ? f.nullNode() : (JsonNode) node.deserialize(p, ctxt));
+        }
+        return o;
+    }
+
+    /** The shared {@code {"href": ...}} nodes: a fixed direct-mapped table, the latest href wins a slot. */
+    private static final class SharedHrefs {
+        private static final int BITS = 14;
+        private static final ObjectNode[] NODES = new ObjectNode[1 << BITS];
+
+        static ObjectNode of(JsonNodeFactory f, TextNode href) {
+            String s = href.textValue();
+            int slot = (s.hashCode() * 0x9E3779B9) >>> (32 - BITS);
+            ObjectNode n = NODES[slot];
+            if (n != null && n.get("href").textValue().equals(s)) {
+                return n;
+            }
+            // Unmodifiable: the node may be shared by many records.
+            n = new ObjectNode(f, Map.of("href", href));
+            NODES[slot] = n;
+            return n;
         }
     }
 

@@ -47,6 +47,24 @@ class ParallelArrayReaderTest {
     }
 
     @Test
+    void elementsLargerThanABatchBufferAmongSmallOnesStayWholeAndInOrder() throws IOException {
+        // Batch buffers are reused from one batch to the next and grown for an element that does
+        // not fit: mix elements of a few bytes with elements of several batch sizes.
+        ArrayNode doc = PceJson.mapper().createArrayNode();
+        for (int i = 0; i < 30; i++) {
+            ArrayNode big = doc.addObject().put("i", i).putArray("items");
+            int n = i % 3 == 0 ? (i % 9 + 1) * 6_000 : 5; // up to 1.5 MB
+            for (int j = 0; j < n; j++) {
+                big.add("element " + i + " item " + j + " \\ \"");
+            }
+        }
+        byte[] bytes = PceJson.mapper().writeValueAsBytes(doc);
+        assertTrue(bytes.length > 5 * ParallelArrayReader.BATCH_BYTES, "many batches: " + bytes.length);
+        List<JsonNode> nodes = ParallelArrayReader.read(trickle(bytes), JsonNode.class, "doc");
+        assertEquals(doc, PceJson.mapper().valueToTree(nodes));
+    }
+
+    @Test
     void scalarsStringsNestedArraysAndEmptyArrays() throws IOException {
         String doc = " [ 1 ,\"a]b\",null, true,[[1],{\"x\":[]}] ,{\"y\":\"\\\"}\"}, -2.5e3]\n";
         List<JsonNode> nodes = ParallelArrayReader.read(in(doc), JsonNode.class, "doc");

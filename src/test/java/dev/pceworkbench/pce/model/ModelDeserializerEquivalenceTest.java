@@ -25,6 +25,7 @@ import static dev.pceworkbench.pce.model.RoundTrip.q;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -163,7 +164,11 @@ class ModelDeserializerEquivalenceTest {
                         + " 'config': null, 'x': null}, 'extra': {'a': [1, null]}, 'online': null, 'yy': null}"),
                 q("{'zz': null}"),
                 q("{}"),
-                q("{'interfaces': [{'name': 'eth0', 'address': null, 'k': 'v'}, null], 'labels': [null, {'href': 'x'}]}"));
+                q("{'interfaces': [{'name': 'eth0', 'address': null, 'k': 'v'}, null], 'labels': [null, {'href': 'x'}]}"),
+                // Unknown members' objects: the shared {"href"} form and everything that is not it.
+                q("{'created_by': {'href': '/users/1'}, 'updated_by': {'href': '/users/1', 'x': 1}, 'q': {},"
+                        + " 'r': {'href': null}, 's': {'href': 2}, 't': {'a': {'href': 'b'}, 'a': 2, 'n': null},"
+                        + " 'u': {'x': 1, 'href': 'h'}, 'v': [{'href': 'h'}]}"));
         JavaType w = M.constructType(Workload.class);
         for (String json : cases) {
             assertSameBothWays(json, w, json);
@@ -183,6 +188,21 @@ class ModelDeserializerEquivalenceTest {
     }
 
     @Test
+    void aReferenceInExtraIsOneSharedUnmodifiableNodePerHref() throws IOException {
+        List<SecRule> rules = M.readValue(q("[{'created_by': {'href': '/users/7'}, 'updated_by': {'href': '/users/7'}},"
+                + " {'created_by': {'href': '/users/7'}, 'updated_by': {'href': '/users/8'}}]"),
+                M.getTypeFactory().constructCollectionType(List.class, SecRule.class));
+        JsonNode a = rules.get(0).extra().get("created_by");
+        assertEquals("/users/7", a.get("href").asText());
+        assertSame(a, rules.get(0).extra().get("updated_by"));
+        assertSame(a, rules.get(1).extra().get("created_by"));
+        assertEquals("/users/8", rules.get(1).extra().get("updated_by").get("href").asText());
+        assertThrows(UnsupportedOperationException.class,
+                () -> ((com.fasterxml.jackson.databind.node.ObjectNode) a).put("href", "/users/9"));
+        assertEquals(M.readTree(q("{'href': '/users/7'}")), a, "equal to the tree Jackson builds");
+    }
+
+    @Test
     void extraKeepsThePcesOrder() throws IOException {
         Workload w = M.readValue(q("{'zz': 1, 'href': null, 'yy': null, 'extra': 2, 'name': 'w', 'aa': [],"
                 + " 'online': null, 'zz': 3}"), Workload.class);
@@ -197,7 +217,9 @@ class ModelDeserializerEquivalenceTest {
                 q("{'name': 'w', 'online': 'perhaps'}"),
                 q("{'labels': {'href': 'x'}}"),
                 q("{'agent': {'status': {'uptime_seconds': 'long'}}}"),
-                q("{'interfaces': 'eth0'}"));
+                q("{'interfaces': 'eth0'}"),
+                q("{'labels': [{'href': 'x'}, 'y']}"),
+                q("{'interfaces': [{'name': 'eth0'}, {'name': 'eth1', 'cidr_block': 'wide'}]}"));
         JavaType w = M.constructType(Workload.class);
         for (String json : bad) {
             Exception expected = assertThrows(Exception.class, () -> reference(w).readValue(json), json);
