@@ -23,6 +23,8 @@ final class ReadAhead extends InputStream {
 
     private final InputStream source;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
+    /** Chunks the parser has read, for the reader to fill again: a body allocates a few dozen, not one per 256 KB. */
+    private final BlockingQueue<byte[]> spare = new ArrayBlockingQueue<>(4);
     private final Thread reader;
     private volatile boolean stopped;
     private byte[] current;
@@ -46,7 +48,10 @@ final class ReadAhead extends InputStream {
     private void pump() {
         try {
             while (!stopped) {
-                byte[] buf = new byte[CHUNK];
+                byte[] buf = spare.poll();
+                if (buf == null) {
+                    buf = new byte[CHUNK];
+                }
                 int n = 0;
                 while (n < CHUNK) {
                     int r = source.read(buf, n, CHUNK - n);
@@ -111,6 +116,9 @@ final class ReadAhead extends InputStream {
         if (item instanceof Error e) {
             ended = true;
             throw e;
+        }
+        if (current != null && current.length == CHUNK) {
+            spare.offer(current);
         }
         current = (byte[]) item;
         pos = 0;

@@ -29,6 +29,14 @@ public final class PceJson {
         return build();
     }
 
+    /**
+     * The string value at the parser (on a VALUE_STRING), shared with equal short strings read
+     * before: looked up in the parser's own buffer, so a value seen before makes no new String.
+     */
+    public static String sharedText(com.fasterxml.jackson.core.JsonParser p) throws java.io.IOException {
+        return Dedup.of(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    }
+
     private static ObjectMapper build() {
         JsonMapper mapper = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -52,7 +60,7 @@ public final class PceJson {
                                       com.fasterxml.jackson.databind.DeserializationContext ctxt) throws java.io.IOException {
                 if (p.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
                     // Looked up in the parser's own buffer: no String is made for a value seen before.
-                    return Dedup.of(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    return sharedText(p);
                 }
                 return Dedup.of(plain.deserialize(p, ctxt));
             }

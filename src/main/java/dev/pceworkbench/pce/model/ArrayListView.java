@@ -25,4 +25,18 @@ final class ArrayListView<E> extends AbstractList<E> implements RandomAccess {
     public int size() {
         return items.length;
     }
+
+    // Without iterators: value records holding lists are compared and hashed when shared.
+    @Override
+    public boolean equals(Object o) {
+        if (o instanceof ArrayListView<?> other) {
+            return java.util.Arrays.equals(items, other.items);
+        }
+        return super.equals(o);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(items);
+    }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.pceworkbench.pce.json.PceJson;
 
 import java.io.IOException;
 import java.lang.annotation.Annotation;
@@ -54,7 +55,12 @@ final class RecordReader {
     private final String[] names;
     private final Map<String, Integer> index;
     private final int extraIndex;
+    /** Non-null for a value record (see {@link Shared}): equal ones read are one instance. */
+    private final Shared shared;
+    /** How many members the last record put in {@code extra} (racy, only a size hint). */
+    private int extraHint = 4;
     private volatile Resolved resolved;
+    private final ThreadLocal<Object[]> spareArgs = new ThreadLocal<>();
 
     /**
      * @param elements for a {@code List<E>} component, the deserializer of {@code E}: the list is
@@ -72,6 +78,7 @@ final class RecordReader {
         this.genericTypes = genericTypes;
         this.names = names;
         this.extraIndex = extraIndex;
+        this.shared = isValue(type, new java.util.HashSet<>()) ? new Shared() : null;
         this.index = new HashMap<>();
         for (int i = 0; i < names.length; i++) {
             if (names[i] != null) {
@@ -137,6 +144,39 @@ final class RecordReader {
                 && p.getActualTypeArguments()[0] == String.class && p.getActualTypeArguments()[1] == JsonNode.class;
     }
 
+    /**
+     * A value record: every component other than {@code extra} is a string, a boxed number or
+     * boolean, a list of those, or a value record. Such records are immutable all the way down, so
+     * equal ones (a rule's {@code {"label": {"href": ...}}} actor, a workload's label reference)
+     * can be one shared instance.
+     */
+    private static boolean isValue(Class<?> type, java.util.Set<Class<?>> seen) {
+        if (!type.isRecord() || !PceJsonObject.class.isAssignableFrom(type)) {
+            return false;
+        }
+        if (!seen.add(type)) {
+            return true; // checked already, or being checked further up (a failure there decides)
+        }
+        for (RecordComponent c : type.getRecordComponents()) {
+            Class<?> raw = c.getType();
+            if (c.getAccessor().isAnnotationPresent(Extra.class) || scalar(raw)) {
+                continue;
+            }
+            if (raw == List.class && c.getGenericType() instanceof ParameterizedType p
+                    && p.getActualTypeArguments()[0] instanceof Class<?> e && scalar(e)) {
+                continue;
+            }
+            if (!isValue(raw, seen)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean scalar(Class<?> t) {
+        return t == String.class || t == Integer.class || t == Long.class || t == Boolean.class;
+    }
+
     /** Jackson annotations other than the model's own markers: leave such types to Jackson. */
     private static boolean foreignAnnotations(Annotation[] annotations) {
         for (Annotation a : annotations) {
@@ -177,10 +217,26 @@ final class RecordReader {
 
     /** Reads the object at the parser (on its START_OBJECT or first FIELD_NAME) into the record. */
     Object read(JsonParser p, DeserializationContext ctxt) throws IOException {
+        // The constructor's arguments, in an array this thread reuses (a record nested in its own
+        // type gets a fresh one): a large PCE's load reads millions of records.
+        Object[] args = spareArgs.get();
+        if (args == null) {
+            args = new Object[names.length];
+        } else {
+            spareArgs.set(null);
+        }
+        try {
+            return read(p, ctxt, args);
+        } finally {
+            Arrays.fill(args, null);
+            spareArgs.set(args);
+        }
+    }
+
+    private Object read(JsonParser p, DeserializationContext ctxt, Object[] args) throws IOException {
         Resolved r = resolve(ctxt);
         JsonDeserializer<Object>[] ds = r.components;
         int n = names.length;
-        Object[] args = new Object[n];
         long seen = 0;
         Members extra = null;
         int guess = 0;
@@ -192,13 +248,12 @@ final class RecordReader {
                 JsonNode v;
                 try {
                     v = t == JsonToken.VALUE_NULL ? (JsonNode) r.node.getNullValue(ctxt)
-                            : t == JsonToken.START_OBJECT ? extraObject(p, ctxt, r.node)
-                            : (JsonNode) r.node.deserialize(p, ctxt);
+                            : extraValue(p, t, ctxt, r.node);
                 } catch (Exception e) {
                     throw wrap(e, name, ctxt);
                 }
                 if (extra == null) {
-                    extra = new Members();
+                    extra = new Members(extraHint);
                 }
                 extra.put(name, v == null ? NullNode.instance : v, false);
                 continue;
@@ -209,7 +264,7 @@ final class RecordReader {
                 if (t == JsonToken.VALUE_NULL) {
                     args[i] = ds[i].getNullValue(ctxt);
                     if (extra == null) {
-                        extra = new Members();
+                        extra = new Members(extraHint);
                     }
                     extra.put(name, NullNode.instance, false);
                 } else if (t == JsonToken.START_ARRAY && r.elements[i] != null) {
@@ -226,7 +281,19 @@ final class RecordReader {
                 args[i] = ds[i].getAbsentValue(ctxt);
             }
         }
-        args[extraIndex] = extra == null ? Map.of() : extra.toMap();
+        if (extra != null) {
+            extraHint = extra.count;
+            args[extraIndex] = extra.toMap();
+        } else {
+            args[extraIndex] = Map.of();
+            if (shared != null) {
+                return shared.of(args, this, ctxt);
+            }
+        }
+        return construct(args, ctxt);
+    }
+
+    private Object construct(Object[] args, DeserializationContext ctxt) throws IOException {
         try {
             return constructor.newInstance(args);
         } catch (InvocationTargetException e) {
@@ -249,10 +316,12 @@ final class RecordReader {
      */
     private static List<Object> list(JsonParser p, DeserializationContext ctxt, JsonDeserializer<Object> element)
             throws IOException {
-        Object[] items = null;
+        Scratch scratch = SCRATCH.get();
+        Object[] items = scratch.push();
         int n = 0;
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+        try {
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             Object v;
             try {
                 v = t == JsonToken.VALUE_NULL ? element.getNullValue(ctxt) : element.deserialize(p, ctxt);
@@ -263,17 +332,86 @@ final class RecordReader {
                 }
                 throw JsonMappingException.wrapWithPath(e, new java.util.ArrayList<>(), n);
             }
-            if (items == null) {
-                items = new Object[4];
-            } else if (n == items.length) {
+            if (n == items.length) {
                 items = Arrays.copyOf(items, n * 2);
             }
             items[n++] = v;
+            }
+            return n == 0 ? List.of() : new ArrayListView<>(Arrays.copyOf(items, n));
+        } finally {
+            Arrays.fill(items, 0, n, null);
+            scratch.pop(items);
         }
-        if (n == 0) {
-            return List.of();
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * Per thread, the arrays lists are collected in before their one exact-size copy: a stack,
+     * one array per nesting level (a list of records holding lists), each kept at the largest size
+     * it has needed.
+     */
+    private static final class Scratch {
+        private Object[][] stack = new Object[4][];
+        private int depth;
+
+        Object[] push() {
+            if (depth == stack.length) {
+                stack = Arrays.copyOf(stack, depth * 2);
+            }
+            Object[] a = stack[depth];
+            if (a == null) {
+                a = new Object[16];
+            }
+            stack[depth++] = null;
+            return a;
         }
-        return new ArrayListView<>(n == items.length ? items : Arrays.copyOf(items, n));
+
+        void pop(Object[] a) {
+            stack[--depth] = a;
+        }
+    }
+
+    /**
+     * The instances of one value record type, by their components: a fixed direct-mapped table
+     * (the latest record wins a slot). A type whose records rarely repeat (under one found per ten
+     * new over a few thousand) is not looked up for the next 65,536 reads. Counters are racy:
+     * they only steer the lookups.
+     */
+    private static final class Shared {
+        private static final int BITS = 13;
+        private final Entry[] entries = new Entry[1 << BITS];
+        private int reads;
+        private int hits;
+        private volatile boolean off;
+
+        private record Entry(Object[] args, Object value) {
+        }
+
+        Object of(Object[] args, RecordReader reader, DeserializationContext ctxt) throws IOException {
+            if (off) {
+                if (++reads == 1 << 16) {
+                    off = false; // try again: the same type may repeat in another document
+                    reads = 0;
+                }
+                return reader.construct(args, ctxt);
+            }
+            int h = Arrays.hashCode(args);
+            int slot = (h * 0x9E3779B9) >>> (32 - BITS);
+            Entry e = entries[slot];
+            if (e != null && Arrays.equals(e.args, args)) {
+                hits++;
+                return e.value;
+            }
+            if (++reads == 4096) {
+                off = hits < reads / 10;
+                reads = 0;
+                hits = 0;
+            }
+            Object value = reader.construct(args, ctxt);
+            entries[slot] = new Entry(args.clone(), value);
+            return value;
+        }
     }
 
     /**
@@ -290,7 +428,7 @@ final class RecordReader {
             return f.objectNode();
         }
         JsonToken t = p.nextToken();
-        JsonNode v = t == JsonToken.VALUE_NULL ? f.nullNode() : (JsonNode) node.deserialize(p, ctxt);
+        JsonNode v = t == JsonToken.VALUE_NULL ? f.nullNode() : extraValue(p, t, ctxt, node);
         String name = p.nextFieldName();
         if (name == null && v instanceof TextNode text && first.equals("href")) {
             return SharedHrefs.of(f, text);
@@ -299,9 +437,25 @@ final class RecordReader {
         o.set(first, v);
         for (; name != null; name = p.nextFieldName()) {
             t = p.nextToken();
-            o.set(name, t == JsonToken.VALUE_NULL ? f.nullNode() : (JsonNode) node.deserialize(p, ctxt));
+            o.set(name, t == JsonToken.VALUE_NULL ? f.nullNode() : extraValue(p, t, ctxt, node));
         }
         return o;
+    }
+
+    /**
+     * A non-null value kept in {@code extra}, the parser on its first token: the nodes Jackson's
+     * tree reader makes, strings and booleans made here (a string looked up in the parser's buffer,
+     * so a timestamp seen before makes no new String), objects by {@link #extraObject}.
+     */
+    private static JsonNode extraValue(JsonParser p, JsonToken t, DeserializationContext ctxt,
+                                       JsonDeserializer<Object> node) throws IOException {
+        return switch (t) {
+            case VALUE_STRING -> ctxt.getNodeFactory().textNode(PceJson.sharedText(p));
+            case VALUE_TRUE -> ctxt.getNodeFactory().booleanNode(true);
+            case VALUE_FALSE -> ctxt.getNodeFactory().booleanNode(false);
+            case START_OBJECT -> extraObject(p, ctxt, node);
+            default -> (JsonNode) node.deserialize(p, ctxt);
+        };
     }
 
     /** The shared {@code {"href": ...}} nodes: a fixed direct-mapped table, the latest href wins a slot. */
@@ -333,9 +487,16 @@ final class RecordReader {
      * first value, as Jackson's any-setter did) and the modelled members the PCE sent as null.
      */
     private static final class Members {
-        private String[] names = new String[4];
-        private JsonNode[] values = new JsonNode[4];
+        private String[] names;
+        private JsonNode[] values;
         private int count;
+
+        /** @param hint the expected number of members: records of one type tend to have the same */
+        Members(int hint) {
+            int n = Math.max(2, hint);
+            names = new String[n];
+            values = new JsonNode[n];
+        }
 
         void put(String name, JsonNode value, boolean replace) {
             for (int i = 0; i < count; i++) {
@@ -355,7 +516,8 @@ final class RecordReader {
         }
 
         Map<String, JsonNode> toMap() {
-            return new ArrayMap(Arrays.copyOf(names, count), Arrays.copyOf(values, count));
+            return count == names.length ? new ArrayMap(names, values)
+                    : new ArrayMap(Arrays.copyOf(names, count), Arrays.copyOf(values, count));
         }
     }
 

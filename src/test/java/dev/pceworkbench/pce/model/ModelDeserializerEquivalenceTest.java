@@ -203,6 +203,24 @@ class ModelDeserializerEquivalenceTest {
     }
 
     @Test
+    void equalValueRecordsAreOneInstanceAndOthersStayApart() throws IOException {
+        List<SecRule> rules = M.readValue(q("[{'providers': [{'label': {'href': '/orgs/1/labels/1'}}],"
+                + " 'ingress_services': [{'port': 443, 'proto': 6}], 'resolve_labels_as': {'providers': ['workloads']}},"
+                + " {'providers': [{'label': {'href': '/orgs/1/labels/1'}}, {'label': {'href': '/orgs/1/labels/1', 'x': 1}}],"
+                + " 'ingress_services': [{'port': 443, 'proto': 6}, {'port': 443, 'proto': 17}],"
+                + " 'resolve_labels_as': {'providers': ['workloads']}}]"),
+                M.getTypeFactory().constructCollectionType(List.class, SecRule.class));
+        SecRule a = rules.get(0);
+        SecRule b = rules.get(1);
+        assertSame(a.providers().get(0), b.providers().get(0), "the same actor, one instance");
+        assertSame(a.ingressServices().get(0), b.ingressServices().get(0));
+        assertSame(a.resolveLabelsAs(), b.resolveLabelsAs());
+        assertEquals(Map.of("x", M.readTree("1")), b.providers().get(1).label().extra(), "a member of its own: not shared");
+        assertEquals(17, b.ingressServices().get(1).proto());
+        assertFalse(a.providers().get(0) == b.providers().get(1));
+    }
+
+    @Test
     void extraKeepsThePcesOrder() throws IOException {
         Workload w = M.readValue(q("{'zz': 1, 'href': null, 'yy': null, 'extra': 2, 'name': 'w', 'aa': [],"
                 + " 'online': null, 'zz': 3}"), Workload.class);
