@@ -55,12 +55,19 @@ final class RecordReader {
     private final String[] names;
     private final Map<String, Integer> index;
     private final int extraIndex;
+    /** Per member position, the name and component seen there last (see {@link #indexOf(String, int)}). */
+    private final Position[] order = new Position[32];
     /** Non-null for a value record (see {@link Shared}): equal ones read are one instance. */
     private final Shared shared;
+    /**
+     * The {@code href} component of an object with an identity of its own (a rule, a workload):
+     * unique, so read as it is rather than looked up among the shared strings (where it would only
+     * push out a string that does repeat). -1 for value records and types without one.
+     */
+    private final int ownHref;
     /** How many members the last record put in {@code extra} (racy, only a size hint). */
     private int extraHint = 4;
     private volatile Resolved resolved;
-    private final ThreadLocal<Object[]> spareArgs = new ThreadLocal<>();
 
     /**
      * @param elements for a {@code List<E>} component, the deserializer of {@code E}: the list is
@@ -79,6 +86,13 @@ final class RecordReader {
         this.names = names;
         this.extraIndex = extraIndex;
         this.shared = isValue(type, new java.util.HashSet<>()) ? new Shared() : null;
+        int own = -1;
+        for (int i = 0; i < names.length; i++) {
+            if ("href".equals(names[i]) && genericTypes[i] == String.class && shared == null) {
+                own = i;
+            }
+        }
+        this.ownHref = own;
         this.index = new HashMap<>();
         for (int i = 0; i < names.length; i++) {
             if (names[i] != null) {
@@ -217,32 +231,16 @@ final class RecordReader {
 
     /** Reads the object at the parser (on its START_OBJECT or first FIELD_NAME) into the record. */
     Object read(JsonParser p, DeserializationContext ctxt) throws IOException {
-        // The constructor's arguments, in an array this thread reuses (a record nested in its own
-        // type gets a fresh one): a large PCE's load reads millions of records.
-        Object[] args = spareArgs.get();
-        if (args == null) {
-            args = new Object[names.length];
-        } else {
-            spareArgs.set(null);
-        }
-        try {
-            return read(p, ctxt, args);
-        } finally {
-            Arrays.fill(args, null);
-            spareArgs.set(args);
-        }
-    }
-
-    private Object read(JsonParser p, DeserializationContext ctxt, Object[] args) throws IOException {
         Resolved r = resolve(ctxt);
         JsonDeserializer<Object>[] ds = r.components;
         int n = names.length;
+        Object[] args = new Object[n];
         long seen = 0;
         Members extra = null;
-        int guess = 0;
+        int k = 0;
         String name = p.hasToken(JsonToken.START_OBJECT) ? p.nextFieldName() : p.currentName();
-        for (; name != null; name = p.nextFieldName()) {
-            int i = guess < n && names[guess] == name ? guess : indexOf(name);
+        for (; name != null; name = p.nextFieldName(), k++) {
+            int i = indexOf(name, k);
             JsonToken t = p.nextToken();
             if (i < 0) {
                 JsonNode v;
@@ -258,7 +256,6 @@ final class RecordReader {
                 extra.put(name, v == null ? NullNode.instance : v, false);
                 continue;
             }
-            guess = i + 1;
             seen |= 1L << i;
             try {
                 if (t == JsonToken.VALUE_NULL) {
@@ -267,6 +264,8 @@ final class RecordReader {
                         extra = new Members(extraHint);
                     }
                     extra.put(name, NullNode.instance, false);
+                } else if (i == ownHref && t == JsonToken.VALUE_STRING) {
+                    args[i] = p.getText();
                 } else if (t == JsonToken.START_ARRAY && r.elements[i] != null) {
                     args[i] = list(p, ctxt, r.elements[i]);
                 } else {
@@ -339,7 +338,7 @@ final class RecordReader {
             }
             return n == 0 ? List.of() : new ArrayListView<>(Arrays.copyOf(items, n));
         } finally {
-            Arrays.fill(items, 0, n, null);
+            // Not cleared: the next list overwrites it, and it holds at most a few elements meanwhile.
             scratch.pop(items);
         }
     }
@@ -385,7 +384,7 @@ final class RecordReader {
         private int hits;
         private volatile boolean off;
 
-        private record Entry(Object[] args, Object value) {
+        private record Entry(int hash, Object[] args, Object value) {
         }
 
         Object of(Object[] args, RecordReader reader, DeserializationContext ctxt) throws IOException {
@@ -399,7 +398,7 @@ final class RecordReader {
             int h = Arrays.hashCode(args);
             int slot = (h * 0x9E3779B9) >>> (32 - BITS);
             Entry e = entries[slot];
-            if (e != null && Arrays.equals(e.args, args)) {
+            if (e != null && e.hash == h && Arrays.equals(e.args, args)) {
                 hits++;
                 return e.value;
             }
@@ -409,7 +408,7 @@ final class RecordReader {
                 hits = 0;
             }
             Object value = reader.construct(args, ctxt);
-            entries[slot] = new Entry(args.clone(), value);
+            entries[slot] = new Entry(h, args, value);
             return value;
         }
     }
@@ -477,7 +476,35 @@ final class RecordReader {
         }
     }
 
+    /**
+     * The component of the {@code k}-th member called {@code name} (-1 for an unknown one). Records
+     * of one type come with their members in the same order, so the answer for the previous
+     * record's {@code k}-th member is tried first, by identity (the parser's names are interned).
+     */
+    private int indexOf(String name, int k) {
+        if (k < order.length) {
+            Position at = order[k];
+            if (at != null && at.name == name) {
+                return at.index;
+            }
+            int i = indexOf(name);
+            order[k] = new Position(name, i);
+            return i;
+        }
+        return indexOf(name);
+    }
+
+    /** A member name and its component, one immutable object so that threads see the two together. */
+    private record Position(String name, int index) {
+    }
+
     private int indexOf(String name) {
+        // The parser's names are interned: an identity scan over a record's few names first.
+        for (int i = 0; i < names.length; i++) {
+            if (names[i] == name) {
+                return i;
+            }
+        }
         Integer i = index.get(name);
         return i == null ? -1 : i;
     }
