@@ -414,10 +414,11 @@ final class RecordReader {
     }
 
     /**
-     * An unknown member's object value (the parser on its START_OBJECT), as Jackson's tree reader
-     * builds it, except that the PCE's ubiquitous reference {@code {"href": "..."}} (a rule's
-     * {@code created_by}, {@code updated_by}...) is one shared, unmodifiable node per href: a large
-     * PCE sends hundreds of thousands of them, each otherwise a node, a map and its entry.
+     * An unknown member's object value (the parser on its START_OBJECT): the tree Jackson's reader
+     * builds, held compactly and unmodifiable, like the record itself. The PCE's ubiquitous
+     * reference {@code {"href": "..."}} (a rule's {@code created_by}, {@code updated_by}...) is one
+     * shared node per href; any other object keeps its members in two arrays rather than a
+     * LinkedHashMap (a large PCE's workloads carry millions of such members: services, ports).
      */
     private static JsonNode extraObject(JsonParser p, DeserializationContext ctxt, JsonDeserializer<Object> node)
             throws IOException {
@@ -426,35 +427,170 @@ final class RecordReader {
         if (first == null) {
             return f.objectNode();
         }
-        JsonToken t = p.nextToken();
-        JsonNode v = t == JsonToken.VALUE_NULL ? f.nullNode() : extraValue(p, t, ctxt, node);
+        JsonNode v = extraValue(p, p.nextToken(), ctxt, node);
         String name = p.nextFieldName();
         if (name == null && v instanceof TextNode text && first.equals("href")) {
             return SharedHrefs.of(f, text);
         }
-        ObjectNode o = f.objectNode();
-        o.set(first, v);
+        String[] keys = new String[8];
+        JsonNode[] values = new JsonNode[8];
+        keys[0] = first;
+        values[0] = v;
+        int n = 1;
         for (; name != null; name = p.nextFieldName()) {
-            t = p.nextToken();
-            o.set(name, t == JsonToken.VALUE_NULL ? f.nullNode() : extraValue(p, t, ctxt, node));
+            JsonNode x = extraValue(p, p.nextToken(), ctxt, node);
+            int at = -1;
+            for (int i = 0; i < n; i++) {
+                if (keys[i].equals(name)) {
+                    at = i;
+                    break;
+                }
+            }
+            if (at >= 0) {
+                values[at] = x; // a repeated member: the last value, as Jackson's tree reader keeps
+                continue;
+            }
+            if (n == keys.length) {
+                keys = Arrays.copyOf(keys, n * 2);
+                values = Arrays.copyOf(values, n * 2);
+            }
+            keys[n] = name;
+            values[n++] = x;
         }
-        return o;
+        return SharedTrees.object(f, keys, values, n);
     }
 
     /**
-     * A non-null value kept in {@code extra}, the parser on its first token: the nodes Jackson's
-     * tree reader makes, strings and booleans made here (a string looked up in the parser's buffer,
-     * so a timestamp seen before makes no new String), objects by {@link #extraObject}.
+     * A value kept in {@code extra}, the parser on its first token: the node Jackson's tree reader
+     * makes, built here for the common kinds (a string looked up in the parser's buffer, so a
+     * timestamp seen before makes no new String; objects by {@link #extraObject}; arrays of them),
+     * by Jackson for the rest (decimals, big numbers).
      */
     private static JsonNode extraValue(JsonParser p, JsonToken t, DeserializationContext ctxt,
                                        JsonDeserializer<Object> node) throws IOException {
-        return switch (t) {
-            case VALUE_STRING -> ctxt.getNodeFactory().textNode(PceJson.sharedText(p));
-            case VALUE_TRUE -> ctxt.getNodeFactory().booleanNode(true);
-            case VALUE_FALSE -> ctxt.getNodeFactory().booleanNode(false);
-            case START_OBJECT -> extraObject(p, ctxt, node);
-            default -> (JsonNode) node.deserialize(p, ctxt);
-        };
+        JsonNodeFactory f = ctxt.getNodeFactory();
+        switch (t) {
+            case VALUE_STRING:
+                return f.textNode(PceJson.sharedText(p));
+            case VALUE_TRUE:
+                return f.booleanNode(true);
+            case VALUE_FALSE:
+                return f.booleanNode(false);
+            case VALUE_NULL:
+                return f.nullNode();
+            case VALUE_NUMBER_INT:
+                if (!ctxt.hasSomeOfFeatures(INT_COERCIONS)) {
+                    JsonParser.NumberType nt = p.getNumberType();
+                    if (nt == JsonParser.NumberType.INT) {
+                        return f.numberNode(p.getIntValue());
+                    }
+                    if (nt == JsonParser.NumberType.LONG) {
+                        return f.numberNode(p.getLongValue());
+                    }
+                }
+                return (JsonNode) node.deserialize(p, ctxt);
+            case START_OBJECT:
+                return extraObject(p, ctxt, node);
+            case START_ARRAY: {
+                JsonNode[] items = new JsonNode[8];
+                int n = 0;
+                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                    if (n == items.length) {
+                        items = Arrays.copyOf(items, n * 2);
+                    }
+                    items[n++] = extraValue(p, e, ctxt, node);
+                }
+                return SharedTrees.array(f, items, n);
+            }
+            default:
+                return (JsonNode) node.deserialize(p, ctxt);
+        }
+    }
+
+    private static final int INT_COERCIONS = DeserializationFeature.USE_BIG_INTEGER_FOR_INTS.getMask()
+            | DeserializationFeature.USE_LONG_FOR_INTS.getMask();
+
+    /**
+     * The objects and arrays kept in {@code extra}, unmodifiable and shared when equal: a large
+     * PCE repeats the same small trees across thousands of objects (a workload's open service
+     * ports, its empty lists). A fixed direct-mapped table, the latest tree wins a slot. Members
+     * and items compare as plain values when they are strings, whole numbers, booleans or nulls
+     * (equal ones write the same JSON) and by identity otherwise (a nested tree is itself shared
+     * when it repeats): never equal unless written the same.
+     */
+    private static final class SharedTrees {
+        private static final int BITS = 15;
+        private static final Object[] SLOTS = new Object[1 << BITS];
+
+        private record Obj(int hash, String[] keys, JsonNode[] values, ObjectNode node) {
+        }
+
+        private record Arr(int hash, JsonNode[] items, com.fasterxml.jackson.databind.node.ArrayNode node) {
+        }
+
+        static ObjectNode object(JsonNodeFactory f, String[] keys, JsonNode[] values, int n) {
+            int h = 1;
+            for (int i = 0; i < n; i++) {
+                h = 31 * (31 * h + keys[i].hashCode()) + hash(values[i]);
+            }
+            int slot = (h * 0x9E3779B9) >>> (32 - BITS);
+            if (SLOTS[slot] instanceof Obj o && o.hash == h && o.keys.length == n && same(o, keys, values)) {
+                return o.node;
+            }
+            String[] k = Arrays.copyOf(keys, n);
+            JsonNode[] v = Arrays.copyOf(values, n);
+            ObjectNode node = new ObjectNode(f, new ArrayMap(k, v));
+            SLOTS[slot] = new Obj(h, k, v, node);
+            return node;
+        }
+
+        static com.fasterxml.jackson.databind.node.ArrayNode array(JsonNodeFactory f, JsonNode[] items, int n) {
+            int h = 2;
+            for (int i = 0; i < n; i++) {
+                h = 31 * h + hash(items[i]);
+            }
+            int slot = (h * 0x9E3779B9) >>> (32 - BITS);
+            if (SLOTS[slot] instanceof Arr a && a.hash == h && a.items.length == n && same(a.items, items)) {
+                return a.node;
+            }
+            JsonNode[] v = Arrays.copyOf(items, n);
+            com.fasterxml.jackson.databind.node.ArrayNode node =
+                    new com.fasterxml.jackson.databind.node.ArrayNode(f, new ArrayListView<>(v));
+            SLOTS[slot] = new Arr(h, v, node);
+            return node;
+        }
+
+        private static boolean same(Obj o, String[] keys, JsonNode[] values) {
+            for (int i = 0; i < o.keys.length; i++) {
+                if (!o.keys[i].equals(keys[i]) || !same(o.values[i], values[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean same(JsonNode[] a, JsonNode[] b) {
+            for (int i = 0; i < a.length; i++) {
+                if (!same(a[i], b[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean plain(JsonNode v) {
+            return v instanceof TextNode || v instanceof com.fasterxml.jackson.databind.node.IntNode
+                    || v instanceof com.fasterxml.jackson.databind.node.LongNode
+                    || v instanceof com.fasterxml.jackson.databind.node.BooleanNode || v instanceof NullNode;
+        }
+
+        private static int hash(JsonNode v) {
+            return plain(v) ? v.getClass().hashCode() * 31 + v.hashCode() : System.identityHashCode(v);
+        }
+
+        private static boolean same(JsonNode a, JsonNode b) {
+            return a == b || (plain(a) && a.getClass() == b.getClass() && a.equals(b));
+        }
     }
 
     /** The shared {@code {"href": ...}} nodes: a fixed direct-mapped table, the latest href wins a slot. */

@@ -203,6 +203,26 @@ class ModelDeserializerEquivalenceTest {
     }
 
     @Test
+    void equalTreesInExtraAreOneUnmodifiableNodeAndDecimalsAreNeverMerged() throws IOException {
+        List<Workload> ws = M.readValue(q("[{'services': {'open_service_ports': [{'port': 22, 'protocol': 6,"
+                + " 'process_name': 'sshd', 'package': null}], 'uptime_seconds': 1}, 'tags': [], 'w': 1.0},"
+                + " {'services': {'open_service_ports': [{'port': 22, 'protocol': 6, 'process_name': 'sshd',"
+                + " 'package': null}], 'uptime_seconds': 2}, 'tags': [], 'w': 1.00}]"),
+                M.getTypeFactory().constructCollectionType(List.class, Workload.class));
+        JsonNode a = ws.get(0).extra().get("services");
+        JsonNode b = ws.get(1).extra().get("services");
+        assertFalse(a == b, "different uptimes");
+        assertSame(a.get("open_service_ports"), b.get("open_service_ports"), "the same ports: one node");
+        assertSame(ws.get(0).extra().get("tags"), ws.get(1).extra().get("tags"));
+        assertThrows(UnsupportedOperationException.class,
+                () -> ((com.fasterxml.jackson.databind.node.ArrayNode) a.get("open_service_ports")).add(1));
+        assertThrows(UnsupportedOperationException.class,
+                () -> ((com.fasterxml.jackson.databind.node.ObjectNode) a).put("uptime_seconds", 3));
+        assertEquals("1.0", ws.get(0).extra().get("w").toString());
+        assertEquals("1.00", ws.get(1).extra().get("w").toString(), "decimals written as sent");
+    }
+
+    @Test
     void equalValueRecordsAreOneInstanceAndOthersStayApart() throws IOException {
         List<SecRule> rules = M.readValue(q("[{'providers': [{'label': {'href': '/orgs/1/labels/1'}}],"
                 + " 'ingress_services': [{'port': 443, 'proto': 6}], 'resolve_labels_as': {'providers': ['workloads']}},"
