@@ -38,7 +38,8 @@ import java.util.Optional;
  * reported apart, and once more without it), each before (the code of 2157e57, kept as
  * {@link TrafficBaseline}) and after in this process, wall and process CPU time, with a check that
  * both give the same answers; the summaries again on the flows with equal parts shared, as h18p's
- * parser returns them. {@code quick} as first argument: one download, no split. Not a timed test;
+ * parser returns them. {@code quick} as first argument: one download, no split; {@code decisions}: one
+ * download, then the engine's decisions alone (before and after, same decisions checked). Not a timed test;
  * targets on 2 cores: &lt; 3 s (with the table model of {@link TrafficTableProbe}), &lt; 300 ms, &lt; 1 s. Run
  * with {@code ./mvnw -Pbench test-compile exec:exec -Dbench.main=dev.pceworkbench.bench.TrafficExplorerProbe -Dbench.args=}.
  */
@@ -68,7 +69,8 @@ public final class TrafficExplorerProbe {
                     + "%,d flows, limit reached: %s, matches %,d%n", ms(System.nanoTime() - t0), first.flows().size(),
                     first.limitReached(), first.query().matchesCount());
 
-            boolean quick = args.length > 0 && args[0].equals("quick");
+            boolean decisionsOnly = args.length > 0 && args[0].equals("decisions");
+            boolean quick = decisionsOnly || args.length > 0 && args[0].equals("quick");
             TrafficExplorer.Result r = null;
             long best = Long.MAX_VALUE;
             for (int i = 0; i < (quick ? 1 : 3); i++) {
@@ -86,6 +88,10 @@ public final class TrafficExplorerProbe {
             }
 
             var flows = r.flows();
+            if (decisionsOnly) {
+                decisions(workspace, flows, TrafficBaseline.sharedParts(flows), true);
+                return;
+            }
             System.out.println("-- group-by (before = the code of 2157e57, kept in TrafficBaseline; same answers checked)");
             groupBy("app group summary (app|env -> app|env on port)", flows, FlowSummary.appGroupDimensions(), null, true);
             groupBy("port x decision", flows, List.of(FlowSummary.Dimension.service(), FlowSummary.Dimension.decision()),
@@ -105,6 +111,14 @@ public final class TrafficExplorerProbe {
             groupBy("port x decision, shared parts", shared, List.of(FlowSummary.Dimension.service(),
                     FlowSummary.Dimension.decision()), null, false);
 
+            decisions(workspace, flows, shared, false);
+        }
+    }
+
+    /** The engine's draft decisions, before and after, on the flows and on the shared-parts flows. */
+    private static void decisions(PolicyWorkspace workspace, List<TrafficFlow> flows, List<TrafficFlow> shared,
+                                  boolean only) throws Exception {
+        {
             long i0 = System.nanoTime();
             RuleSearchIndex draft = workspace.index("draft", CancellationToken.none(), Progress.Listener.NONE);
             System.out.printf("draft policy loaded over HTTPS and indexed (once per version, not part of the decisions): "
@@ -149,6 +163,9 @@ public final class TrafficExplorerProbe {
             FlowDecisions.decide(flows, new PolicyCheck(fresh));
             System.out.printf("   without a built index (policy already loaded): index build %d ms + decisions = %d ms%n",
                     ms(built), ms(System.nanoTime() - x0));
+            if (only) {
+                return;
+            }
             groupBy("app group summary with the engine's draft decisions", flows,
                     List.of(FlowSummary.Dimension.sourceLabels("app", "env"), FlowSummary.Dimension.destinationLabels("app", "env"),
                             FlowSummary.Dimension.service(), FlowSummary.Dimension.draftDecision()), decisions, false);

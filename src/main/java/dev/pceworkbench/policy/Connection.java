@@ -34,35 +34,54 @@ final class Connection {
     private long[] providerScopes;
     private long consumerScopes;
 
+    /** A consumer resolved against a model: its workload id (or -1 for an address), labels (or null) and IP lists. */
+    record Consumer(Endpoint endpoint, int id, int[] labels, BitSet ipLists) {
+        static Consumer of(PolicyModel m, Endpoint e) {
+            if (e.isWorkload()) {
+                int w = workload(m, e);
+                return new Consumer(e, w, m.workloadLabels[w], m.ipListsContaining(m.workloadIps[w]));
+            }
+            return new Consumer(e, -1, null, m.ipListsContaining(e.ip()));
+        }
+    }
+
     Connection(PolicyModel m, Endpoint consumer, Endpoint provider, PortRange service) {
+        this(m, Consumer.of(m, consumer), provider, targets(m, provider), service);
+    }
+
+    /** A connection from a resolved consumer to a provider already resolved into its {@link #targets}; shares {@code targets}. */
+    Connection(PolicyModel m, Consumer consumer, Endpoint provider, Target[] targets, PortRange service) {
         this.m = m;
-        this.consumerEndpoint = consumer;
+        this.consumerEndpoint = consumer.endpoint();
         this.providerEndpoint = provider;
         this.service = service;
-        if (consumer.isWorkload()) {
-            this.consumer = workload(m, consumer);
-            this.consumerLabels = m.workloadLabels[this.consumer];
-            this.consumerIpLists = m.ipListsContaining(m.workloadIps[this.consumer]);
-        } else {
-            this.consumer = -1;
-            this.consumerLabels = null;
-            this.consumerIpLists = m.ipListsContaining(consumer.ip());
-        }
-        List<Target> t = new ArrayList<>();
-        if (provider.isWorkload()) {
-            int w = workload(m, provider);
-            t.add(new Target(false, w, m.workloadLabels[w], null, null));
-            for (PolicyModel.Binding b : m.bindings[w]) {
-                t.add(new Target(true, b.virtualService(), m.virtualServiceLabels[b.virtualService()], null, b));
-            }
-        } else {
-            t.add(new Target(false, -1, null, m.ipListsContaining(provider.ip()), null));
-        }
-        this.targets = t.toArray(new Target[0]);
+        this.consumer = consumer.id();
+        this.consumerLabels = consumer.labels();
+        this.consumerIpLists = consumer.ipLists();
+        this.targets = targets;
         this.providerScopes = new long[targets.length];
     }
 
-    private static int workload(PolicyModel m, Endpoint e) {
+    /** What {@code provider} can be matched as: itself, then each virtual service bound to it. */
+    static Target[] targets(PolicyModel m, Endpoint provider) {
+        if (!provider.isWorkload()) {
+            return new Target[] {new Target(false, -1, null, m.ipListsContaining(provider.ip()), null)};
+        }
+        return targets(m, workload(m, provider));
+    }
+
+    /** {@link #targets(PolicyModel, Endpoint)} of the workload with id {@code w}. */
+    static Target[] targets(PolicyModel m, int w) {
+        PolicyModel.Binding[] bs = m.bindings[w];
+        Target[] t = new Target[1 + bs.length];
+        t[0] = new Target(false, w, m.workloadLabels[w], null, null);
+        for (int i = 0; i < bs.length; i++) {
+            t[i + 1] = new Target(true, bs[i].virtualService(), m.virtualServiceLabels[bs[i].virtualService()], null, bs[i]);
+        }
+        return t;
+    }
+
+    static int workload(PolicyModel m, Endpoint e) {
         int w = m.workloadId(e.workloadHref());
         if (w < 0) {
             throw new IllegalArgumentException("Workload " + e.workloadHref() + " is not in policy version " + m.version());

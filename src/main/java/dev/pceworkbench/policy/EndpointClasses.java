@@ -25,8 +25,12 @@ public final class EndpointClasses {
     private final BitSet named = new BitSet();
     private final Map<Key, Integer> consumers = new HashMap<>();
     private final List<Endpoint> consumerReps = new ArrayList<>();
+    /** Per consumer class, its representative resolved against the model (for {@link PolicyCheck#decide(EndpointClasses, int[], int, PortRange)}). */
+    private final List<Connection.Consumer> consumerResolved = new ArrayList<>();
     private final Map<Key, Integer> providers = new HashMap<>();
     private final List<Endpoint> providerReps = new ArrayList<>();
+    /** Per provider class, its representative's workload id, or -1 for an address. */
+    private final Ints.Builder providerWorkloads = new Ints.Builder();
 
     public EndpointClasses(PolicyModel model) {
         this.m = Objects.requireNonNull(model);
@@ -53,15 +57,37 @@ public final class EndpointClasses {
      * @throws IllegalArgumentException when a workload is not in the model
      */
     public int consumer(Endpoint e) {
-        Key k;
         if (e.isWorkload()) {
-            int w = workload(e);
-            k = named.get(w) ? new Key(0, w, null, null, null, null)
-                    : new Key(1, 0, m.workloadLabels[w], null, null, m.ipListsContaining(m.workloadIps[w]));
-        } else {
-            k = new Key(2, 0, null, null, null, m.ipListsContaining(e.ip()));
+            return consumer(workload(e), e);
         }
-        return id(consumers, consumerReps, k, e);
+        BitSet lists = m.ipListsContaining(e.ip());
+        return consumerId(new Key(2, 0, null, null, null, lists), e, -1, lists);
+    }
+
+    /**
+     * {@link #consumer(Endpoint)} of the workload at position {@code index} of the model's
+     * {@link PolicyModel#workloads()} (see {@link PolicyModel#workloadIndex}).
+     */
+    public int consumerWorkload(int index) {
+        return consumer(index, null);
+    }
+
+    private int consumer(int w, Endpoint e) {
+        BitSet lists = m.ipListsContaining(m.workloadIps[w]);
+        Key k = named.get(w) ? new Key(0, w, null, null, null, null) : new Key(1, 0, m.workloadLabels[w], null, null, lists);
+        return consumerId(k, e, w, lists);
+    }
+
+    private int consumerId(Key k, Endpoint e, int w, BitSet lists) {
+        Integer id = consumers.get(k);
+        if (id == null) {
+            id = consumerReps.size();
+            consumers.put(k, id);
+            Endpoint rep = e != null ? e : Endpoint.workload(m.workloads[w].href());
+            consumerReps.add(rep);
+            consumerResolved.add(new Connection.Consumer(rep, w, w < 0 ? null : m.workloadLabels[w], lists));
+        }
+        return id;
     }
 
     /**
@@ -71,25 +97,61 @@ public final class EndpointClasses {
      * @throws IllegalArgumentException when a workload is not in the model
      */
     public int provider(Endpoint e) {
-        Key k;
         if (e.isWorkload()) {
-            int w = workload(e);
-            if (named.get(w)) {
-                k = new Key(0, w, null, null, null, null);
-            } else {
-                PolicyModel.Binding[] bs = m.bindings[w];
-                int[] vs = new int[bs.length];
-                PortRange[][] ports = new PortRange[bs.length][];
-                for (int i = 0; i < bs.length; i++) {
-                    vs[i] = bs[i].virtualService();
-                    ports[i] = bs[i].ports();
-                }
-                k = new Key(1, 0, m.workloadLabels[w], vs, ports, null);
-            }
-        } else {
-            k = new Key(2, 0, null, null, null, m.ipListsContaining(e.ip()));
+            return provider(workload(e), e);
         }
-        return id(providers, providerReps, k, e);
+        return providerId(new Key(2, 0, null, null, null, m.ipListsContaining(e.ip())), e, -1);
+    }
+
+    /**
+     * {@link #provider(Endpoint)} of the workload at position {@code index} of the model's
+     * {@link PolicyModel#workloads()} (see {@link PolicyModel#workloadIndex}).
+     */
+    public int providerWorkload(int index) {
+        return provider(index, null);
+    }
+
+    private int provider(int w, Endpoint e) {
+        Key k;
+        if (named.get(w)) {
+            k = new Key(0, w, null, null, null, null);
+        } else {
+            PolicyModel.Binding[] bs = m.bindings[w];
+            int[] vs = new int[bs.length];
+            PortRange[][] ports = new PortRange[bs.length][];
+            for (int i = 0; i < bs.length; i++) {
+                vs[i] = bs[i].virtualService();
+                ports[i] = bs[i].ports();
+            }
+            k = new Key(1, 0, m.workloadLabels[w], vs, ports, null);
+        }
+        return providerId(k, e, w);
+    }
+
+    private int providerId(Key k, Endpoint e, int w) {
+        Integer id = providers.get(k);
+        if (id == null) {
+            id = providerReps.size();
+            providers.put(k, id);
+            providerReps.add(e != null ? e : Endpoint.workload(m.workloads[w].href()));
+            providerWorkloads.add(w);
+        }
+        return id;
+    }
+
+    /** What the representative of provider class {@code id} can be matched as. */
+    Connection.Target[] providerTargets(int id) {
+        int w = providerWorkloads.get(id);
+        return w >= 0 ? Connection.targets(m, w) : Connection.targets(m, providerReps.get(id));
+    }
+
+    PolicyModel model() {
+        return m;
+    }
+
+    /** The representative of consumer class {@code id}, resolved. */
+    Connection.Consumer consumerResolved(int id) {
+        return consumerResolved.get(id);
     }
 
     /** The first consumer asked for of class {@code id}. */
@@ -108,16 +170,6 @@ public final class EndpointClasses {
             throw new IllegalArgumentException("Workload " + e.workloadHref() + " is not in policy version " + m.version());
         }
         return w;
-    }
-
-    private static int id(Map<Key, Integer> ids, List<Endpoint> reps, Key k, Endpoint e) {
-        Integer id = ids.get(k);
-        if (id == null) {
-            id = reps.size();
-            ids.put(k, id);
-            reps.add(e);
-        }
-        return id;
     }
 
     /** kind 0: a named workload ({@code id}); 1: a workload by what the check reads of it; 2: an address by its IP lists. */

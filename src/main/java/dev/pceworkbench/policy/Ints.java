@@ -73,6 +73,10 @@ final class Ints {
             return n;
         }
 
+        int get(int i) {
+            return a[i];
+        }
+
         int[] toArray() {
             return n == 0 ? NONE : Arrays.copyOf(a, n);
         }

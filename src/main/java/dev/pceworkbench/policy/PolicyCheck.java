@@ -86,15 +86,71 @@ public final class PolicyCheck {
      */
     public Outcome[] decide(List<Endpoint> consumers, Endpoint provider, PortRange service) {
         Outcome[] out = new Outcome[consumers.size()];
+        Connection.Target[] targets = Connection.targets(index.model, provider);
         int[] candidates = null;
         for (int i = 0; i < out.length; i++) {
-            Connection c = new Connection(index.model, consumers.get(i), provider, service);
+            Connection c = new Connection(index.model, Connection.Consumer.of(index.model, consumers.get(i)), provider,
+                    targets, service);
             if (candidates == null) {
                 candidates = index.providerCandidates(c); // the provider's and the service's alone
             }
             out[i] = outcome(c, candidates);
         }
         return out;
+    }
+
+    /**
+     * Deciding many connections between the classes of {@code classes} (numbered on this check's
+     * model) on some {@code services}: see {@link Batch#decide}.
+     *
+     * @throws IllegalArgumentException when {@code classes} numbers another model's endpoints
+     */
+    public Batch batch(EndpointClasses classes, List<PortRange> services) {
+        if (classes.model() != index.model) {
+            throw new IllegalArgumentException("Endpoint classes of another policy model");
+        }
+        RuleSearchIndex.Covering[] covering = new RuleSearchIndex.Covering[services.size()];
+        for (int i = 0; i < covering.length; i++) {
+            covering[i] = index.new Covering(services.get(i));
+        }
+        return new Batch(classes, covering);
+    }
+
+    /**
+     * Decisions between endpoint classes: the representatives are not resolved again, and the
+     * candidate rules filed under labels are filtered by each service once for the whole batch.
+     * Thread-safe once the classes are numbered.
+     */
+    public final class Batch {
+        private final EndpointClasses classes;
+        private final RuleSearchIndex.Covering[] covering;
+
+        private Batch(EndpointClasses classes, RuleSearchIndex.Covering[] covering) {
+            this.classes = classes;
+            this.covering = covering;
+        }
+
+        /**
+         * {@link #decide(List, Endpoint, PortRange)} for the representatives of consumer classes
+         * {@code consumers} and of provider class {@code provider}, on the batch's service number
+         * {@code service}, in order.
+         */
+        public Outcome[] decide(int[] consumers, int provider, int service) {
+            Outcome[] out = new Outcome[consumers.length];
+            Endpoint p = classes.providerRepresentative(provider);
+            Connection.Target[] targets = classes.providerTargets(provider);
+            RuleSearchIndex.Covering memo = covering[service];
+            int[] candidates = null;
+            for (int i = 0; i < out.length; i++) {
+                Connection c = new Connection(index.model, classes.consumerResolved(consumers[i]), p, targets,
+                        memo.service());
+                if (candidates == null) {
+                    candidates = index.providerCandidates(c, memo); // the provider's and the service's alone
+                }
+                out[i] = outcome(c, candidates);
+            }
+            return out;
+        }
     }
 
     private static Outcome outcome(Connection c, int[] candidates) {

@@ -191,6 +191,16 @@ public final class PolicyModel {
         return List.of(workloads);
     }
 
+    /** The position of the workload with this href among {@link #workloads()}, or -1. */
+    public int workloadIndex(String href) {
+        return workloadId(href);
+    }
+
+    /** The workload at a position of {@link #workloads()}. */
+    public Workload workload(int index) {
+        return workloads[index];
+    }
+
     int workloadId(String href) {
         Integer i = workloadIds.get(href);
         return i == null ? -1 : i;

@@ -79,6 +79,14 @@ public final class RuleSearchIndex {
      * when the provider has bound virtual services (it then means their ports).
      */
     int[] providerCandidates(Connection c) {
+        return providerCandidates(c, null);
+    }
+
+    /**
+     * {@link #providerCandidates(Connection)}, the label and any-target postings filtered by
+     * {@code memo} (for the connection's service) when given.
+     */
+    int[] providerCandidates(Connection c, Covering memo) {
         byte[] covers = new byte[serviceSets.length];
         boolean vsTargets = c.targets.length > 1;
         Ints.Builder out = new Ints.Builder();
@@ -93,14 +101,55 @@ public final class RuleSearchIndex {
             labelled = true;
             addCovering(out, t.virtualService() ? byVirtualService[t.id()] : byWorkload[t.id()], c.service, covers, vsTargets);
             for (int l : t.labels()) {
-                addCovering(out, byLabel[l], c.service, covers, vsTargets);
+                if (memo == null) {
+                    addCovering(out, byLabel[l], c.service, covers, vsTargets);
+                } else {
+                    addAll(out, memo.of(l, vsTargets));
+                }
             }
         }
         if (labelled) {
-            addCovering(out, anyTarget, c.service, covers, vsTargets);
+            if (memo == null) {
+                addCovering(out, anyTarget, c.service, covers, vsTargets);
+            } else {
+                addAll(out, memo.of(byLabel.length, vsTargets));
+            }
         }
         int[] a = out.toArray();
         return Ints.sortedUnique(a, a.length);
+    }
+
+    /**
+     * The label postings (and the any-target one) filtered by one service as
+     * {@link #providerCandidates} filters them, each worked out once, for checks of many
+     * providers on that service. Thread-safe.
+     */
+    final class Covering {
+        private final PortRange service;
+        /** Per posting (labels, then any-target) and whether the provider has virtual-service targets. */
+        private final java.util.concurrent.atomic.AtomicReferenceArray<int[]> lists =
+                new java.util.concurrent.atomic.AtomicReferenceArray<>(2 * (byLabel.length + 1));
+
+        Covering(PortRange service) {
+            this.service = service;
+        }
+
+        PortRange service() {
+            return service;
+        }
+
+        private int[] of(int posting, boolean vsTargets) {
+            int i = 2 * posting + (vsTargets ? 1 : 0);
+            int[] l = lists.get(i);
+            if (l == null) {
+                Ints.Builder out = new Ints.Builder();
+                addCovering(out, posting == byLabel.length ? anyTarget : byLabel[posting], service,
+                        new byte[serviceSets.length], vsTargets);
+                l = out.toArray();
+                lists.set(i, l);
+            }
+            return l;
+        }
     }
 
     /** Adds the rules of {@code ids} whose services may cover {@code q}; {@code covers} memoises per service list. */

@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The index proposes every rule the linear scan finds: on random orgs full of awkward shapes (rule
  * sets with more than 64 scopes, scope exclusions, nested and unknown label groups, references to
  * missing objects, IPv6, labels resolved as virtual services, disabled rules and rule sets),
- * thousands of random checks and searches give identical answers, reasons included.
+ * thousands of random checks and searches give identical answers, reasons included; the verdicts
+ * of batches of consumers (by endpoint, and by {@link EndpointClasses}) are each consumer's own.
  */
 class IndexEquivalenceTest {
     static final String[] KEYS = {"role", "app", "env", "loc"};
@@ -44,6 +45,8 @@ class IndexEquivalenceTest {
         RuleSearchIndex index = RuleSearchIndex.build(PolicyModel.build(data));
         PolicyCheck check = new PolicyCheck(index);
         LinearScan scan = new LinearScan(index.model());
+        EndpointClasses classes = new EndpointClasses(index.model());
+        Random others = new Random(seed * 31); // the batch's other consumers, apart from the checks' own draws
         int allowed = 0;
         for (int i = 0; i < 3000; i++) {
             Endpoint c = endpoint(rnd, data);
@@ -57,6 +60,18 @@ class IndexEquivalenceTest {
                     : viaIndex.boundaries().isEmpty() ? PolicyCheck.Outcome.NOT_ALLOWED
                     : PolicyCheck.Outcome.NOT_ALLOWED_ACROSS_BOUNDARY;
             assertEquals(outcome, check.decide(c, p, s), c + " -> " + p + " " + s);
+            // Batches of consumers to one provider (as FlowDecisions asks, by endpoint classes, whose
+            // representatives may be other endpoints of the class) give each consumer's own verdict.
+            List<Endpoint> batch = List.of(c, endpoint(others, data), endpoint(others, data), c);
+            int[] batchClasses = batch.stream().mapToInt(classes::consumer).toArray();
+            PolicyCheck.Outcome[] byList = check.decide(batch, p, s);
+            PolicyCheck.Outcome[] byClass = check.batch(classes, List.of(PortRange.of(6, 80), s))
+                    .decide(batchClasses, classes.provider(p), 1);
+            for (int k = 0; k < batch.size(); k++) {
+                PolicyCheck.Outcome own = check.decide(batch.get(k), p, s);
+                assertEquals(own, byList[k], "batch " + batch.get(k) + " -> " + p + " " + s);
+                assertEquals(own, byClass[k], "classes " + batch.get(k) + " -> " + p + " " + s);
+            }
             allowed += viaIndex.allowed() ? 1 : 0;
         }
         assertTrue(allowed > 300, "allowed " + allowed);

@@ -41,14 +41,36 @@ public enum Decision {
         return of(outcome.allowed(), outcome == PolicyCheck.Outcome.NOT_ALLOWED_ACROSS_BOUNDARY, destination);
     }
 
+    /**
+     * {@link #of(PolicyCheck.Outcome, Workload)} for every outcome, by its ordinal: a destination's
+     * decisions read once for the many flows to it.
+     */
+    public static Decision[] byOutcome(Workload destination) {
+        PolicyCheck.Outcome[] outcomes = PolicyCheck.Outcome.values();
+        Decision[] out = new Decision[outcomes.length];
+        if (destination == null || !destination.managed()) {
+            java.util.Arrays.fill(out, UNKNOWN);
+            return out;
+        }
+        String mode = destination.enforcementMode();
+        for (PolicyCheck.Outcome o : outcomes) {
+            out[o.ordinal()] = managed(o.allowed(), o == PolicyCheck.Outcome.NOT_ALLOWED_ACROSS_BOUNDARY, mode);
+        }
+        return out;
+    }
+
     private static Decision of(boolean allowed, boolean acrossBoundary, Workload destination) {
         if (destination == null || !destination.managed()) {
             return UNKNOWN;
         }
+        return managed(allowed, acrossBoundary, destination.enforcementMode());
+    }
+
+    /** The decision for a managed destination in enforcement mode {@code mode}. */
+    private static Decision managed(boolean allowed, boolean acrossBoundary, String mode) {
         if (allowed) {
             return ALLOWED;
         }
-        String mode = destination.enforcementMode();
         if ("full".equals(mode) || "selective".equals(mode) && acrossBoundary) {
             return BLOCKED;
         }

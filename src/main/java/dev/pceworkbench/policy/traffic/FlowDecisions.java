@@ -30,12 +30,16 @@ import java.util.stream.IntStream;
  * <p>Fast: flows repeat endpoints, and the policy cannot tell apart workloads it does not name that
  * carry the same labels (and IP lists, bindings): each distinct (consumer class, provider class,
  * service) of {@link EndpointClasses} is decided once, by its representatives, in parallel on the
- * common pool, the provider's candidate rules looked up once per (provider class, service); a source is matched as its workload when the version knows it, else by the
- * address seen. The answers are each flow's own ({@link #decide(TrafficFlow, PolicyCheck)}).
+ * common pool, the provider's candidate rules looked up once per (provider class, service). The
+ * flows' workloads are looked up by href in parallel too, then numbered by their positions in the
+ * model (no per-flow boxing or maps); each destination's decision per outcome is worked out once. A
+ * source is matched as its workload when the version knows it, else by the address seen. The answers are each flow's own ({@link #decide(TrafficFlow, PolicyCheck)}).
  */
 public final class FlowDecisions {
     private static final int MASK = (1 << 21) - 1;
     private static final long PROVIDER_AND_SERVICE = (1L << 42) - 1;
+    private static final int UNSEEN = Integer.MIN_VALUE;
+    private static final PolicyCheck.Outcome[] OUTCOMES = PolicyCheck.Outcome.values();
 
     private FlowDecisions() {
     }
@@ -54,56 +58,73 @@ public final class FlowDecisions {
         PolicyModel model = check.model();
         EndpointClasses classes = new EndpointClasses(model);
         // Per flow: the (consumer class, provider class, service) it is decided as, and its destination.
-        Map<String, Integer> srcWorkloads = new HashMap<>();
+        // Per workload of the model (by its position): its destination number, or its consumer class.
+        int[] dstOfWorkload = new int[model.workloadCount()];
+        Arrays.fill(dstOfWorkload, UNSEEN);
+        int[] srcOfWorkload = new int[model.workloadCount()];
+        Arrays.fill(srcOfWorkload, UNSEEN);
         Map<String, Integer> srcAddresses = new HashMap<>();
-        Map<String, Integer> dstWorkloads = new HashMap<>();
-        List<Workload> destinations = new ArrayList<>();
-        List<Integer> providerOf = new ArrayList<>();
-        Map<PortRange, Integer> serviceIds = new HashMap<>();
+        int destinations = 0;
+        int[] providerOf = new int[64];
+        // Per destination, its decision for each outcome (read once per destination instead of per flow).
+        Decision[] decisionOf = new Decision[64 * OUTCOMES.length];
+        LongIntMap serviceIds = new LongIntMap(64);
         List<PortRange> services = new ArrayList<>();
-        LongIntMap triples = new LongIntMap(flows.size() / 4);
-        int[] tripleOf = new int[flows.size()];
-        int[] destinationOf = new int[flows.size()];
-        SharedParts<TrafficFlow.FlowService> sameService = new SharedParts<>();
-        SharedParts<TrafficFlow.Endpoint> sameDst = new SharedParts<>();
-        SharedParts<TrafficFlow.Endpoint> sameSrc = new SharedParts<>();
-        for (int i = 0; i < flows.size(); i++) {
+        int size = flows.size();
+        LongIntMap triples = new LongIntMap(size / 4);
+        int[] tripleOf = new int[size];
+        int[] destinationOf = new int[size];
+        // First, on all cores: each flow's destination and source workloads (their positions in the
+        // model, -1 for none it knows) and its service, packed; the look-ups by href are most of the work.
+        int[] dstW = new int[size];
+        int[] srcW = new int[size];
+        long[] svc = new long[size];
+        IntStream.range(0, size).parallel().forEach(i -> {
             TrafficFlow f = flows.get(i);
-            int s = sameService.get(f.service());
-            if (s < 0) {
-                PortRange service = service(f);
-                Integer known = serviceIds.get(service);
-                if (known == null) {
-                    known = services.size();
-                    serviceIds.put(service, known);
-                    services.add(service);
-                }
-                s = known;
-                sameService.put(f.service(), s);
+            String dw = workload(f.dst());
+            dstW[i] = dw == null ? -1 : model.workloadIndex(dw);
+            String sw = dw == null ? null : workload(f.src());
+            srcW[i] = sw == null ? -1 : model.workloadIndex(sw);
+            svc[i] = serviceKey(f);
+        });
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("Decisions cancelled");
+        }
+        for (int i = 0; i < size; i++) {
+            int s = serviceIds.intern(svc[i]);
+            if (s == services.size()) {
+                services.add(service(flows.get(i)));
             }
-            int d = sameDst.get(f.dst()); // -1 also for a destination that is not a managed workload
-            String dw = d >= 0 ? null : workload(f.dst());
-            if (dw != null) {
-                Integer known = dstWorkloads.get(dw);
-                if (known == null) {
-                    Workload w = model.workload(dw);
-                    known = -1;
-                    if (w != null && w.managed()) {
-                        known = destinations.size();
-                        destinations.add(w);
-                        providerOf.add(classes.provider(Endpoint.workload(dw)));
+            int w = dstW[i];
+            int d = -1; // also for a destination that is not a managed workload
+            if (w >= 0) {
+                d = dstOfWorkload[w];
+                if (d == UNSEEN) {
+                    Workload wl = model.workload(w);
+                    d = -1;
+                    if (wl.managed()) {
+                        d = destinations++;
+                        if (d == providerOf.length) {
+                            providerOf = Arrays.copyOf(providerOf, d * 2);
+                            decisionOf = Arrays.copyOf(decisionOf, d * 2 * OUTCOMES.length);
+                        }
+                        providerOf[d] = classes.providerWorkload(w);
+                        System.arraycopy(Decision.byOutcome(wl), 0, decisionOf, d * OUTCOMES.length, OUTCOMES.length);
                     }
-                    dstWorkloads.put(dw, known);
+                    dstOfWorkload[w] = d;
                 }
-                d = known;
-                sameDst.put(f.dst(), d);
             }
             int c = -1;
             if (d >= 0) {
-                c = sameSrc.get(f.src());
-                if (c < 0) {
-                    c = consumerClass(f.src(), model, classes, srcWorkloads, srcAddresses);
-                    sameSrc.put(f.src(), c);
+                int v = srcW[i];
+                if (v >= 0) {
+                    c = srcOfWorkload[v];
+                    if (c == UNSEEN) {
+                        c = classes.consumerWorkload(v);
+                        srcOfWorkload[v] = c;
+                    }
+                } else {
+                    c = consumerAddress(flows.get(i).src(), classes, srcAddresses);
                 }
             }
             if (c < 0) {
@@ -111,72 +132,70 @@ public final class FlowDecisions {
                 continue;
             }
             destinationOf[i] = d;
-            if (c > MASK || s > MASK || providerOf.get(d) > MASK) {
+            int p = providerOf[d];
+            if (c > MASK || s > MASK || p > MASK) {
                 throw new IllegalStateException("More than " + MASK + " distinct sources, destinations or services");
             }
-            tripleOf[i] = triples.intern(((long) c << 42) | ((long) providerOf.get(d) << 21) | s);
+            tripleOf[i] = triples.intern(((long) c << 42) | ((long) p << 21) | s);
         }
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("Decisions cancelled");
         }
         // Each distinct (consumer class, provider class, service) once, by their representatives,
-        // provider by provider (the rules that can allow traffic to one provider stay warm).
+        // provider by provider (the rules that can allow traffic to one provider stay warm): the
+        // keys turned to (provider class, service, consumer class) and sorted as primitives.
         int n = triples.size();
-        long[] keys = triples.keys();
-        Integer[] boxed = new Integer[n];
+        long[] order = triples.keys();
         for (int t = 0; t < n; t++) {
-            boxed[t] = t;
+            order[t] = providerFirst(order[t]);
         }
-        Arrays.sort(boxed, (x, y) -> Long.compare(keys[x] & PROVIDER_AND_SERVICE, keys[y] & PROVIDER_AND_SERVICE));
+        Arrays.sort(order);
         // Runs of one (provider class, service): its candidate rules looked up once for all their consumers.
         int[] runStart = new int[n + 1];
         int runs = 0;
         for (int k = 0; k < n; k++) {
-            if (k == 0 || (keys[boxed[k]] & PROVIDER_AND_SERVICE) != (keys[boxed[k - 1]] & PROVIDER_AND_SERVICE)) {
+            if (k == 0 || order[k] >>> 21 != order[k - 1] >>> 21) {
                 runStart[runs++] = k;
             }
         }
         runStart[runs] = n;
-        PolicyCheck.Outcome[] outcomes = new PolicyCheck.Outcome[n];
+        PolicyCheck.Outcome[] sorted = new PolicyCheck.Outcome[n];
+        PolicyCheck.Batch batch = check.batch(classes, services);
         IntStream.range(0, runs).parallel().forEach(run -> {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("Decisions cancelled");
             }
             int from = runStart[run];
             int to = runStart[run + 1];
-            long key = keys[boxed[from]];
-            List<Endpoint> consumers = new ArrayList<>(to - from);
+            long key = order[from];
+            int[] consumers = new int[to - from];
             for (int k = from; k < to; k++) {
-                consumers.add(classes.consumerRepresentative((int) (keys[boxed[k]] >>> 42)));
+                consumers[k - from] = (int) order[k] & MASK;
             }
-            PolicyCheck.Outcome[] o = check.decide(consumers, classes.providerRepresentative((int) (key >>> 21) & MASK),
-                    services.get((int) key & MASK));
-            for (int k = from; k < to; k++) {
-                outcomes[boxed[k]] = o[k - from];
-            }
+            PolicyCheck.Outcome[] o = batch.decide(consumers, (int) (key >>> 42), (int) (key >>> 21) & MASK);
+            System.arraycopy(o, 0, sorted, from, o.length);
         });
+        byte[] outcomes = new byte[n];
+        for (int k = 0; k < n; k++) {
+            long o = order[k];
+            long key = ((o & MASK) << 42) | (o >>> 21);
+            outcomes[triples.intern(key)] = (byte) sorted[k].ordinal();
+        }
         Decision[] out = new Decision[flows.size()];
         for (int i = 0; i < out.length; i++) {
             int t = tripleOf[i];
-            out[i] = t < 0 ? Decision.UNKNOWN : Decision.of(outcomes[t], destinations.get(destinationOf[i]));
+            out[i] = t < 0 ? Decision.UNKNOWN : decisionOf[destinationOf[i] * OUTCOMES.length + outcomes[t]];
         }
         return out;
     }
 
-    /** The consumer class of a flow's source (its workload when the version knows it, else its address), or -1 when it has neither. */
-    private static int consumerClass(TrafficFlow.Endpoint src, PolicyModel model, EndpointClasses classes,
-                                     Map<String, Integer> workloads, Map<String, Integer> addresses) {
-        String sw = workload(src);
-        if (sw != null) {
-            Integer c = workloads.get(sw);
-            if (c == null) {
-                c = model.workload(sw) == null ? -2 : classes.consumer(Endpoint.workload(sw));
-                workloads.put(sw, c);
-            }
-            if (c != -2) {
-                return c;
-            }
-        }
+    /** A (consumer, provider, service) key as (provider, service, consumer), 21 bits each. */
+    private static long providerFirst(long key) {
+        return ((key & PROVIDER_AND_SERVICE) << 21) | (key >>> 42);
+    }
+
+    /** The consumer class of a flow's source by its address (its workload being unknown to the version), or -1 when it has none. */
+    private static int consumerAddress(TrafficFlow.Endpoint src, EndpointClasses classes, Map<String, Integer> addresses) {
         String ip = src == null ? null : src.ip();
         if (ip == null) {
             return -1;
@@ -188,6 +207,14 @@ public final class FlowDecisions {
             addresses.put(ip, c);
         }
         return c;
+    }
+
+    /** {@link #service}'s protocol and port (-1 for none), packed: equal keys, equal services. */
+    private static long serviceKey(TrafficFlow f) {
+        TrafficFlow.FlowService s = f.service();
+        int proto = s == null || s.proto() == null ? -1 : s.proto();
+        int port = s == null || s.port() == null || s.port() < 0 ? -1 : s.port();
+        return ((long) proto << 32) | (port & 0xFFFFFFFFL);
     }
 
     /** One flow's decision under {@code check}'s version. */
