@@ -189,13 +189,18 @@ class PolicyWorkspaceTest {
     }
 
     @Test
-    void theBigDownloadsTakeTurnsAndAQueuedOneCanBeCancelled() throws Exception {
+    void theBigDownloadsRunTwoAtATimeAndAQueuedOneCanBeCancelled() throws Exception {
         PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.of(client));
         pce.faults().latencyMillis(1000);
+        // Two big downloads at once: both on the wire, the (slow) PCE holding them.
         CompletableFuture<List<RuleSet>> ruleSets = new CompletableFuture<>();
         Thread loading = new Thread(() -> complete(ruleSets, () -> ws.ruleSets("draft", token, Progress.Listener.NONE)));
         loading.start();
-        Threads.awaitAnyBlockedIn(DemoHttpHandler.class, "handle"); // the (slow) PCE holds the rule sets' download
+        Threads.awaitIn(loading, dev.pceworkbench.pce.http.PceTransport.class, "exchange");
+        CompletableFuture<List<RuleSet>> active = new CompletableFuture<>();
+        Thread second = new Thread(() -> complete(active, () -> ws.ruleSets("active", token, Progress.Listener.NONE)));
+        second.start();
+        Threads.awaitIn(second, dev.pceworkbench.pce.http.PceTransport.class, "exchange");
 
         // The workloads wait for their turn (not on the wire), saying so; their cancel stops the wait.
         CancellationToken given = new CancellationToken();
@@ -204,7 +209,7 @@ class PolicyWorkspaceTest {
         Thread quitter = new Thread(() -> complete(givenUp, () -> ws.workloads(given, givenProgress::add)));
         quitter.start();
         Threads.awaitBlockedIn(quitter, PolicyWorkspace.class, "await");
-        assertTrue(givenProgress.stream().anyMatch(p -> p.message().equals("Loading workloads: Queued behind the download before it")),
+        assertTrue(givenProgress.stream().anyMatch(p -> p.message().equals("Loading workloads: Queued behind the downloads before it")),
                 givenProgress.toString());
         given.cancel();
         var e = assertThrows(Exception.class, () -> givenUp.get(30, TimeUnit.SECONDS));
@@ -217,6 +222,7 @@ class PolicyWorkspaceTest {
         Threads.awaitBlockedIn(waiting, PolicyWorkspace.class, "await");
         pce.faults().latencyMillis(0);
         assertEquals(client.ruleSets().list("draft", Map.of()).size(), ruleSets.get(30, TimeUnit.SECONDS).size());
+        assertEquals(client.ruleSets().list("active", Map.of()).size(), active.get(30, TimeUnit.SECONDS).size());
         assertEquals(client.workloads().count(Map.of(), CancellationToken.none()), workloads.get(30, TimeUnit.SECONDS).size());
         Threads.awaitNoneIn(DemoHttpHandler.class, "handle");
     }
