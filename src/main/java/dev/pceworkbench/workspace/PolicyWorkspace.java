@@ -373,10 +373,10 @@ public final class PolicyWorkspace {
 
     private static <T> T oneAtATime(Turns turns, CancellationToken token, Progress.Listener progress, Supplier<T> load) {
         CompletableFuture<Object> turn = turns.enter();
-        if (!turn.isDone()) {
-            progress.onProgress(Progress.phase("queued", "Queued behind the downloads before it"));
-        }
         try {
+            if (!turn.isDone()) {
+                progress.onProgress(Progress.phase("queued", "Queued behind the downloads before it"));
+            }
             await(turn, token);
         } catch (RuntimeException | Error e) {
             if (!turn.completeExceptionally(e)) {

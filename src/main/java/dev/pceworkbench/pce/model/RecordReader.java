@@ -60,9 +60,10 @@ final class RecordReader {
     /** Non-null for a value record (see {@link Shared}): equal ones read are one instance. */
     private final Shared shared;
     /**
-     * The {@code href} component of an object with an identity of its own (a rule, a workload):
-     * unique, so read as it is rather than looked up among the shared strings (where it would only
-     * push out a string that does repeat). -1 for value records and types without one.
+     * The {@code href} component of a record that is not a value record (a rule, a workload, a
+     * rule set; also a flow's workload, whose href repeats, then shared by the traffic client's own
+     * pass): mostly unique, so read as it is rather than looked up among the shared strings, where
+     * it would push out strings that do repeat. -1 for value records and types without one.
      */
     private final int ownHref;
     /** How many members the last record put in {@code extra} (racy, only a size hint). */
@@ -338,7 +339,7 @@ final class RecordReader {
             }
             return n == 0 ? List.of() : new ArrayListView<>(Arrays.copyOf(items, n));
         } finally {
-            // Not cleared: the next list overwrites it, and it holds at most a few elements meanwhile.
+            Arrays.fill(items, 0, n, null); // holds no records once read (a thread may live long)
             scratch.pop(items);
         }
     }
@@ -389,20 +390,23 @@ final class RecordReader {
 
         Object of(Object[] args, RecordReader reader, DeserializationContext ctxt) throws IOException {
             if (off) {
-                if (++reads == 1 << 16) {
+                if (++reads >= 1 << 16) {
                     off = false; // try again: the same type may repeat in another document
                     reads = 0;
                 }
                 return reader.construct(args, ctxt);
             }
-            int h = Arrays.hashCode(args);
+            int h = 1;
+            for (Object a : args) {
+                h = 31 * h + (a instanceof PceJsonObject<?> ? System.identityHashCode(a) : java.util.Objects.hashCode(a));
+            }
             int slot = (h * 0x9E3779B9) >>> (32 - BITS);
             Entry e = entries[slot];
-            if (e != null && e.hash == h && Arrays.equals(e.args, args)) {
+            if (e != null && e.hash == h && same(e.args, args)) {
                 hits++;
                 return e.value;
             }
-            if (++reads == 4096) {
+            if (++reads >= 4096) {
                 off = hits < reads / 10;
                 reads = 0;
                 hits = 0;
@@ -410,6 +414,23 @@ final class RecordReader {
             Object value = reader.construct(args, ctxt);
             entries[slot] = new Entry(h, args, value);
             return value;
+        }
+
+        /**
+         * Strings, numbers, booleans and lists of them by value (equal ones are written the same);
+         * nested records by identity: an equal record with members of its own in {@code extra}
+         * (where {@code 1.0} equals {@code 1.00} and the order does not count) is never shared, so
+         * only records that were themselves shared, plain, can match.
+         */
+        private static boolean same(Object[] a, Object[] b) {
+            for (int i = 0; i < a.length; i++) {
+                Object x = a[i];
+                Object y = b[i];
+                if (x != y && (x instanceof PceJsonObject<?> || x == null || !x.equals(y))) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -425,7 +446,7 @@ final class RecordReader {
         JsonNodeFactory f = ctxt.getNodeFactory();
         String first = p.nextFieldName();
         if (first == null) {
-            return f.objectNode();
+            return SharedTrees.object(f, new String[0], new JsonNode[0], 0);
         }
         JsonNode v = extraValue(p, p.nextToken(), ctxt, node);
         String name = p.nextFieldName();
@@ -507,6 +528,9 @@ final class RecordReader {
         }
     }
 
+    // Like Jackson's tree reader under PceJson's settings (a repeated member keeps its last value;
+    // null members are kept): FAIL_ON_READING_DUP_TREE_KEY and JsonNodeFeature.READ_NULL_PROPERTIES
+    // stay at their defaults there, which ModelDeserializerEquivalenceTest would notice changing.
     private static final int INT_COERCIONS = DeserializationFeature.USE_BIG_INTEGER_FOR_INTS.getMask()
             | DeserializationFeature.USE_LONG_FOR_INTS.getMask();
 
@@ -521,6 +545,11 @@ final class RecordReader {
     private static final class SharedTrees {
         private static final int BITS = 15;
         private static final Object[] SLOTS = new Object[1 << BITS];
+        /**
+         * Only small trees are kept for sharing (the table is static: a large, unique one, say a
+         * workload's whole {@code services}, would otherwise stay reachable after its record).
+         */
+        private static final int MAX_SHARED = 16;
 
         private record Obj(int hash, String[] keys, JsonNode[] values, ObjectNode node) {
         }
@@ -540,7 +569,9 @@ final class RecordReader {
             String[] k = Arrays.copyOf(keys, n);
             JsonNode[] v = Arrays.copyOf(values, n);
             ObjectNode node = new ObjectNode(f, new ArrayMap(k, v));
-            SLOTS[slot] = new Obj(h, k, v, node);
+            if (n <= MAX_SHARED) {
+                SLOTS[slot] = new Obj(h, k, v, node);
+            }
             return node;
         }
 
@@ -556,7 +587,9 @@ final class RecordReader {
             JsonNode[] v = Arrays.copyOf(items, n);
             com.fasterxml.jackson.databind.node.ArrayNode node =
                     new com.fasterxml.jackson.databind.node.ArrayNode(f, new ArrayListView<>(v));
-            SLOTS[slot] = new Arr(h, v, node);
+            if (n <= MAX_SHARED) {
+                SLOTS[slot] = new Arr(h, v, node);
+            }
             return node;
         }
 

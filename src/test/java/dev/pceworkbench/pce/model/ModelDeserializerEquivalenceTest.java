@@ -238,6 +238,16 @@ class ModelDeserializerEquivalenceTest {
         assertEquals(Map.of("x", M.readTree("1")), b.providers().get(1).label().extra(), "a member of its own: not shared");
         assertEquals(17, b.ingressServices().get(1).proto());
         assertFalse(a.providers().get(0) == b.providers().get(1));
+
+        // Equal but written differently inside (a decimal's scale, members' order): kept apart.
+        List<SecRule> c = M.readValue(q("[{'providers': [{'label': {'href': '/l/1', 'w': 1.0, 'a': 1, 'b': 2}}]},"
+                + " {'providers': [{'label': {'href': '/l/1', 'w': 1.00, 'a': 1, 'b': 2}}]},"
+                + " {'providers': [{'label': {'href': '/l/1', 'b': 2, 'a': 1, 'w': 1.0}}]}]"),
+                M.getTypeFactory().constructCollectionType(List.class, SecRule.class));
+        assertEquals("{\"href\":\"/l/1\",\"w\":1.00,\"a\":1,\"b\":2}",
+                M.writeValueAsString(c.get(1).providers().get(0).label()));
+        assertEquals("{\"href\":\"/l/1\",\"b\":2,\"a\":1,\"w\":1.0}",
+                M.writeValueAsString(c.get(2).providers().get(0).label()));
     }
 
     @Test
