@@ -436,29 +436,18 @@ final class RecordReader {
 
     /**
      * An unknown member's object value (the parser on its START_OBJECT): the tree Jackson's reader
-     * builds, held compactly and unmodifiable, like the record itself. The PCE's ubiquitous
-     * reference {@code {"href": "..."}} (a rule's {@code created_by}, {@code updated_by}...) is one
-     * shared node per href; any other object keeps its members in two arrays rather than a
-     * LinkedHashMap (a large PCE's workloads carry millions of such members: services, ports).
+     * builds, held compactly and unmodifiable, like the record itself, and shared when equal
+     * ({@link SharedTrees}): the PCE's ubiquitous reference {@code {"href": "..."}} (a rule's
+     * {@code created_by}, {@code updated_by}...) is one node per href; objects keep their members
+     * in two arrays rather than a LinkedHashMap (a large PCE's workloads carry millions of such
+     * members: services, ports).
      */
     private static JsonNode extraObject(JsonParser p, DeserializationContext ctxt, JsonDeserializer<Object> node)
             throws IOException {
-        JsonNodeFactory f = ctxt.getNodeFactory();
-        String first = p.nextFieldName();
-        if (first == null) {
-            return SharedTrees.object(f, new String[0], new JsonNode[0], 0);
-        }
-        JsonNode v = extraValue(p, p.nextToken(), ctxt, node);
-        String name = p.nextFieldName();
-        if (name == null && v instanceof TextNode text && first.equals("href")) {
-            return SharedHrefs.of(f, text);
-        }
         String[] keys = new String[8];
         JsonNode[] values = new JsonNode[8];
-        keys[0] = first;
-        values[0] = v;
-        int n = 1;
-        for (; name != null; name = p.nextFieldName()) {
+        int n = 0;
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
             JsonNode x = extraValue(p, p.nextToken(), ctxt, node);
             int at = -1;
             for (int i = 0; i < n; i++) {
@@ -478,7 +467,7 @@ final class RecordReader {
             keys[n] = name;
             values[n++] = x;
         }
-        return SharedTrees.object(f, keys, values, n);
+        return SharedTrees.object(ctxt.getNodeFactory(), keys, values, n);
     }
 
     /**
@@ -626,24 +615,6 @@ final class RecordReader {
         }
     }
 
-    /** The shared {@code {"href": ...}} nodes: a fixed direct-mapped table, the latest href wins a slot. */
-    private static final class SharedHrefs {
-        private static final int BITS = 14;
-        private static final ObjectNode[] NODES = new ObjectNode[1 << BITS];
-
-        static ObjectNode of(JsonNodeFactory f, TextNode href) {
-            String s = href.textValue();
-            int slot = (s.hashCode() * 0x9E3779B9) >>> (32 - BITS);
-            ObjectNode n = NODES[slot];
-            if (n != null && n.get("href").textValue().equals(s)) {
-                return n;
-            }
-            // Unmodifiable: the node may be shared by many records.
-            n = new ObjectNode(f, Map.of("href", href));
-            NODES[slot] = n;
-            return n;
-        }
-    }
 
     /**
      * The component of the {@code k}-th member called {@code name} (-1 for an unknown one). Records
