@@ -574,17 +574,9 @@ public final class FlowSummary {
         int[] ofServices(List<TrafficFlow> flows) {
             LongIntMap seen = new LongIntMap(256);
             Map<List<Integer>, Long> odd = new HashMap<>();
-            int[] byKey = new int[16];
-            int[] out = new int[flows.size()];
-            SharedParts<TrafficFlow.FlowService> same = new SharedParts<>();
-            for (int i = 0; i < out.length; i++) {
-                TrafficFlow f = flows.get(i);
+            List<Integer> byKey = new ArrayList<>();
+            return perService(flows, f -> {
                 TrafficFlow.FlowService s = f.service();
-                int shared = same.get(s);
-                if (shared >= 0) {
-                    out[i] = shared;
-                    continue;
-                }
                 long k;
                 if (s == null) {
                     k = 1L << 61;
@@ -593,41 +585,45 @@ public final class FlowSummary {
                 } else {
                     k = odd.computeIfAbsent(java.util.Arrays.asList(s.proto(), s.port()), x -> (1L << 62) | odd.size());
                 }
-                int before = seen.size();
                 int id = seen.intern(k);
-                if (id == before) {
-                    if (id == byKey.length) {
-                        byKey = Arrays.copyOf(byKey, id * 2);
-                    }
-                    byKey[id] = of(f, sourceOf(dim, f, null));
+                if (id == byKey.size()) { // ids are dense: a new key is the next one
+                    byKey.add(of(f, sourceOf(dim, f, null)));
                 }
-                out[i] = byKey[id];
-                same.put(s, out[i]);
-            }
-            return out;
+                return byKey.get(id);
+            });
         }
 
         /** Per flow, through its process and Windows service names. */
         int[] ofProcesses(List<TrafficFlow> flows) {
             Map<List<String>, Integer> seen = new HashMap<>();
-            SharedParts<TrafficFlow.FlowService> same = new SharedParts<>();
-            int[] out = new int[flows.size()];
-            for (int i = 0; i < out.length; i++) {
-                TrafficFlow f = flows.get(i);
+            return perService(flows, f -> {
                 TrafficFlow.FlowService s = f.service();
-                int shared = same.get(s);
-                if (shared >= 0) {
-                    out[i] = shared;
-                    continue;
-                }
                 List<String> k = s == null ? List.of() : Arrays.asList(s.processName(), s.windowsServiceName());
                 Integer id = seen.get(k);
                 if (id == null) {
                     id = of(f, sourceOf(dim, f, null));
                     seen.put(k, id);
                 }
-                out[i] = id;
-                same.put(s, id);
+                return id;
+            });
+        }
+
+        /**
+         * Per flow, a value of its service: {@code valueOf} once per service object (downloads share
+         * equal services: one object for all their flows), then by identity.
+         */
+        private int[] perService(List<TrafficFlow> flows, java.util.function.ToIntFunction<TrafficFlow> valueOf) {
+            SharedParts<TrafficFlow.FlowService> same = new SharedParts<>();
+            int[] out = new int[flows.size()];
+            for (int i = 0; i < out.length; i++) {
+                TrafficFlow f = flows.get(i);
+                int shared = same.get(f.service());
+                if (shared >= 0) {
+                    out[i] = shared;
+                    continue;
+                }
+                out[i] = valueOf.applyAsInt(f);
+                same.put(f.service(), out[i]);
             }
             return out;
         }
