@@ -6,10 +6,15 @@ import dev.pceworkbench.pce.PceClient;
 import dev.pceworkbench.pce.PceException;
 import dev.pceworkbench.pce.Progress;
 import dev.pceworkbench.pce.model.EnforcementBoundary;
+import dev.pceworkbench.pce.model.Hrefs;
+import dev.pceworkbench.pce.model.InVersion;
 import dev.pceworkbench.pce.model.IpList;
 import dev.pceworkbench.pce.model.Label;
 import dev.pceworkbench.pce.model.LabelDimension;
 import dev.pceworkbench.pce.model.LabelGroup;
+import dev.pceworkbench.pce.model.PendingChange;
+import dev.pceworkbench.pce.model.PendingChanges;
+import dev.pceworkbench.pce.model.PolicyVersion;
 import dev.pceworkbench.pce.model.RuleSet;
 import dev.pceworkbench.pce.model.Service;
 import dev.pceworkbench.pce.model.ServiceBinding;
@@ -123,11 +128,129 @@ public final class PolicyWorkspace {
                 () -> client().labelGroups().list(version, Map.of(), token, progress(progress, "label groups")));
     }
 
+    /**
+     * The rule sets of {@code version}, rules included. The draft is made from the active policy
+     * and the pending changes when few rule sets are pending ({@link #draftFromActive}): one big
+     * download serves both versions.
+     */
     public List<RuleSet> ruleSets(String version, CancellationToken token, Progress.Listener progress) {
         return get(new Key(RULE_SETS, version), token, () -> {
             Progress.Listener p = progress(progress, "rule sets");
-            return oneAtATime(token, p, () -> client().ruleSets().list(version, Map.of(), token, p));
+            if (DRAFT.equals(version)) {
+                List<RuleSet> draft = draftFromActive(token, p);
+                if (draft != null) {
+                    return draft;
+                }
+            }
+            if (!ACTIVE.equals(version)) {
+                return oneAtATime(token, p, () -> client().ruleSets().list(version, Map.of(), token, p));
+            }
+            // Which policy version the active rule sets are: answered before the download starts,
+            // so that a provisioning during it shows later as a newer version than the one recorded
+            // (and the draft is then downloaded, not made from these).
+            Beside<Integer> latestAsked = beside(() -> latestVersion(token));
+            return oneAtATime(token, p, () -> {
+                Optional<Integer> latest = answer(latestAsked, token);
+                List<RuleSet> active = client().ruleSets().list(ACTIVE, Map.of(), token, p);
+                activeRuleSets = latest.map(v -> new ActiveRuleSets(active, v)).orElse(null);
+                return active;
+            });
         });
+    }
+
+    private static final String DRAFT = "draft";
+    private static final String ACTIVE = "active";
+
+    /**
+     * The most pending rule sets for which the draft is made from the active policy; past it, the
+     * draft's own download costs less than fetching each pending rule set on its own.
+     */
+    static final int MOST_PENDING_RULE_SETS_TO_DERIVE = 50;
+
+    /** The loaded active rule sets and the policy version they are (0: none provisioned yet). */
+    private record ActiveRuleSets(List<RuleSet> ruleSets, Integer version) {
+    }
+
+    private volatile ActiveRuleSets activeRuleSets;
+
+    /** The latest policy version's number, 0 when none was ever provisioned. */
+    private Integer latestVersion(CancellationToken token) {
+        List<PolicyVersion> v = client().provisioning().versions(1, token);
+        return v.isEmpty() || v.get(0).version() == null ? 0 : v.get(0).version();
+    }
+
+    /** A small request's answer; empty when the PCE refused it (a cancel is thrown). */
+    private static <T> Optional<T> answer(Beside<T> asked, CancellationToken token) {
+        try {
+            return Optional.ofNullable(asked.join(token));
+        } catch (PceCancelledException e) {
+            throw e;
+        } catch (PceException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The draft rule sets as the active ones (shared with every view of the active policy, loaded
+     * if need be) with the pending rule sets (new, changed or pending deletion) fetched one by one
+     * from the draft, and every other rule set's hrefs written in the draft: a real PCE lists an
+     * unchanged rule set in the draft as in the active policy but for that segment of its hrefs.
+     * Null, and the caller downloads the draft itself, when more than
+     * {@link #MOST_PENDING_RULE_SETS_TO_DERIVE} rule sets are pending, when the PCE does not answer
+     * the pending changes or a pending rule set (a PCE error, not a cancel), or when the active
+     * policy loaded is no longer the latest version (provisioned since, from here or elsewhere).
+     */
+    private List<RuleSet> draftFromActive(CancellationToken token, Progress.Listener progress) {
+        PceClient client = client();
+        Beside<PendingChanges> pendingAsked = beside(() -> client.provisioning().pending(token));
+        Beside<Integer> latestAsked = beside(() -> latestVersion(token));
+        Optional<PendingChanges> pendingAnswer = answer(pendingAsked, token);
+        Optional<Integer> latest = answer(latestAsked, token);
+        if (pendingAnswer.isEmpty() || latest.isEmpty()
+                || pendingAnswer.get().of(RULE_SETS).size() > MOST_PENDING_RULE_SETS_TO_DERIVE) {
+            return null;
+        }
+        List<PendingChange> pending = pendingAnswer.get().of(RULE_SETS);
+        List<RuleSet> active = ruleSets(ACTIVE, token, progress);
+        ActiveRuleSets loaded = activeRuleSets;
+        if (loaded == null || loaded.ruleSets() != active || !loaded.version().equals(latest.get())) {
+            return null;
+        }
+        progress.onProgress(Progress.phase("deriving", String.format(Locale.US,
+                "Making the draft from the active policy and %,d pending rule set%s", pending.size(),
+                pending.size() == 1 ? "" : "s")));
+        List<Beside<RuleSet>> fetches = new ArrayList<>();
+        for (PendingChange c : pending) {
+            fetches.add(beside(() -> client.ruleSets().get(c.href(), DRAFT, token)));
+        }
+        Map<String, RuleSet> fetched = new java.util.LinkedHashMap<>();
+        try {
+            for (Beside<RuleSet> f : fetches) {
+                RuleSet rs = f.join(token);
+                fetched.put(Hrefs.neutral(rs.href()), rs);
+            }
+        } catch (PceCancelledException e) {
+            throw e;
+        } catch (PceException e) {
+            return null;
+        }
+        token.throwIfCancelled("Making the draft");
+        List<RuleSet> unchanged = new ArrayList<>(active.size());
+        for (RuleSet rs : active) {
+            if (!fetched.containsKey(Hrefs.neutral(rs.href()))) {
+                unchanged.add(rs);
+            }
+        }
+        List<RuleSet> moved = InVersion.ruleSets(unchanged, DRAFT);
+        // The active order, each pending rule set in its place, new ones at the end.
+        List<RuleSet> draft = new ArrayList<>(active.size() + fetched.size());
+        int next = 0;
+        for (RuleSet rs : active) {
+            RuleSet mine = fetched.remove(Hrefs.neutral(rs.href()));
+            draft.add(mine != null ? mine : moved.get(next++));
+        }
+        draft.addAll(fetched.values());
+        return draft;
     }
 
     public List<IpList> ipLists(String version, CancellationToken token, Progress.Listener progress) {

@@ -67,8 +67,9 @@ class PolicyWorkspaceTest {
         PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.of(client));
         List<Progress> progress = new ArrayList<>();
         List<RuleSet> first = ws.ruleSets("draft", token, progress::add);
-        assertEquals(client.ruleSets().list("draft", Map.of()).stream().map(RuleSet::href).toList(),
-                first.stream().map(RuleSet::href).toList());
+        // (In the PCE's order or not: the draft is made from the active policy, see below.)
+        assertEquals(client.ruleSets().list("draft", Map.of()).stream().map(RuleSet::href).sorted().toList(),
+                first.stream().map(RuleSet::href).sorted().toList());
         assertSame(first, ws.ruleSets("draft", token, Progress.Listener.NONE));
         assertTrue(progress.stream().anyMatch(p -> p.message().startsWith("Loading rule sets")), progress.toString());
         // Versions are separate entries.
@@ -193,8 +194,9 @@ class PolicyWorkspaceTest {
         PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.of(client));
         pce.faults().latencyMillis(1000);
         // Two big downloads at once: both on the wire, the (slow) PCE holding them.
+        // (The rule sets of the active policy and of version 1: the draft would be made from the active.)
         CompletableFuture<List<RuleSet>> ruleSets = new CompletableFuture<>();
-        Thread loading = new Thread(() -> complete(ruleSets, () -> ws.ruleSets("draft", token, Progress.Listener.NONE)));
+        Thread loading = new Thread(() -> complete(ruleSets, () -> ws.ruleSets("1", token, Progress.Listener.NONE)));
         loading.start();
         Threads.awaitIn(loading, dev.pceworkbench.pce.http.PceTransport.class, "exchange");
         CompletableFuture<List<RuleSet>> active = new CompletableFuture<>();
@@ -221,7 +223,7 @@ class PolicyWorkspaceTest {
         waiting.start();
         Threads.awaitBlockedIn(waiting, PolicyWorkspace.class, "await");
         pce.faults().latencyMillis(0);
-        assertEquals(client.ruleSets().list("draft", Map.of()).size(), ruleSets.get(30, TimeUnit.SECONDS).size());
+        assertEquals(client.ruleSets().list("1", Map.of()).size(), ruleSets.get(30, TimeUnit.SECONDS).size());
         assertEquals(client.ruleSets().list("active", Map.of()).size(), active.get(30, TimeUnit.SECONDS).size());
         assertEquals(client.workloads().count(Map.of(), CancellationToken.none()), workloads.get(30, TimeUnit.SECONDS).size());
         Threads.awaitNoneIn(DemoHttpHandler.class, "handle");
@@ -280,5 +282,116 @@ class PolicyWorkspaceTest {
         assertNotSame(made, ws.derived("picker", "active", token, Object::new), "one per version");
         ws.changed(PolicyWorkspace.LABELS, null);
         assertNotSame(made, ws.derived("picker", "draft", token, Object::new), "any change drops what was derived");
+    }
+
+    /** Every request a client sends: method, path and query, and whether it asked for an async job. */
+    private static PceClient recording(DemoPce on, List<String> requests) {
+        var settings = dev.pceworkbench.pce.ConnectionSettings.of(on.baseUrl(), 0, 1,
+                        new dev.pceworkbench.pce.Credentials.ApiKey(on.credentials().authUsername(), on.credentials().secret()))
+                .withTls(dev.pceworkbench.pce.TlsSettings.verifying().withCaBundlePem(on.caPem()));
+        okhttp3.OkHttpClient http = dev.pceworkbench.pce.http.HttpClientFactory.create(settings).newBuilder()
+                .addInterceptor(chain -> {
+                    okhttp3.Request r = chain.request();
+                    String query = r.url().encodedQuery();
+                    requests.add(r.method() + " " + r.url().encodedPath() + (query == null ? "" : "?" + query)
+                            + ("respond-async".equals(r.header("Prefer")) ? " (async)" : ""));
+                    return chain.proceed(r);
+                }).build();
+        return PceClient.withHttpClient(settings, http, RetryPolicy.defaults(), new RequestLimiter(0), Duration.ofMinutes(1));
+    }
+
+    /** The whole-collection reads of rule sets among {@code requests} (not the counts): the big downloads. */
+    private static List<String> ruleSetListings(List<String> requests) {
+        return requests.stream().filter(r -> r.matches("GET \\S*/rule_sets( \\(async\\))?"))
+                .map(r -> r.replace(" (async)", "")).toList();
+    }
+
+    private static List<RuleSet> byHref(List<RuleSet> ruleSets) {
+        return ruleSets.stream().sorted(java.util.Comparator.comparing(RuleSet::href)).toList();
+    }
+
+    @Test
+    void theDraftIsMadeFromTheActivePolicyAndThePendingRuleSetsWithOneBigDownload() throws Exception {
+        try (DemoPce own = DemoPces.startSmall()) {
+            PceClient direct = DemoPces.client(own);
+            // Pending beside the data set's own: a new rule set with a rule, a changed rule, a
+            // rule set pending deletion, a label group edit (a policy object that is not a rule set).
+            RuleSet created = direct.ruleSets().create(RuleSet.of("RS-DERIVED-DRAFT", List.of(List.of())));
+            direct.rules(created).create(Map.of("providers", List.of(Map.of("actors", "ams")),
+                    "consumers", List.of(Map.of("actors", "ams")),
+                    "ingress_services", List.of(Map.of("port", 8443, "proto", 6)),
+                    "resolve_labels_as", Map.of("providers", List.of("workloads"), "consumers", List.of("workloads"))));
+            List<RuleSet> active = direct.ruleSets().list("active", Map.of());
+            RuleSet edited = active.stream().filter(rs -> rs.rules().size() > 1).findFirst().orElseThrow();
+            direct.rules(dev.pceworkbench.pce.model.Hrefs.toDraft(edited.href()))
+                    .update(dev.pceworkbench.pce.model.Hrefs.toDraft(edited.rules().get(1).href()),
+                            Map.of("description", "Edited for the derived draft"));
+            RuleSet deleted = active.stream().filter(rs -> rs != edited && !rs.rules().isEmpty()).reduce((a, b) -> b).orElseThrow();
+            direct.ruleSets().delete(dev.pceworkbench.pce.model.Hrefs.toDraft(deleted.href()));
+            var group = direct.labelGroups().list("draft", Map.of()).get(0);
+            direct.labelGroups().update(group.href(), Map.of("description", "Edited beside the rule sets"));
+            List<String> pendingRuleSets = direct.provisioning().pending(token).of("rule_sets").stream()
+                    .map(dev.pceworkbench.pce.model.PendingChange::href).toList();
+            assertTrue(pendingRuleSets.size() >= 3, pendingRuleSets.toString());
+
+            List<String> requests = new CopyOnWriteArrayList<>();
+            PceClient recorded = recording(own, requests);
+            PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.of(recorded));
+            List<Progress> progress = new CopyOnWriteArrayList<>();
+            List<RuleSet> draft = ws.ruleSets("draft", token, progress::add);
+
+            // The same rule sets, record for record, as the PCE's own draft listing.
+            assertEquals(byHref(direct.ruleSets().list("draft", Map.of())), byHref(draft));
+            assertTrue(draft.stream().anyMatch(rs -> rs.name().equals("RS-DERIVED-DRAFT")));
+            assertTrue(draft.stream().allMatch(rs -> rs.href().contains("/sec_policy/draft/")
+                    && rs.rules().stream().allMatch(r -> r.href().contains("/sec_policy/draft/"))));
+            // One big download (the active rule sets, shared), the pending rule sets one by one.
+            assertEquals(List.of("GET /api/v2/orgs/1/sec_policy/active/rule_sets"), ruleSetListings(requests), requests.toString());
+            for (String href : pendingRuleSets) {
+                assertTrue(requests.contains("GET /api/v2" + href), href + " in " + requests);
+            }
+            assertSame(ws.loaded(PolicyWorkspace.RULE_SETS, "active").orElseThrow(),
+                    ws.ruleSets("active", token, Progress.Listener.NONE));
+            assertEquals(byHref(direct.ruleSets().list("active", Map.of())),
+                    byHref(ws.ruleSets("active", token, Progress.Listener.NONE)));
+            assertTrue(progress.stream().anyMatch(p -> p.message().equals(
+                    "Loading rule sets: Making the draft from the active policy and " + pendingRuleSets.size()
+                            + " pending rule sets")), progress.toString());
+
+            // An edit here: the draft is made again from the same active rule sets.
+            direct.ruleSets().update(dev.pceworkbench.pce.model.Hrefs.toDraft(active.get(0).href()),
+                    Map.of("description", "Edited after the first load"));
+            ws.changed(PolicyWorkspace.RULE_SETS, "draft");
+            requests.clear();
+            assertEquals(byHref(direct.ruleSets().list("draft", Map.of())), byHref(ws.ruleSets("draft", token, Progress.Listener.NONE)));
+            assertEquals(List.of(), ruleSetListings(requests), requests.toString());
+
+            // Provisioned elsewhere: the active rule sets held are no longer the latest version, so
+            // the draft is downloaded (and still matches the PCE's).
+            direct.provisioning().provision("From elsewhere", null, token);
+            ws.changed(PolicyWorkspace.RULE_SETS, "draft");
+            requests.clear();
+            assertEquals(byHref(direct.ruleSets().list("draft", Map.of())), byHref(ws.ruleSets("draft", token, Progress.Listener.NONE)));
+            assertEquals(List.of("GET /api/v2/orgs/1/sec_policy/draft/rule_sets"), ruleSetListings(requests), requests.toString());
+        }
+    }
+
+    @Test
+    void theDraftIsDownloadedWhenTooManyRuleSetsArePending() throws Exception {
+        try (DemoPce own = DemoPces.startSmall()) {
+            PceClient direct = DemoPces.client(own);
+            int more = PolicyWorkspace.MOST_PENDING_RULE_SETS_TO_DERIVE + 1
+                    - direct.provisioning().pending(token).of("rule_sets").size();
+            for (int k = 0; k < more; k++) {
+                direct.ruleSets().create(RuleSet.of("RS-PENDING-" + k, List.of(List.of())));
+            }
+            List<String> requests = new CopyOnWriteArrayList<>();
+            PceClient recorded = recording(own, requests);
+            PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.of(recorded));
+            List<RuleSet> draft = ws.ruleSets("draft", token, Progress.Listener.NONE);
+            assertEquals(byHref(direct.ruleSets().list("draft", Map.of())), byHref(draft));
+            assertEquals(more, draft.stream().filter(rs -> rs.name().startsWith("RS-PENDING-")).count());
+            assertEquals(List.of("GET /api/v2/orgs/1/sec_policy/draft/rule_sets"), ruleSetListings(requests), requests.toString());
+        }
     }
 }
