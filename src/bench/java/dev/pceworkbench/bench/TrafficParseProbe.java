@@ -28,8 +28,11 @@ import java.util.List;
  * The client's parse alone, for comparing two builds run one after the other: the 200,000 flows
  * of the {@code large} data set fetched once, then parsed from memory by the client's parallel
  * reader {@code N} times (default 7), with wall and process CPU time of each run and their
- * medians. No PCE, TLS or inflation in the figures: only what the parse costs.
- * {@code java -cp ... dev.pceworkbench.bench.TrafficParseProbe [N]}
+ * medians. No PCE, TLS or inflation in the figures: only what the parse costs. Then the client's
+ * whole download N times, the previous answer left as garbage (as in the view), with the
+ * collector's time. {@code N distinct}: instead, counts the distinct ends, services and timestamp
+ * ranges of the download and the record instances the parse made for them.
+ * {@code java -cp ... dev.pceworkbench.bench.TrafficParseProbe [N [distinct]]}
  */
 public final class TrafficParseProbe {
     private TrafficParseProbe() {
