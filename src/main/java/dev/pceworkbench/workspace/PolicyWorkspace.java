@@ -167,6 +167,9 @@ public final class PolicyWorkspace {
      */
     static final int MOST_PENDING_RULE_SETS_TO_DERIVE = 50;
 
+    /** How many pending rule sets are fetched at a time. */
+    private static final int FETCH_LANES = 4;
+
     /** The loaded active rule sets and the policy version they are (0: none provisioned yet). */
     private record ActiveRuleSets(List<RuleSet> ruleSets, Integer version) {
     }
@@ -219,14 +222,27 @@ public final class PolicyWorkspace {
         progress.onProgress(Progress.phase("deriving", String.format(Locale.US,
                 "Making the draft from the active policy and %,d pending rule set%s", pending.size(),
                 pending.size() == 1 ? "" : "s")));
-        List<Beside<RuleSet>> fetches = new ArrayList<>();
-        for (PendingChange c : pending) {
-            fetches.add(beside(() -> client.ruleSets().get(c.href(), DRAFT, token)));
+        // At most FETCH_LANES requests at a time, each lane fetching its share in turn.
+        List<Beside<List<RuleSet>>> lanes = new ArrayList<>();
+        int width = Math.min(FETCH_LANES, pending.size());
+        for (int lane = 0; lane < width; lane++) {
+            int first = lane;
+            lanes.add(beside(() -> {
+                List<RuleSet> mine = new ArrayList<>();
+                for (int k = first; k < pending.size(); k += width) {
+                    mine.add(client.ruleSets().get(pending.get(k).href(), DRAFT, token));
+                }
+                return mine;
+            }));
         }
         Map<String, RuleSet> fetched = new java.util.LinkedHashMap<>();
         try {
-            for (Beside<RuleSet> f : fetches) {
-                RuleSet rs = f.join(token);
+            List<List<RuleSet>> answers = new ArrayList<>();
+            for (Beside<List<RuleSet>> lane : lanes) {
+                answers.add(lane.join(token));
+            }
+            for (int k = 0; k < pending.size(); k++) { // in the pending list's order
+                RuleSet rs = answers.get(k % width).get(k / width);
                 fetched.put(Hrefs.neutral(rs.href()), rs);
             }
         } catch (PceCancelledException e) {
