@@ -120,6 +120,8 @@ public final class TrafficApi {
      */
     static final class Shared {
         private final java.util.Map<String, TrafficFlow.FlowWorkload> workloads = new java.util.HashMap<>();
+        /** The most distinct ends kept per workload or address (beyond, a new one is left unshared). */
+        private static final int MOST_VARIANTS = 32;
         /** Per shared workload, the distinct ends seen with it (one, or an array when several). */
         private final java.util.Map<TrafficFlow.FlowWorkload, Object> endsOf = new java.util.IdentityHashMap<>();
         /** Ends without a workload, by IP (null IP under ""): one, or an array when several. */
@@ -191,6 +193,9 @@ public final class TrafficApi {
                 now = new TrafficFlow.Endpoint[]{one, mine};
             } else {
                 TrafficFlow.Endpoint[] several = (TrafficFlow.Endpoint[]) seen;
+                if (several.length >= MOST_VARIANTS) {
+                    return mine; // an address seen in very many forms: not worth a longer scan
+                }
                 TrafficFlow.Endpoint[] more = java.util.Arrays.copyOf(several, several.length + 1);
                 more[several.length] = mine;
                 now = more;
