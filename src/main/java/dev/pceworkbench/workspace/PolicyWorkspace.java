@@ -251,19 +251,12 @@ public final class PolicyWorkspace {
             return null;
         }
         token.throwIfCancelled("Making the draft");
-        List<RuleSet> unchanged = new ArrayList<>(active.size());
-        for (RuleSet rs : active) {
-            if (!fetched.containsKey(Hrefs.neutral(rs.href()))) {
-                unchanged.add(rs);
-            }
-        }
-        List<RuleSet> moved = InVersion.ruleSets(unchanged, DRAFT);
-        // The active order, each pending rule set in its place, new ones at the end.
+        // The active order, each pending rule set in its place, the others moved; new ones at the end.
+        InVersion toDraft = InVersion.of(DRAFT);
         List<RuleSet> draft = new ArrayList<>(active.size() + fetched.size());
-        int next = 0;
         for (RuleSet rs : active) {
             RuleSet mine = fetched.remove(Hrefs.neutral(rs.href()));
-            draft.add(mine != null ? mine : moved.get(next++));
+            draft.add(mine != null ? mine : toDraft.ruleSet(rs));
         }
         draft.addAll(fetched.values());
         return draft;

@@ -123,9 +123,9 @@ public final class TrafficApi {
         /** The most distinct ends kept per workload or address (beyond, a new one is left unshared). */
         private static final int MOST_VARIANTS = 32;
         /** Per shared workload, the distinct ends seen with it (one, or an array when several). */
-        private final java.util.Map<TrafficFlow.FlowWorkload, Object> endsOf = new java.util.IdentityHashMap<>();
+        private final java.util.Map<Object, Object> endsOf = new java.util.IdentityHashMap<>();
         /** Ends without a workload, by IP (null IP under ""): one, or an array when several. */
-        private final java.util.Map<String, Object> endsAt = new java.util.HashMap<>();
+        private final java.util.Map<Object, Object> endsAt = new java.util.HashMap<>();
         private final java.util.Map<TrafficFlow.FlowService, TrafficFlow.FlowService> sameServices = new java.util.IdentityHashMap<>();
         private final java.util.Map<TrafficFlow.FlowService, TrafficFlow.FlowService> services = new java.util.HashMap<>();
 
@@ -171,8 +171,9 @@ public final class TrafficApi {
                     first = w; // the same href written differently: kept as it is
                 }
             }
-            boolean byWorkload = first != null;
-            Object seen = byWorkload ? endsOf.get(first) : endsAt.get(e.ip() == null ? "" : e.ip());
+            java.util.Map<Object, Object> index = first != null ? endsOf : endsAt;
+            Object key = first != null ? first : e.ip() == null ? "" : e.ip();
+            Object seen = index.get(key);
             if (seen instanceof TrafficFlow.Endpoint one) {
                 if (sameBut(one, e, first)) {
                     return one;
@@ -200,11 +201,7 @@ public final class TrafficApi {
                 more[several.length] = mine;
                 now = more;
             }
-            if (byWorkload) {
-                endsOf.put(first, now);
-            } else {
-                endsAt.put(e.ip() == null ? "" : e.ip(), now);
-            }
+            index.put(key, now);
             return mine;
         }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -35,22 +34,16 @@ public final class InVersion {
         this.version = Objects.requireNonNull(version);
     }
 
-    /** {@code ruleSets} in {@code version} ("draft", "active" or a number), in the same order. */
-    public static List<RuleSet> ruleSets(List<RuleSet> ruleSets, String version) {
-        InVersion in = new InVersion(version);
-        List<RuleSet> out = new ArrayList<>(ruleSets.size());
-        for (RuleSet rs : ruleSets) {
-            out.add(in.ruleSet(rs));
-        }
-        return out;
+    /**
+     * Moves records to {@code version} ("draft", "active" or a number); one mover for the rule sets
+     * of one listing, so that references they share are rewritten once.
+     */
+    public static InVersion of(String version) {
+        return new InVersion(version);
     }
 
-    /** One rule set in {@code version}. */
-    public static RuleSet ruleSet(RuleSet ruleSet, String version) {
-        return new InVersion(version).ruleSet(ruleSet);
-    }
-
-    private RuleSet ruleSet(RuleSet rs) {
+    /** One rule set in this mover's version. */
+    public RuleSet ruleSet(RuleSet rs) {
         List<List<ScopeEntry>> scopes = scopes(rs.scopes());
         List<SecRule> rules = list(rs.rules(), this::rule);
         List<IpTablesRule> ipTables = list(rs.ipTablesRules(), this::ipTablesRule);

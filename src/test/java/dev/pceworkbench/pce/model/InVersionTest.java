@@ -44,7 +44,7 @@ class InVersionTest {
     @Test
     void everyPolicyHrefMovesToTheVersionAndNothingElseChanges() throws Exception {
         RuleSet active = read(ACTIVE);
-        RuleSet draft = InVersion.ruleSet(active, "draft");
+        RuleSet draft = InVersion.of("draft").ruleSet(active);
         // As if the PCE had listed it in the draft: the JSON with each policy href's version
         // segment changed, but for the description (text, not a reference) and a non-href member.
         String expected = ACTIVE.replace("/sec_policy/active/", "/sec_policy/draft/")
@@ -52,17 +52,17 @@ class InVersionTest {
                 .replace("\"note\": \"/orgs/1/sec_policy/draft/x/1\"", "\"note\": \"/orgs/1/sec_policy/active/x/1\"");
         assertEquals(read(expected), draft);
         // And back, and to a numbered version.
-        assertEquals(active, InVersion.ruleSet(draft, "active"));
+        assertEquals(active, InVersion.of("active").ruleSet(draft));
         assertEquals(read(ACTIVE.replace("/sec_policy/active/", "/sec_policy/12/")
                         .replace("Copied from /orgs/1/sec_policy/12/rule_sets/3", "Copied from /orgs/1/sec_policy/active/rule_sets/3")
                         .replace("\"note\": \"/orgs/1/sec_policy/12/x/1\"", "\"note\": \"/orgs/1/sec_policy/active/x/1\"")),
-                InVersion.ruleSet(active, "12"));
+                InVersion.of("12").ruleSet(active));
     }
 
     @Test
     void whatHoldsNoPolicyHrefIsKeptAndWhatWasSharedStaysShared() throws Exception {
         RuleSet active = read(ACTIVE);
-        RuleSet draft = InVersion.ruleSet(active, "draft");
+        RuleSet draft = InVersion.of("draft").ruleSet(active);
         SecRule a1 = active.rules().get(0);
         SecRule d1 = draft.rules().get(0);
         SecRule d2 = draft.rules().get(1);
@@ -76,13 +76,13 @@ class InVersionTest {
         // Equal references that the parse shares are rewritten once and stay one instance.
         RuleSet shared = new RuleSet(active.href(), active.name(), null, true, active.scopes(),
                 List.of(a1, a1.withDescription("twin")), null, null);
-        RuleSet moved = InVersion.ruleSet(shared, "draft");
+        RuleSet moved = InVersion.of("draft").ruleSet(shared);
         assertSame(moved.rules().get(0).consumers().get(0), moved.rules().get(1).consumers().get(0));
         assertSame(moved.rules().get(0).ingressServices().get(0), moved.rules().get(1).ingressServices().get(0));
         assertEquals("/orgs/1/sec_policy/draft/ip_lists/1", d2.consumers().get(0).ipList().href());
 
         // Already in the version: the same rule set back.
-        assertSame(draft, InVersion.ruleSet(draft, "draft"));
-        assertEquals(List.of(draft), InVersion.ruleSets(List.of(active), "draft"));
+        assertSame(draft, InVersion.of("draft").ruleSet(draft));
+        assertEquals(List.of(draft), List.of(active).stream().map(InVersion.of("draft")::ruleSet).toList());
     }
 }
