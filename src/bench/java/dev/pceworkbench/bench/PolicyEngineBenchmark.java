@@ -3,12 +3,7 @@ package dev.pceworkbench.bench;
 import dev.pceworkbench.demo.DemoPce;
 import dev.pceworkbench.demo.DemoPceOptions;
 import dev.pceworkbench.demo.data.DataGenerator;
-import dev.pceworkbench.pce.ConnectionSettings;
-import dev.pceworkbench.pce.Credentials;
 import dev.pceworkbench.pce.PceClient;
-import dev.pceworkbench.pce.TlsSettings;
-import dev.pceworkbench.pce.http.RequestLimiter;
-import dev.pceworkbench.pce.http.RetryPolicy;
 import dev.pceworkbench.policy.AgreementCases;
 import dev.pceworkbench.policy.CheckResult;
 import dev.pceworkbench.policy.LinearScan;
@@ -20,6 +15,8 @@ import dev.pceworkbench.policy.PortRange;
 import dev.pceworkbench.policy.RuleHit;
 import dev.pceworkbench.policy.RuleSearch;
 import dev.pceworkbench.policy.RuleSearchIndex;
+import dev.pceworkbench.testing.DemoPces;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -67,10 +64,7 @@ public class PolicyEngineBenchmark {
     public void load() throws Exception {
         try (DemoPce pce = DemoPce.start(DemoPceOptions.defaults().withScale(DataGenerator.Scale.LARGE).withRateLimit(0)
                 .withJobTiming(Duration.ofMillis(100), 0))) {
-            PceClient client = PceClient.connect(ConnectionSettings.of(pce.baseUrl(), 0, 1,
-                            new Credentials.ApiKey(pce.credentials().authUsername(), pce.credentials().secret()))
-                    .withTls(TlsSettings.verifying().withCaBundlePem(pce.caPem())), RetryPolicy.defaults(),
-                    new RequestLimiter(0), Duration.ofMinutes(10));
+            PceClient client = DemoPces.client(pce, Duration.ofMinutes(10));
             data = PolicyDataLoader.load(client, "active");
         }
         int rules = data.ruleSets().stream().mapToInt(rs -> rs.rules().size()).sum();

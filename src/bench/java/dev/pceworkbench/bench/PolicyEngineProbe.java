@@ -3,12 +3,7 @@ package dev.pceworkbench.bench;
 import dev.pceworkbench.demo.DemoPce;
 import dev.pceworkbench.demo.DemoPceOptions;
 import dev.pceworkbench.demo.data.DataGenerator;
-import dev.pceworkbench.pce.ConnectionSettings;
-import dev.pceworkbench.pce.Credentials;
 import dev.pceworkbench.pce.PceClient;
-import dev.pceworkbench.pce.TlsSettings;
-import dev.pceworkbench.pce.http.RequestLimiter;
-import dev.pceworkbench.pce.http.RetryPolicy;
 import dev.pceworkbench.policy.AgreementCases;
 import dev.pceworkbench.policy.LinearScan;
 import dev.pceworkbench.policy.PolicyCheck;
@@ -17,6 +12,7 @@ import dev.pceworkbench.policy.PolicyDataLoader;
 import dev.pceworkbench.policy.PolicyModel;
 import dev.pceworkbench.policy.RuleSearch;
 import dev.pceworkbench.policy.RuleSearchIndex;
+import dev.pceworkbench.testing.DemoPces;
 
 import java.time.Duration;
 
@@ -37,10 +33,7 @@ public final class PolicyEngineProbe {
                 .withJobTiming(Duration.ofMillis(100), 0))) {
             long t1 = System.nanoTime();
             System.out.printf("demo PCE started in %d ms%n", (t1 - t0) / 1_000_000);
-            PceClient client = PceClient.connect(ConnectionSettings.of(pce.baseUrl(), 0, 1,
-                            new Credentials.ApiKey(pce.credentials().authUsername(), pce.credentials().secret()))
-                    .withTls(TlsSettings.verifying().withCaBundlePem(pce.caPem())), RetryPolicy.defaults(),
-                    new RequestLimiter(0), Duration.ofMinutes(10));
+            PceClient client = DemoPces.client(pce, Duration.ofMinutes(10));
             data = PolicyDataLoader.load(client, "active");
             System.out.printf("loaded %d rule sets, %d workloads through the client in %d ms%n", data.ruleSets().size(),
                     data.workloads().size(), (System.nanoTime() - t1) / 1_000_000);

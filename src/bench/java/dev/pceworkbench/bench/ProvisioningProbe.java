@@ -4,14 +4,9 @@ import dev.pceworkbench.demo.DemoPce;
 import dev.pceworkbench.demo.DemoPceOptions;
 import dev.pceworkbench.demo.data.DataGenerator;
 import dev.pceworkbench.pce.CancellationToken;
-import dev.pceworkbench.pce.ConnectionSettings;
-import dev.pceworkbench.pce.Credentials;
 import dev.pceworkbench.pce.PceClient;
 import dev.pceworkbench.pce.Progress;
-import dev.pceworkbench.pce.TlsSettings;
 import dev.pceworkbench.pce.api.TrafficQueryBuilder;
-import dev.pceworkbench.pce.http.RequestLimiter;
-import dev.pceworkbench.pce.http.RetryPolicy;
 import dev.pceworkbench.pce.model.Label;
 import dev.pceworkbench.pce.model.RuleSet;
 import dev.pceworkbench.pce.model.TrafficFlow;
@@ -29,6 +24,8 @@ import dev.pceworkbench.policy.names.NameLookup;
 
 import dev.pceworkbench.policy.Endpoint;
 import dev.pceworkbench.policy.PolicyCheck;
+import dev.pceworkbench.testing.DemoPces;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,10 +53,7 @@ public final class ProvisioningProbe {
         List<TrafficFlow> traffic;
         try (DemoPce pce = DemoPce.start(DemoPceOptions.defaults().withScale(DataGenerator.Scale.LARGE).withRateLimit(0)
                 .withJobTiming(Duration.ofMillis(100), 0))) {
-            PceClient client = PceClient.connect(ConnectionSettings.of(pce.baseUrl(), 0, 1,
-                            new Credentials.ApiKey(pce.credentials().authUsername(), pce.credentials().secret()))
-                    .withTls(TlsSettings.verifying().withCaBundlePem(pce.caPem())), RetryPolicy.defaults(),
-                    new RequestLimiter(0), Duration.ofMinutes(10));
+            PceClient client = DemoPces.client(pce, Duration.ofMinutes(10));
             long t0 = System.nanoTime();
             active = PolicyDataLoader.load(client, "active");
             long t1 = System.nanoTime();

@@ -3,12 +3,7 @@ package dev.pceworkbench.bench;
 import dev.pceworkbench.demo.DemoPce;
 import dev.pceworkbench.demo.DemoPceOptions;
 import dev.pceworkbench.demo.data.DataGenerator;
-import dev.pceworkbench.pce.ConnectionSettings;
-import dev.pceworkbench.pce.Credentials;
 import dev.pceworkbench.pce.PceClient;
-import dev.pceworkbench.pce.TlsSettings;
-import dev.pceworkbench.pce.http.RequestLimiter;
-import dev.pceworkbench.pce.http.RetryPolicy;
 import dev.pceworkbench.policy.PolicyData;
 import dev.pceworkbench.policy.PolicyModel;
 import dev.pceworkbench.policy.RuleSearchIndex;
@@ -17,6 +12,7 @@ import dev.pceworkbench.task.FxTaskExecutor;
 import dev.pceworkbench.task.SynchronousTaskExecutor;
 import dev.pceworkbench.task.TaskExecutor;
 import dev.pceworkbench.task.TaskState;
+import dev.pceworkbench.testing.DemoPces;
 import dev.pceworkbench.ui.common.policy.ActorOptions;
 import dev.pceworkbench.ui.policycheck.PolicyCheckViewModel;
 import dev.pceworkbench.ui.rulesearch.RuleSearchViewModel;
@@ -301,10 +297,7 @@ public final class RuleSetsViewProbe {
         try (DemoPce pce = DemoPce.start(DemoPceOptions.defaults().withScale(DataGenerator.Scale.LARGE).withRateLimit(0)
                 .withJobTiming(Duration.ofMillis(100), 0))) {
             System.out.printf("demo PCE (large) up in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
-            PceClient client = PceClient.connect(ConnectionSettings.of(pce.baseUrl(), 0, 1,
-                            new Credentials.ApiKey(pce.credentials().authUsername(), pce.credentials().secret()))
-                    .withTls(TlsSettings.verifying().withCaBundlePem(pce.caPem())), RetryPolicy.defaults(),
-                    new RequestLimiter(0), Duration.ofMinutes(5));
+            PceClient client = DemoPces.client(pce, Duration.ofMinutes(5));
             DialogService dialogs = new PrintingDialogs();
             String only = System.getProperty("probe.only", "");
             for (int round = 1; round <= Integer.getInteger("probe.rounds", 2); round++) {

@@ -4,18 +4,14 @@ import dev.pceworkbench.demo.DemoPce;
 import dev.pceworkbench.demo.DemoPceOptions;
 import dev.pceworkbench.demo.data.DataGenerator;
 import dev.pceworkbench.pce.CancellationToken;
-import dev.pceworkbench.pce.ConnectionSettings;
-import dev.pceworkbench.pce.Credentials;
 import dev.pceworkbench.pce.PceClient;
 import dev.pceworkbench.pce.Progress;
-import dev.pceworkbench.pce.TlsSettings;
 import dev.pceworkbench.pce.http.PceRequest;
-import dev.pceworkbench.pce.http.RequestLimiter;
-import dev.pceworkbench.pce.http.RetryPolicy;
 import dev.pceworkbench.pce.json.ParallelArrayReader;
 import dev.pceworkbench.pce.model.TrafficFlow;
 import dev.pceworkbench.pce.model.TrafficQuery;
 import dev.pceworkbench.pce.model.TrafficQueryRequest;
+import dev.pceworkbench.testing.DemoPces;
 
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
@@ -44,10 +40,7 @@ public final class TrafficParseProbe {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (DemoPce pce = DemoPce.start(DemoPceOptions.defaults().withScale(DataGenerator.Scale.LARGE).withRateLimit(0)
                 .withJobTiming(Duration.ofMillis(0), 0))) {
-            PceClient client = PceClient.connect(ConnectionSettings.of(pce.baseUrl(), 0, 1,
-                            new Credentials.ApiKey(pce.credentials().authUsername(), pce.credentials().secret()))
-                    .withTls(TlsSettings.verifying().withCaBundlePem(pce.caPem())), RetryPolicy.defaults(),
-                    new RequestLimiter(0), Duration.ofMinutes(5));
+            PceClient client = DemoPces.client(pce, Duration.ofMinutes(5));
             CancellationToken token = CancellationToken.none();
             Instant now = Instant.now();
             TrafficQuery q = client.traffic().submit(TrafficQueryRequest.of("probe", now.minus(Duration.ofDays(31)).toString(),

@@ -4,13 +4,8 @@ import dev.pceworkbench.demo.DemoPce;
 import dev.pceworkbench.demo.DemoPceOptions;
 import dev.pceworkbench.demo.data.DataGenerator;
 import dev.pceworkbench.pce.CancellationToken;
-import dev.pceworkbench.pce.ConnectionSettings;
-import dev.pceworkbench.pce.Credentials;
 import dev.pceworkbench.pce.PceClient;
 import dev.pceworkbench.pce.Progress;
-import dev.pceworkbench.pce.TlsSettings;
-import dev.pceworkbench.pce.http.RequestLimiter;
-import dev.pceworkbench.pce.http.RetryPolicy;
 import dev.pceworkbench.pce.model.TrafficQueryRequest;
 import dev.pceworkbench.policy.PolicyData;
 import dev.pceworkbench.policy.impact.Decision;
@@ -19,6 +14,7 @@ import dev.pceworkbench.policy.traffic.FlowSummary;
 import dev.pceworkbench.policy.traffic.TrafficBaseline;
 import dev.pceworkbench.pce.model.TrafficFlow;
 import dev.pceworkbench.task.TaskContext;
+import dev.pceworkbench.testing.DemoPces;
 import dev.pceworkbench.ui.traffic.FlowRow;
 import dev.pceworkbench.ui.traffic.FlowRows;
 import dev.pceworkbench.workspace.PolicyWorkspace;
@@ -52,10 +48,7 @@ public final class TrafficTableProbe {
         try (DemoPce pce = DemoPce.start(DemoPceOptions.defaults().withScale(DataGenerator.Scale.LARGE).withRateLimit(0)
                 .withJobTiming(Duration.ofMillis(100), 0))) {
             System.out.printf("demo PCE (large) up in %d ms%n", ms(t0));
-            PceClient client = PceClient.connect(ConnectionSettings.of(pce.baseUrl(), 0, 1,
-                            new Credentials.ApiKey(pce.credentials().authUsername(), pce.credentials().secret()))
-                    .withTls(TlsSettings.verifying().withCaBundlePem(pce.caPem())), RetryPolicy.defaults(),
-                    new RequestLimiter(0), Duration.ofMinutes(5));
+            PceClient client = DemoPces.client(pce, Duration.ofMinutes(5));
             PolicyWorkspace ws = new PolicyWorkspace(() -> Optional.of(client));
             TrafficExplorer explorer = new TrafficExplorer(ws, Duration.ofMinutes(10), Duration.ofMillis(100));
             CancellationToken token = new CancellationToken();
