@@ -43,9 +43,13 @@ public final class DemoPces {
      * demo's rate limit is off, and some tests send thousands of requests in a minute).
      */
     public static PceClient client(DemoPce pce, Duration jobTimeout) {
-        return PceClient.connect(ConnectionSettings.of(pce.baseUrl(), 0, 1,
+        return PceClient.connect(settings(pce), RetryPolicy.defaults(), new RequestLimiter(0), jobTimeout);
+    }
+
+    /** How to reach {@code pce}: its URL, org 1, its API key, TLS verified against its CA. */
+    public static ConnectionSettings settings(DemoPce pce) {
+        return ConnectionSettings.of(pce.baseUrl(), 0, 1,
                         new Credentials.ApiKey(pce.credentials().authUsername(), pce.credentials().secret()))
-                .withTls(TlsSettings.verifying().withCaBundlePem(pce.caPem())), RetryPolicy.defaults(),
-                new RequestLimiter(0), jobTimeout);
+                .withTls(TlsSettings.verifying().withCaBundlePem(pce.caPem()));
     }
 }

@@ -286,9 +286,7 @@ class PolicyWorkspaceTest {
 
     /** Every request a client sends: method, path and query, and whether it asked for an async job. */
     private static PceClient recording(DemoPce on, List<String> requests) {
-        var settings = dev.pceworkbench.pce.ConnectionSettings.of(on.baseUrl(), 0, 1,
-                        new dev.pceworkbench.pce.Credentials.ApiKey(on.credentials().authUsername(), on.credentials().secret()))
-                .withTls(dev.pceworkbench.pce.TlsSettings.verifying().withCaBundlePem(on.caPem()));
+        var settings = DemoPces.settings(on);
         okhttp3.OkHttpClient http = dev.pceworkbench.pce.http.HttpClientFactory.create(settings).newBuilder()
                 .addInterceptor(chain -> {
                     okhttp3.Request r = chain.request();
