@@ -207,13 +207,11 @@ public final class PolicyWorkspace {
         PceClient client = client();
         Beside<PendingChanges> pendingAsked = beside(() -> client.provisioning().pending(token));
         Beside<Integer> latestAsked = beside(() -> latestVersion(token));
-        Optional<PendingChanges> pendingAnswer = answer(pendingAsked, token);
+        List<PendingChange> pending = answer(pendingAsked, token).map(c -> c.of(RULE_SETS)).orElse(null);
         Optional<Integer> latest = answer(latestAsked, token);
-        if (pendingAnswer.isEmpty() || latest.isEmpty()
-                || pendingAnswer.get().of(RULE_SETS).size() > MOST_PENDING_RULE_SETS_TO_DERIVE) {
+        if (pending == null || latest.isEmpty() || pending.size() > MOST_PENDING_RULE_SETS_TO_DERIVE) {
             return null;
         }
-        List<PendingChange> pending = pendingAnswer.get().of(RULE_SETS);
         List<RuleSet> active = ruleSets(ACTIVE, token, progress);
         ActiveRuleSets loaded = activeRuleSets;
         if (loaded == null || loaded.ruleSets() != active || !loaded.version().equals(latest.get())) {
@@ -235,20 +233,18 @@ public final class PolicyWorkspace {
                 return mine;
             }));
         }
+        List<List<RuleSet>> answers = new ArrayList<>();
+        for (Beside<List<RuleSet>> lane : lanes) {
+            Optional<List<RuleSet>> answer = answer(lane, token);
+            if (answer.isEmpty()) {
+                return null;
+            }
+            answers.add(answer.get());
+        }
         Map<String, RuleSet> fetched = new java.util.LinkedHashMap<>();
-        try {
-            List<List<RuleSet>> answers = new ArrayList<>();
-            for (Beside<List<RuleSet>> lane : lanes) {
-                answers.add(lane.join(token));
-            }
-            for (int k = 0; k < pending.size(); k++) { // in the pending list's order
-                RuleSet rs = answers.get(k % width).get(k / width);
-                fetched.put(Hrefs.neutral(rs.href()), rs);
-            }
-        } catch (PceCancelledException e) {
-            throw e;
-        } catch (PceException e) {
-            return null;
+        for (int k = 0; k < pending.size(); k++) { // in the pending list's order
+            RuleSet rs = answers.get(k % width).get(k / width);
+            fetched.put(Hrefs.neutral(rs.href()), rs);
         }
         token.throwIfCancelled("Making the draft");
         // The active order, each pending rule set in its place, the others moved; new ones at the end.
