@@ -38,7 +38,7 @@ public final class ParallelArrayReader {
     private static ExecutorService parsers() {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "pce-json-parse");
+            Thread t = new RepeatedObjects.ParseThread(r, "pce-json-parse");
             t.setDaemon(true);
             return t;
         });
@@ -77,6 +77,7 @@ public final class ParallelArrayReader {
         // buffers, not a fresh, repeatedly grown one (each several times a large-object allocation)
         // per MB of JSON.
         Buffers buffers = new Buffers(THREADS * 2 + 1);
+        RepeatedObjects.Table repeated = new RepeatedObjects.Table();
         try {
             s.expectArrayStart();
             Batch b = new Batch(buffers.take());
@@ -105,7 +106,7 @@ public final class ParallelArrayReader {
                 s.copyElement(b);
                 if (b.size >= BATCH_BYTES) {
                     seen += b.count;
-                    parts.add(submit(b, reader, what, inFlight, buffers));
+                    parts.add(submit(b, reader, what, inFlight, buffers, repeated));
                     b = new Batch(buffers.take());
                     if (elements != null) {
                         elements.seen(seen);
@@ -115,7 +116,7 @@ public final class ParallelArrayReader {
             s.expectEnd();
             if (b.count > 0) {
                 seen += b.count;
-                parts.add(submit(b, reader, what, inFlight, buffers));
+                parts.add(submit(b, reader, what, inFlight, buffers, repeated));
                 if (elements != null) {
                     elements.seen(seen);
                 }
@@ -148,7 +149,8 @@ public final class ParallelArrayReader {
     }
 
     private static <T> Future<List<T>> submit(Batch b, ObjectReader reader, String what, Semaphore inFlight,
-                                              Buffers buffers) throws InterruptedException {
+                                              Buffers buffers, RepeatedObjects.Table repeated)
+            throws InterruptedException {
         inFlight.acquire();
         byte[] bytes = b.bytes;
         int len = b.size;
@@ -156,16 +158,19 @@ public final class ParallelArrayReader {
         try {
             return PARSERS.submit(() -> {
                 try (JsonParser p = reader.getFactory().createParser(bytes, 0, len)) {
-                    List<T> out = new ArrayList<>(count);
-                    // Elements separated by commas, without the brackets: read them one by one.
-                    for (int i = 0; i < count; i++) {
-                        JsonToken t = p.nextToken();
-                        if (t == null) {
-                            throw new IOException(what + " ended early");
+                    // Objects the document repeats byte for byte are read once (RepeatedObjects).
+                    return RepeatedObjects.during(p, bytes, len, repeated, () -> {
+                        List<T> out = new ArrayList<>(count);
+                        // Elements separated by spaces, without the brackets: read them one by one.
+                        for (int i = 0; i < count; i++) {
+                            JsonToken t = p.nextToken();
+                            if (t == null) {
+                                throw new IOException(what + " ended early");
+                            }
+                            out.add(reader.readValue(p));
                         }
-                        out.add(reader.readValue(p));
-                    }
-                    return out;
+                        return out;
+                    });
                 } finally {
                     buffers.give(bytes);
                     inFlight.release();

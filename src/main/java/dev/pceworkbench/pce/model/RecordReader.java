@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.pceworkbench.pce.json.PceJson;
+import dev.pceworkbench.pce.json.RepeatedObjects;
 
 import java.io.IOException;
 import java.lang.annotation.Annotation;
@@ -66,6 +67,8 @@ final class RecordReader {
      * it would push out strings that do repeat. -1 for value records and types without one.
      */
     private final int ownHref;
+    /** Whether a parallel read reads each distinct text of this type once ({@link Repeated}). */
+    private final boolean repeated;
     /** How many members the last record put in {@code extra} (racy, only a size hint). */
     private int extraHint = 4;
     private volatile Resolved resolved;
@@ -94,6 +97,7 @@ final class RecordReader {
             }
         }
         this.ownHref = own;
+        this.repeated = type.isAnnotationPresent(Repeated.class);
         this.index = new HashMap<>();
         for (int i = 0; i < names.length; i++) {
             if (names[i] != null) {
@@ -196,7 +200,7 @@ final class RecordReader {
     private static boolean foreignAnnotations(Annotation[] annotations) {
         for (Annotation a : annotations) {
             Class<? extends Annotation> t = a.annotationType();
-            if (t == JsonProperty.class || t == Extra.class || t == PceRecord.class) {
+            if (t == JsonProperty.class || t == Extra.class || t == PceRecord.class || t == Repeated.class) {
                 continue;
             }
             if (t.getName().startsWith("com.fasterxml.")) {
@@ -232,6 +236,16 @@ final class RecordReader {
 
     /** Reads the object at the parser (on its START_OBJECT or first FIELD_NAME) into the record. */
     Object read(JsonParser p, DeserializationContext ctxt) throws IOException {
+        if (repeated && p.hasToken(JsonToken.START_OBJECT)) {
+            RepeatedObjects texts = RepeatedObjects.of(p);
+            if (texts != null) {
+                return texts.read(p, type, sub -> readMembers(sub, ctxt));
+            }
+        }
+        return readMembers(p, ctxt);
+    }
+
+    private Object readMembers(JsonParser p, DeserializationContext ctxt) throws IOException {
         Resolved r = resolve(ctxt);
         JsonDeserializer<Object>[] ds = r.components;
         int n = names.length;

@@ -45,6 +45,7 @@ public record TrafficFlow(
 
     /** One end of a flow: its {@code ip} and what the PCE knows about it. */
     @PceRecord
+    @Repeated
     public record Endpoint(
             @JsonProperty("ip") String ip,
             @JsonProperty("workload") FlowWorkload workload,

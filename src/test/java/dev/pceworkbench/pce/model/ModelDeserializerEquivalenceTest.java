@@ -152,9 +152,22 @@ class ModelDeserializerEquivalenceTest {
         String href = done.href();
         DemoHttp.Reply flows = http.get(done.resultPath().substring(done.resultPath().indexOf("/orgs/")));
         assertEquals(200, flows.status());
-        List<?> v = (List<?>) assertSameBothWays(flows.body(),
-                M.getTypeFactory().constructCollectionType(List.class, TrafficFlow.class), "traffic download");
+        JavaType listOfFlows = M.getTypeFactory().constructCollectionType(List.class, TrafficFlow.class);
+        List<?> v = (List<?>) assertSameBothWays(flows.body(), listOfFlows, "traffic download");
         assertFalse(v.isEmpty());
+        // As the client reads a download: in batches on every core, each distinct end read once.
+        byte[] bytes = flows.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(bytes.length > 3 * 1024 * 1024, "several batches: " + bytes.length);
+        List<TrafficFlow> parallel = dev.pceworkbench.pce.json.ParallelArrayReader.read(
+                new java.io.ByteArrayInputStream(bytes), TrafficFlow.class, "traffic download");
+        assertSameRecords(reference(listOfFlows).readValue(bytes), parallel, "traffic download read in parallel");
+        java.util.Set<Object> ends = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (TrafficFlow f : parallel) {
+            ends.add(f.src());
+            ends.add(f.dst());
+        }
+        assertTrue(ends.size() < parallel.size(), "repeated ends are one record: " + ends.size() + " for "
+                + parallel.size() + " flows");
     }
 
     @Test
