@@ -279,7 +279,11 @@ final class RecordReader {
                         extra = new Members(extraHint);
                     }
                     extra.put(name, NullNode.instance, false);
-                } else if (i == ownHref && t == JsonToken.VALUE_STRING) {
+                } else if (t == JsonToken.VALUE_STRING && (i == ownHref || genericTypes[i] == String.class
+                        && shared != null && shared.off)) {
+                    // A record's own href is unique; so, mostly, are the strings of a value record
+                    // that seldom repeats (a flow's time range): read as they are, not looked up
+                    // among the shared strings, where they would push out strings that do repeat.
                     args[i] = p.getText();
                 } else if (t == JsonToken.START_ARRAY && r.elements[i] != null) {
                     args[i] = list(p, ctxt, r.elements[i]);
