@@ -157,7 +157,7 @@ public final class ParallelArrayReader {
         int count = b.count;
         try {
             return PARSERS.submit(() -> {
-                try (JsonParser p = reader.getFactory().createParser(bytes, 0, len)) {
+                try (JsonParser p = parser(reader, bytes, len)) {
                     // Objects the document repeats byte for byte are read once (RepeatedObjects).
                     return RepeatedObjects.during(p, bytes, len, repeated, () -> {
                         List<T> out = new ArrayList<>(count);
@@ -180,6 +180,12 @@ public final class ParallelArrayReader {
             inFlight.release();
             throw e;
         }
+    }
+
+    /** A parser over a batch: one that can step over known objects when the mapper's factory makes them. */
+    private static JsonParser parser(ObjectReader reader, byte[] bytes, int len) throws IOException {
+        return reader.getFactory() instanceof BatchJsonFactory f ? f.batchParser(bytes, len)
+                : reader.getFactory().createParser(bytes, 0, len);
     }
 
     /**

@@ -38,7 +38,7 @@ public final class PceJson {
     }
 
     private static ObjectMapper build() {
-        JsonMapper mapper = JsonMapper.builder()
+        JsonMapper mapper = JsonMapper.builder(new BatchJsonFactory())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -14,9 +14,9 @@ import java.util.Arrays;
  * writes a workload's end of a flow (its address, names, enforcement mode and labels, some 600
  * bytes) the same way in every flow it takes part in. While {@link ParallelArrayReader} parses a
  * batch, an object of a type that asks for it is looked up among the whole objects already read
- * there, by its first bytes and then byte for byte: when one is there, the parser skips the object
- * (tokens only: no strings made, no records built) and the record read from those bytes is
- * returned; otherwise the type's own reader reads it as usual, and its bytes are remembered.
+ * there, by its first bytes and then byte for byte: when one is there, the parser steps over the
+ * object (no tokens read, no strings made, no records built) and the record read from those bytes
+ * is returned; otherwise the type's own reader reads it as usual, and its bytes are remembered.
  * Equal bytes give an equal, immutable record, so sharing it changes no value.
  *
  * <p>The table of remembered texts lives for one read of one document: it costs memory only while
@@ -76,10 +76,14 @@ public final class RepeatedObjects {
         long key = hash(bytes, start, Math.min(length, start + KEY_BYTES));
         // Bytes equal to a whole object read before are that object: a JSON value ends where its
         // own bytes say, whatever follows.
-        Object known = table.find(key, type, bytes, start, length);
+        Table.Entry known = table.find(key, type, bytes, start, length);
         if (known != null) {
-            p.skipChildren();
-            return known;
+            if (p instanceof BatchJsonFactory.BatchParser batch) {
+                batch.skipObjectTo(start + known.text().length);
+            } else {
+                p.skipChildren();
+            }
+            return known.value();
         }
         Object value = reader.read(p);
         long after = p.currentLocation().getByteOffset();
@@ -148,11 +152,11 @@ public final class RepeatedObjects {
         private static final int BITS = 18;
         private Entry[] slots;
 
-        private record Entry(long key, Class<?> type, byte[] text, Object value) {
+        record Entry(long key, Class<?> type, byte[] text, Object value) {
         }
 
-        /** The record of a remembered text that {@code bytes} hold from {@code start} (before {@code limit}). */
-        Object find(long key, Class<?> type, byte[] bytes, int start, int limit) {
+        /** The remembered text that {@code bytes} hold from {@code start} (before {@code limit}), or null. */
+        Entry find(long key, Class<?> type, byte[] bytes, int start, int limit) {
             Entry[] all = slots;
             if (all == null) {
                 return null;
@@ -160,11 +164,11 @@ public final class RepeatedObjects {
             int slot = slot(key);
             Entry e = all[slot];
             if (e != null && matches(e, key, type, bytes, start, limit)) {
-                return e.value;
+                return e;
             }
             e = all[slot ^ 1];
             if (e != null && matches(e, key, type, bytes, start, limit)) {
-                return e.value;
+                return e;
             }
             return null;
         }
