@@ -12,7 +12,9 @@ import java.io.IOException;
 /**
  * The shared mapper's JSON factory: Jackson's own, plus parsers for {@link ParallelArrayReader}'s
  * batches ({@link BatchParser}) that can step over an object whose end is already known, without
- * reading its tokens.
+ * reading its tokens. A batch parser is made only with the settings the mapper uses (canonical
+ * field names, no input decorator); otherwise, and for a copy made by {@code rebuild()} (a plain
+ * factory), batches are read token by token as before.
  */
 final class BatchJsonFactory extends JsonFactory {
     private static final long serialVersionUID = 1L;
@@ -27,6 +29,11 @@ final class BatchJsonFactory extends JsonFactory {
     @Override
     public JsonFactory copy() {
         return new BatchJsonFactory(this, null);
+    }
+
+    /** Whether {@link #batchParser} reads as {@code createParser} would with this factory's settings. */
+    boolean makesBatchParsers() {
+        return getInputDecorator() == null && isEnabled(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES);
     }
 
     /**
@@ -46,18 +53,31 @@ final class BatchJsonFactory extends JsonFactory {
             super(ctxt, features, null, codec, symbols, bytes, 0, length, false);
         }
 
+        /** Whether {@link #skipObjectTo} keeps every count the parser keeps (no token-count limit to enforce). */
+        boolean canStep() {
+            return !_trackMaxTokenCount;
+        }
+
         /**
-         * On the START_OBJECT of an object whose bytes end just before {@code end} (checked by the
-         * caller against bytes read before), moves to its END_OBJECT as reading its tokens would:
-         * the same position, the same enclosing context.
+         * On the START_OBJECT of an object at {@code start} whose bytes end just before {@code end}
+         * (checked by the caller against bytes read before) and hold {@code newlines} line breaks,
+         * the last at {@code lastNewline} (-1 for none), moves to its END_OBJECT as reading its
+         * tokens would: the same position, line and enclosing context.
          */
-        void skipObjectTo(int end) throws IOException {
-            if (_currToken != JsonToken.START_OBJECT || end <= _inputPtr || end > _inputEnd) {
+        void skipObjectTo(int start, int end, int newlines, int lastNewline) throws IOException {
+            if (_currToken != JsonToken.START_OBJECT || start >= _inputPtr || end <= _inputPtr || end > _inputEnd) {
                 throw new IOException("Cannot step over an object ending at byte " + end + " from byte " + _inputPtr);
             }
             _inputPtr = end;
+            if (newlines > 0) {
+                _currInputRow += newlines;
+                _currInputRowStart = lastNewline + 1;
+            }
             _parsingContext = _parsingContext.clearAndGetParent();
             _currToken = JsonToken.END_OBJECT;
+            _tokenInputTotal = _currInputProcessed + end - 1;
+            _tokenInputRow = _currInputRow;
+            _tokenInputCol = end - 1 - _currInputRowStart;
         }
     }
 }

@@ -184,7 +184,7 @@ public final class ParallelArrayReader {
 
     /** A parser over a batch: one that can step over known objects when the mapper's factory makes them. */
     private static JsonParser parser(ObjectReader reader, byte[] bytes, int len) throws IOException {
-        return reader.getFactory() instanceof BatchJsonFactory f ? f.batchParser(bytes, len)
+        return reader.getFactory() instanceof BatchJsonFactory f && f.makesBatchParsers() ? f.batchParser(bytes, len)
                 : reader.getFactory().createParser(bytes, 0, len);
     }
 

@@ -1,6 +1,7 @@
 package dev.pceworkbench.pce.json;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
@@ -30,18 +31,18 @@ public final class RepeatedObjects {
     }
 
     /**
-     * How many of an object's first bytes find its remembered texts (a flow's end: its address and
-     * workload href); the whole text is then compared.
+     * How many of an object's first bytes (at most) find its remembered texts (a flow's end: its
+     * address and workload href); the whole text is then compared.
      */
     static final int KEY_BYTES = 128;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private final JsonParser parser;
+    private final BatchJsonFactory.BatchParser parser;
     private final byte[] bytes;
     private final int length;
     private final Table table;
 
-    private RepeatedObjects(JsonParser parser, byte[] bytes, int length, Table table) {
+    private RepeatedObjects(BatchJsonFactory.BatchParser parser, byte[] bytes, int length, Table table) {
         this.parser = parser;
         this.bytes = bytes;
         this.length = length;
@@ -62,8 +63,8 @@ public final class RepeatedObjects {
 
     /**
      * The object at the parser (on its START_OBJECT), as {@code reader} reads it; the same instance
-     * for the same bytes read before in this document on this thread. Leaves the parser on the
-     * object's END_OBJECT, as a reader does.
+     * as for the same bytes read before in this document (by any of its parsing threads, as far as
+     * the table still holds them). Leaves the parser on the object's END_OBJECT, as a reader does.
      *
      * @param type what {@code reader} makes: objects of different types never share
      */
@@ -73,25 +74,39 @@ public final class RepeatedObjects {
             return reader.read(p); // no exact offset: read as usual
         }
         int start = (int) at;
-        long key = hash(bytes, start, Math.min(length, start + KEY_BYTES));
+        long key = hash(bytes, start, keyEnd(bytes, start, length));
         // Bytes equal to a whole object read before are that object: a JSON value ends where its
         // own bytes say, whatever follows.
         Table.Entry known = table.find(key, type, bytes, start, length);
         if (known != null) {
-            if (p instanceof BatchJsonFactory.BatchParser batch) {
-                batch.skipObjectTo(start + known.text().length);
-            } else {
-                p.skipChildren();
-            }
+            parser.skipObjectTo(start, start + known.text().length, known.newlines(),
+                    known.lastNewline() < 0 ? -1 : start + known.lastNewline());
             return known.value();
         }
+        JsonStreamContext enclosing = p.getParsingContext().getParent();
         Object value = reader.read(p);
         long after = p.currentLocation().getByteOffset();
-        if (value != null && p.hasToken(JsonToken.END_OBJECT) && after > start && after <= length
-                && bytes[(int) after - 1] == '}') {
+        // Remembered only when the parser is where the object's bytes say it ends, back in the
+        // context the object is in.
+        if (value != null && p.hasToken(JsonToken.END_OBJECT) && p.getParsingContext() == enclosing
+                && after > start && after <= length && bytes[(int) after - 1] == '}') {
             table.put(key, type, Arrays.copyOfRange(bytes, start, (int) after), value);
         }
         return value;
+    }
+
+    /**
+     * Where the bytes that find an object's texts end: after its first {@link #KEY_BYTES} bytes, or
+     * after its first '}' if that comes sooner (a short object's key is its own bytes, never the
+     * document's next ones; the first '}' is the object's last byte or before it).
+     */
+    static int keyEnd(byte[] bytes, int start, int limit) {
+        int max = Math.min(limit, start + KEY_BYTES);
+        int i = start;
+        while (i < max && bytes[i] != '}') {
+            i++;
+        }
+        return i < max ? i + 1 : max;
     }
 
     /** A 64-bit hash of {@code bytes[start, end)}, eight bytes at a time. */
@@ -110,15 +125,17 @@ public final class RepeatedObjects {
 
     /**
      * Runs {@code parse} on this parsing thread with {@code p} (reading {@code bytes[0, length)}) as
-     * its batch parser, remembering texts in {@code table}.
+     * its batch parser, remembering texts in {@code table}; as it is when {@code p} is not a batch
+     * parser that can step over objects.
      */
     static <T> T during(JsonParser p, byte[] bytes, int length, Table table, Parse<T> parse)
             throws IOException {
-        if (!(Thread.currentThread() instanceof ParseThread thread)) {
+        if (!(Thread.currentThread() instanceof ParseThread thread)
+                || !(p instanceof BatchJsonFactory.BatchParser batch) || !batch.canStep()) {
             return parse.run();
         }
         RepeatedObjects previous = thread.current;
-        thread.current = new RepeatedObjects(p, bytes, length, table);
+        thread.current = new RepeatedObjects(batch, bytes, length, table);
         try {
             return parse.run();
         } finally {
@@ -142,17 +159,22 @@ public final class RepeatedObjects {
 
     /**
      * One document's remembered texts and their records, shared by its parsing threads, found by
-     * the hash of their first {@link #KEY_BYTES} bytes: two slots per hash (the same start may
+     * the hash of their first bytes ({@link #keyEnd}): two slots per hash (the same start may
      * begin a few texts, such as a workload seen in two enforcement modes; a later text takes the
-     * older slot over), made on first use. Threads share it without locks: an entry is immutable
+     * older slot over), made on first use. At most {@link #MOST_BYTES} of text are kept: later
+     * texts are read but not remembered (a download whose ends never repeat costs a copy of each
+     * end's bytes up to there, and no more). Threads share it without locks: an entry is immutable
      * (final fields, its text copied before it is made), so a thread sees a whole entry or none,
-     * and a lost race costs a miss.
+     * and a lost race costs a miss; the byte count is racy and only steers.
      */
     static final class Table {
         private static final int BITS = 18;
+        static final long MOST_BYTES = 64L << 20;
         private Entry[] slots;
+        private long kept;
 
-        record Entry(long key, Class<?> type, byte[] text, Object value) {
+        /** A remembered text, with its line breaks (count, and offset of the last; -1 for none). */
+        record Entry(long key, Class<?> type, byte[] text, Object value, int newlines, int lastNewline) {
         }
 
         /** The remembered text that {@code bytes} hold from {@code start} (before {@code limit}), or null. */
@@ -180,6 +202,18 @@ public final class RepeatedObjects {
         }
 
         void put(long key, Class<?> type, byte[] text, Object value) {
+            if (kept + text.length > MOST_BYTES) {
+                return;
+            }
+            kept += text.length;
+            int newlines = 0;
+            int last = -1;
+            for (int i = 0; i < text.length; i++) {
+                if (text[i] == '\n') {
+                    newlines++;
+                    last = i;
+                }
+            }
             Entry[] all = slots;
             if (all == null) {
                 all = new Entry[1 << BITS];
@@ -188,7 +222,7 @@ public final class RepeatedObjects {
             int slot = slot(key);
             // The first slot keeps the newer text; the one it held moves to the second.
             all[slot ^ 1] = all[slot];
-            all[slot] = new Entry(key, type, text, value);
+            all[slot] = new Entry(key, type, text, value, newlines, last);
         }
 
         private static int slot(long key) {
