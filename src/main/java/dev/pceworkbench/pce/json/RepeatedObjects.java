@@ -24,12 +24,6 @@ import java.util.Arrays;
  * the download is parsed, and a later document starts empty.
  */
 public final class RepeatedObjects {
-    /** Reads one object from a parser on its START_OBJECT, as the type's reader does. */
-    @FunctionalInterface
-    public interface Reader {
-        Object read(JsonParser p) throws IOException;
-    }
-
     /**
      * How many of an object's first bytes (at most) find its remembered texts (a flow's end: its
      * address and workload href); the whole text is then compared.
@@ -62,16 +56,18 @@ public final class RepeatedObjects {
     }
 
     /**
-     * The object at the parser (on its START_OBJECT), as {@code reader} reads it; the same instance
-     * as for the same bytes read before in this document (by any of its parsing threads, as far as
-     * the table still holds them). Leaves the parser on the object's END_OBJECT, as a reader does.
+     * The object at the batch parser (on its START_OBJECT), as {@code reader} reads it from there;
+     * the same instance as for the same bytes read before in this document (by any of its parsing
+     * threads, as far as the table still holds them). Leaves the parser on the object's END_OBJECT,
+     * as a reader does.
      *
      * @param type what {@code reader} makes: objects of different types never share
      */
-    public Object read(JsonParser p, Class<?> type, Reader reader) throws IOException {
+    public Object read(Class<?> type, Parse<?> reader) throws IOException {
+        JsonParser p = parser;
         long at = p.currentTokenLocation().getByteOffset();
         if (at < 0 || at >= length || bytes[(int) at] != '{') {
-            return reader.read(p); // no exact offset: read as usual
+            return reader.run(); // no exact offset: read as usual
         }
         int start = (int) at;
         long key = hash(bytes, start, keyEnd(bytes, start, length));
@@ -84,7 +80,7 @@ public final class RepeatedObjects {
             return known.value();
         }
         JsonStreamContext enclosing = p.getParsingContext().getParent();
-        Object value = reader.read(p);
+        Object value = reader.run();
         long after = p.currentLocation().getByteOffset();
         // Remembered only when the parser is where the object's bytes say it ends, back in the
         // context the object is in.
@@ -143,8 +139,9 @@ public final class RepeatedObjects {
         }
     }
 
+    /** A read on the current parser (a batch, or one object of it). */
     @FunctionalInterface
-    interface Parse<T> {
+    public interface Parse<T> {
         T run() throws IOException;
     }
 

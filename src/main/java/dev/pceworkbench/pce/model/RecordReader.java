@@ -239,7 +239,7 @@ final class RecordReader {
         if (repeated && p.hasToken(JsonToken.START_OBJECT)) {
             RepeatedObjects texts = RepeatedObjects.of(p);
             if (texts != null) {
-                return texts.read(p, type, sub -> readMembers(sub, ctxt));
+                return texts.read(type, () -> readMembers(p, ctxt));
             }
         }
         return readMembers(p, ctxt);
