@@ -68,7 +68,8 @@ public final class WireSpeedProbe {
     private record Target(String url, String user, String secret, String caPem) {
     }
 
-    private record Floor(long ms, long bytes) {
+    /** @param waitMs from the first request until the result's download was asked for */
+    private record Floor(long ms, long bytes, long waitMs) {
     }
 
     private WireSpeedProbe() {
@@ -131,6 +132,8 @@ public final class WireSpeedProbe {
         List<Long> fgzRaw = new ArrayList<>();
         List<Long> fgz = new ArrayList<>();
         List<Long> fgzCpu = new ArrayList<>();
+        List<Long> fgzWait = new ArrayList<>();
+        List<Long> cgzWait = new ArrayList<>();
         List<Long> cgzCpu = new ArrayList<>();
         long plainBytes = 0;
         long gzBytes = 0;
@@ -142,7 +145,9 @@ public final class WireSpeedProbe {
             fgzRaw.add(b.ms());
             gzBytes = b.bytes();
             long cpu0 = cpuMs();
-            fgz.add(floor(raw, t, c, null).ms());
+            Floor g = floor(raw, t, c, null);
+            fgz.add(g.ms());
+            fgzWait.add(g.waitMs());
             fgzCpu.add(cpuMs() - cpu0);
         }
         raw.connectionPool().evictAll();
@@ -156,6 +161,7 @@ public final class WireSpeedProbe {
             long cpu0 = cpuMs();
             items = load(gzClient, c).size();
             cgz.add(ms(t0));
+            cgzWait.add((RESULT_ASKED.get() - t0) / 1_000_000);
             cgzCpu.add(cpuMs() - cpu0);
             t0 = System.nanoTime();
             load(idClient, c);
@@ -164,8 +170,9 @@ public final class WireSpeedProbe {
         long before = Heap.usedAfterGc();
         List<?> kept = load(gzClient, c);
         long retained = Heap.usedAfterGc() - before;
-        long coldGz = coldRun(stateDir, c, true);
-        long coldId = coldRun(stateDir, c, false);
+        long[] coldGzRun = coldRun(stateDir, c, true);
+        long coldGz = coldGzRun[0];
+        long coldId = coldRun(stateDir, c, false)[0];
         System.out.printf("items %,d; datafile %.1f MB JSON, %.1f MB gzipped%n", items, plainBytes / 1e6, gzBytes / 1e6);
         System.out.printf("floor  gzip off (identity)            %6d ms%n", median(fid));
         System.out.printf("floor  gzip on, raw compressed bytes  %6d ms%n", median(fgzRaw));
@@ -174,6 +181,11 @@ public final class WireSpeedProbe {
                 median(cgz), median(cgz) / (double) median(fgz), coldGz, coldGz / (double) median(cgz));
         System.out.printf("client gzip off  warm %6d ms  (%.2fx floor identity) cold %6d ms (%.2fx warm)%n",
                 median(cid), median(cid) / (double) median(fid), coldId, coldId / (double) median(cid));
+        System.out.printf("gzip on, split at the result's download request: floor waits %d ms then %d ms; client waits %d ms"
+                        + " then %d ms warm (%.2fx the floor's), cold waits %d ms then %d ms (%.2fx warm)%n",
+                median(fgzWait), median(minus(fgz, fgzWait)), median(cgzWait), median(minus(cgz, cgzWait)),
+                median(minus(cgz, cgzWait)) / (double) Math.max(1, median(minus(fgz, fgzWait))),
+                coldGzRun[1], coldGz - coldGzRun[1], (coldGz - coldGzRun[1]) / (double) Math.max(1, median(minus(cgz, cgzWait))));
         System.out.printf("runs (ms): floor id %s, floor gz raw %s, floor gz %s, client gz %s, client id %s%n",
                 fid, fgzRaw, fgz, cgz, cid);
         System.out.printf("cpu of this JVM (all threads, GC included) per load, gzip on: floor %d ms %s, client %d ms %s (%.2fx)%n",
@@ -229,6 +241,7 @@ public final class WireSpeedProbe {
             }
         }
         long bytes = 0;
+        long waitMs = ms(t0);
         try (Response r = http.newCall(request(t, download, encoding).build()).execute(); InputStream in = r.body().byteStream()) {
             if (!r.isSuccessful()) {
                 throw new IOException("the download answered " + r.code());
@@ -241,7 +254,7 @@ public final class WireSpeedProbe {
                 }
             }
         }
-        return new Floor(ms(t0), bytes);
+        return new Floor(ms(t0), bytes, waitMs);
     }
 
     private static JsonNode json(Response r) throws IOException {
@@ -336,6 +349,23 @@ public final class WireSpeedProbe {
         }
         System.out.printf("verify: %,d records from %.1f MB equal both ways; one thread: reference %d ms, one-pass %d ms (%.2fx)%n",
                 b.size(), json.length / 1e6, refMs, fastMs, refMs / (double) fastMs);
+        // What any reader built on Jackson's tokenizer pays at least: every token, strings decoded, no records.
+        long tokenMs = 0;
+        long tokens = 0;
+        for (int i = 0; i < 2; i++) {
+            long t0 = System.nanoTime();
+            tokens = 0;
+            try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(json)) {
+                for (com.fasterxml.jackson.core.JsonToken k; (k = p.nextToken()) != null; tokens++) {
+                    if (k == com.fasterxml.jackson.core.JsonToken.VALUE_STRING || k == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                        p.getTextLength();
+                    }
+                }
+            }
+            tokenMs = ms(t0);
+        }
+        System.out.printf("verify: Jackson's tokens alone (%,d, strings decoded, no records), one thread: %d ms (one-pass reader %.2fx that)%n",
+                tokens, tokenMs, fastMs / (double) Math.max(1, tokenMs));
     }
 
     // ---- the client, end to end ----
@@ -349,15 +379,35 @@ public final class WireSpeedProbe {
         };
     }
 
+    /**
+     * When the client last asked for a job's datafile or a traffic query's download (nanoTime): the
+     * end of its wait for the PCE and the start of download and parse.
+     */
+    private static final java.util.concurrent.atomic.AtomicLong RESULT_ASKED = new java.util.concurrent.atomic.AtomicLong();
+
+    /** The client as {@code PceClient.connect} makes it, noting when the result is asked for; gzip off on request. */
     private static PceClient client(Target t, boolean gzip) {
         ConnectionSettings s = settings(t);
-        if (gzip) {
-            return PceClient.connect(s, RetryPolicy.defaults(), new RequestLimiter(0), Duration.ofMinutes(30));
+        OkHttpClient.Builder b = HttpClientFactory.build(s, null, System.getenv()).client().newBuilder()
+                .addInterceptor(chain -> {
+                    String path = chain.request().url().encodedPath();
+                    if (path.contains("/datafiles/") || path.endsWith("/download")) {
+                        RESULT_ASKED.set(System.nanoTime());
+                    }
+                    return chain.proceed(chain.request());
+                });
+        if (!gzip) {
+            b.addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("Accept-Encoding", "identity").build()));
         }
-        OkHttpClient identity = HttpClientFactory.build(s, null, System.getenv()).client().newBuilder()
-                .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("Accept-Encoding", "identity").build()))
-                .build();
-        return PceClient.withHttpClient(s, identity, RetryPolicy.defaults(), new RequestLimiter(0), Duration.ofMinutes(30));
+        return PceClient.withHttpClient(s, b.build(), RetryPolicy.defaults(), new RequestLimiter(0), Duration.ofMinutes(30));
+    }
+
+    private static List<Long> minus(List<Long> a, List<Long> b) {
+        List<Long> out = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            out.add(a.get(i) - b.get(i));
+        }
+        return out;
     }
 
     private static ConnectionSettings settings(Target t) {
@@ -367,7 +417,8 @@ public final class WireSpeedProbe {
     }
 
     /** The first load in a fresh JVM: spawns this class with {@code --cold} and reads the time it prints. */
-    private static long coldRun(Path stateDir, Collection c, boolean gzip) throws Exception {
+    /** @return the whole load and the part before the result's download was asked for (ms) */
+    private static long[] coldRun(Path stateDir, Collection c, boolean gzip) throws Exception {
         Process p = new ProcessBuilder(javaBin(), "-Xmx3g", "-cp", System.getProperty("java.class.path"),
                 WireSpeedProbe.class.getName(), "--cold", stateDir.toString(), c.name(), Boolean.toString(gzip))
                 .redirectErrorStream(true).start();
@@ -385,7 +436,8 @@ public final class WireSpeedProbe {
         if (last == null) {
             throw new IllegalStateException("the cold run printed no time");
         }
-        return Long.parseLong(last.substring(5).trim());
+        String[] f = last.substring(5).trim().split("\\s+");
+        return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
     }
 
     /** In the child JVM: client creation and one load, timed from the start of main. */
@@ -397,7 +449,7 @@ public final class WireSpeedProbe {
         if (loaded.isEmpty()) {
             throw new IllegalStateException("nothing loaded");
         }
-        System.out.println("cold " + took);
+        System.out.println("cold " + took + " " + (RESULT_ASKED.get() - t0) / 1_000_000);
     }
 
     // ---- the server ----
