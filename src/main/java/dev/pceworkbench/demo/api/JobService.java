@@ -109,14 +109,20 @@ public final class JobService {
         this.writers = pool;
     }
 
+    /** Makes the datafile named {@code name} (unique in the state's spool, such as the job's uuid). */
+    @FunctionalInterface
+    interface Making {
+        Datafile make(String name) throws IOException;
+    }
+
     /**
-     * Writes {@code document} into a new datafile of the state's spool, in the background; the
-     * future completes with the file (or the failure). For anything served as a job's result.
+     * Makes a new datafile of the state's spool in the background; the future completes with the
+     * file (or the failure). For anything served as a job's result.
      */
-    CompletableFuture<Datafile> materialise(String name, ApiResponse.JsonWriter document) {
+    private CompletableFuture<Datafile> materialise(String name, Making making) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return Datafile.write(state.spool(), name, document);
+                return making.make(name);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -141,8 +147,20 @@ public final class JobService {
         r.get(org + "/datafiles/{file}", this::download);
     }
 
-    /** Starts a job whose datafile is written by {@code result}, now; answers 202 with Location. */
-    ApiResponse submit(ApiRequest request, ApiResponse.JsonWriter result) {
+    /**
+     * Starts a job whose datafile is the JSON array of {@code count} elements {@code elements}
+     * writes, rendered on every core under the state's read lock (so all of it is one moment's
+     * state); answers 202 with Location.
+     */
+    ApiResponse submitArray(ApiRequest request, int count, Datafile.Elements elements) {
+        return start(request, name -> {
+            Datafile[] made = new Datafile[1];
+            state.readIo(() -> made[0] = Datafile.writeArray(state.spool(), name, count, elements));
+            return made[0];
+        });
+    }
+
+    private ApiResponse start(ApiRequest request, Making making) {
         String uuid = state.uuid();
         Job job = new Job(uuid, request.path(), request.caller().userHref(), state.now(),
                 faults.take(Faults.Kind.JOBFAIL));
@@ -151,7 +169,7 @@ public final class JobService {
             expire();
         }
         if (!job.fails()) {
-            materialise(uuid, result).whenComplete((d, e) -> {
+            materialise(uuid, making).whenComplete((d, e) -> {
                 if (e != null) {
                     LOG.log(Level.WARNING, "Datafile of job " + uuid + " failed", e);
                     job.datafile.completeExceptionally(e);

@@ -1,5 +1,6 @@
 package dev.pceworkbench.demo.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pceworkbench.demo.http.ApiRequest;
@@ -46,7 +47,12 @@ final class Listing {
             return out;
         });
         if (request.prefersAsync()) {
-            return jobs.submit(request, g -> state.readIo(() -> JsonOut.writeArray(JsonOut.forVersion(g, version), matches, render)));
+            return jobs.submitArray(request, matches.size(), (g, from, to) -> {
+                JsonGenerator out = JsonOut.forVersion(g, version);
+                for (int i = from; i < to; i++) {
+                    JsonOut.write(out, render.apply(matches.get(i)));
+                }
+            });
         }
         List<ObjectNode> page = matches.size() > max ? matches.subList(0, max) : matches;
         return ApiResponse.stream(200, g -> state.readIo(() -> JsonOut.writeArray(JsonOut.forVersion(g, version), page, render)))

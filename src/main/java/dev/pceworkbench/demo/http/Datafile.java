@@ -67,6 +67,55 @@ public final class Datafile {
         return new Datafile(f, counted.count, Files.size(f));
     }
 
+    /** Writes elements {@code [from, to)} of a JSON array, each as a root-level value of the generator. */
+    @FunctionalInterface
+    public interface Elements {
+        void write(JsonGenerator generator, int from, int to) throws IOException;
+    }
+
+    /**
+     * The elements of a JSON array beyond which {@link #writeArray} renders and compresses in
+     * pieces on every core; a smaller document is written in one piece.
+     */
+    static final int PIECES = 64;
+
+    /**
+     * Renders the JSON array of {@code count} elements written by {@code elements} into a new file
+     * of {@code dir}, compressed: the same document and file {@link #write} makes of it, rendered
+     * and compressed in pieces (runs of elements) on every core, so that a large job's datafile is
+     * ready sooner. {@code elements} is called from several threads at once, each on its own
+     * generator and range; whatever it reads must stay unchanged until this returns (a caller
+     * holding the state's read lock keeps it so for all of them).
+     *
+     * @param name a name for the file, unique in {@code dir} (such as the job's uuid)
+     */
+    public static Datafile writeArray(Path dir, String name, int count, Elements elements) throws IOException {
+        Files.createDirectories(dir);
+        Path f = dir.resolve("datafile-" + name + ".json.gz");
+        int pieces = Math.max(1, Math.min(count, PIECES));
+        ParallelGzip.Written w;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(f), BUFFER)) {
+            w = ParallelGzip.write(out, pieces, LEVEL, (index, text) -> {
+                int from = (int) ((long) count * index / pieces);
+                int to = (int) ((long) count * (index + 1) / pieces);
+                text.write(index == 0 ? '[' : ',');
+                // The elements as root-level values separated as in an array: the same bytes the
+                // array's generator writes for them.
+                try (JsonGenerator g = PceJson.mapper().getFactory().createGenerator(text)) {
+                    g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString(","));
+                    elements.write(g, from, to);
+                }
+                if (index == pieces - 1) {
+                    text.write(']');
+                }
+            });
+        } catch (IOException | RuntimeException | Error e) {
+            Files.deleteIfExists(f);
+            throw e;
+        }
+        return new Datafile(f, w.length(), w.compressedLength());
+    }
+
     /** The document's size in bytes, uncompressed. */
     public long length() {
         return length;
