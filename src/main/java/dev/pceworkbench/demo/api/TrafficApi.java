@@ -133,7 +133,11 @@ public final class TrafficApi {
             FlowQueryRunner.Result r = run(q.query(), q::killed);
             // As a real PCE: the download is written once, when the query completes.
             FlowStore store = flows();
-            Datafile d = Datafile.write(state.spool(), q.uuid(), g -> state.readIo(() -> new FlowJson(state, store).write(g, r, null)));
+            FlowJson json = new FlowJson(state, store);
+            Datafile[] made = new Datafile[1];
+            state.readIo(() -> made[0] = Datafile.writeArray(state.spool(), q.uuid(), r.flows().length,
+                    (g, from, to) -> json.writeFlows(g, r, null, from, to)));
+            Datafile d = made[0];
             synchronized (queries) {
                 if (queries.get(q.uuid()) == q) {
                     downloads.put(q.uuid(), d);

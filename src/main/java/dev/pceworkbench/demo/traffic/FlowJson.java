@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 /**
@@ -28,10 +28,13 @@ public final class FlowJson {
 
     private final DemoState state;
     private final FlowStore s;
-    /** Each workload's JSON, rendered once per download and written raw for every flow it is in. */
-    private final Map<Integer, String> workloads = new HashMap<>();
-    private final Map<Integer, ArrayNode> ipLists = new HashMap<>();
-    private java.util.List<Object[]> activeIpLists;
+    /**
+     * Each workload's JSON, rendered once per download and written raw for every flow it is in;
+     * shared by the threads that write the download's pieces.
+     */
+    private final Map<Integer, String> workloads = new ConcurrentHashMap<>();
+    private final Map<Integer, ArrayNode> ipLists = new ConcurrentHashMap<>();
+    private volatile java.util.List<Object[]> activeIpLists;
 
     public FlowJson(DemoState state, FlowStore store) {
         this.state = state;
@@ -50,10 +53,20 @@ public final class FlowJson {
      */
     public void write(JsonGenerator g, FlowQueryRunner.Result result, FlowQueryRunner.Draft draft) throws IOException {
         g.writeStartArray();
-        for (int i = 0; i < result.flows().length; i++) {
+        writeFlows(g, result, draft, 0, result.flows().length);
+        g.writeEndArray();
+    }
+
+    /**
+     * Flows {@code [from, to)} of the result, each as the next value of {@code g} (in an array, or
+     * at its root for a piece of a download written on several threads: one instance serves them
+     * all, under the state's read lock held for all of them).
+     */
+    public void writeFlows(JsonGenerator g, FlowQueryRunner.Result result, FlowQueryRunner.Draft draft, int from, int to)
+            throws IOException {
+        for (int i = from; i < to; i++) {
             flow(g, result.flows()[i], result.decision(i), draft, i);
         }
-        g.writeEndArray();
     }
 
     private void flow(JsonGenerator g, int f, String decision, FlowQueryRunner.Draft draft, int i) throws IOException {
@@ -119,16 +132,18 @@ public final class FlowJson {
 
     /** The active IP lists an external address is in, {@code [{href, name}]}, as the PCE lists them on an endpoint. */
     private ArrayNode ipListsOf(int endpoint) {
-        if (activeIpLists == null) {
-            activeIpLists = new java.util.ArrayList<>();
+        java.util.List<Object[]> active = activeIpLists;
+        if (active == null) {
+            active = new java.util.ArrayList<>();
             for (ObjectNode l : state.policy().active().all(dev.pceworkbench.demo.store.PolicyType.IP_LISTS)) {
-                activeIpLists.add(new Object[]{dev.pceworkbench.demo.store.PolicyHrefs.inVersion(l.path("href").asText(),
+                active.add(new Object[]{dev.pceworkbench.demo.store.PolicyHrefs.inVersion(l.path("href").asText(),
                         "active"), l.path("name").asText(), dev.pceworkbench.demo.policy.IpRangeSet.of(l)});
             }
+            activeIpLists = active; // racing threads compute the same list
         }
         ArrayNode out = PceJson.mapper().createArrayNode();
         dev.pceworkbench.demo.policy.IpAddress ip = s.ip(endpoint);
-        for (Object[] l : activeIpLists) {
+        for (Object[] l : active) {
             if (((dev.pceworkbench.demo.policy.IpRangeSet) l[2]).contains(ip)) {
                 out.addObject().put("href", (String) l[0]).put("name", (String) l[1]);
             }
