@@ -37,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  * (raw OkHttp: request with {@code Prefer: respond-async}, tight polling, raw download of the
  * datafile, no parsing) beside the CLIENT end to end (count, job, poll, download, parse into
  * records), gzip on and off, warm (median of N in this JVM) and cold (the first load in a fresh
- * child JVM), and the heap the loaded records retain.
+ * child JVM), and the heap the loaded records retain; with gzip on, each load split at the request
+ * for its result (the wait for the PCE, then download and parse), floor and client, warm and cold.
  * <p>
  * By default it starts the standalone demo PCE in a child JVM with
  * {@code --scale large --rate-limit 0 --job-seconds 0 --retry-after 0}; {@code --connect STATE_DIR}
