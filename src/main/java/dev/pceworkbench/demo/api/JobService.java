@@ -153,11 +153,7 @@ public final class JobService {
      * state); answers 202 with Location.
      */
     ApiResponse submitArray(ApiRequest request, int count, Datafile.Elements elements) {
-        return start(request, name -> {
-            Datafile[] made = new Datafile[1];
-            state.readIo(() -> made[0] = Datafile.writeArray(state.spool(), name, count, elements));
-            return made[0];
-        });
+        return start(request, name -> state.readIo(() -> Datafile.writeArray(state.spool(), name, count, elements)));
     }
 
     private ApiResponse start(ApiRequest request, Making making) {

@@ -134,10 +134,8 @@ public final class TrafficApi {
             // As a real PCE: the download is written once, when the query completes.
             FlowStore store = flows();
             FlowJson json = new FlowJson(state, store);
-            Datafile[] made = new Datafile[1];
-            state.readIo(() -> made[0] = Datafile.writeArray(state.spool(), q.uuid(), r.flows().length,
+            Datafile d = state.readIo(() -> Datafile.writeArray(state.spool(), q.uuid(), r.flows().length,
                     (g, from, to) -> json.writeFlows(g, r, null, from, to)));
-            Datafile d = made[0];
             synchronized (queries) {
                 if (queries.get(q.uuid()) == q) {
                     downloads.put(q.uuid(), d);

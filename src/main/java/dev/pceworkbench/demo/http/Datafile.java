@@ -47,8 +47,7 @@ public final class Datafile {
      * @param name a name for the file, unique in {@code dir} (such as the job's uuid)
      */
     public static Datafile write(Path dir, String name, ApiResponse.JsonWriter writer) throws IOException {
-        Files.createDirectories(dir);
-        Path f = dir.resolve("datafile-" + name + ".json.gz");
+        Path f = newFile(dir, name);
         CountingOutputStream counted;
         try (OutputStream raw = Files.newOutputStream(f);
              GZIPOutputStream gz = new GZIPOutputStream(new BufferedOutputStream(raw, BUFFER), BUFFER) {
@@ -74,8 +73,8 @@ public final class Datafile {
     }
 
     /**
-     * The elements of a JSON array beyond which {@link #writeArray} renders and compresses in
-     * pieces on every core; a smaller document is written in one piece.
+     * The most pieces {@link #writeArray} cuts an array into (an array of fewer elements: one piece
+     * per element, and one for an empty array).
      */
     static final int PIECES = 64;
 
@@ -90,8 +89,7 @@ public final class Datafile {
      * @param name a name for the file, unique in {@code dir} (such as the job's uuid)
      */
     public static Datafile writeArray(Path dir, String name, int count, Elements elements) throws IOException {
-        Files.createDirectories(dir);
-        Path f = dir.resolve("datafile-" + name + ".json.gz");
+        Path f = newFile(dir, name);
         int pieces = Math.max(1, Math.min(count, PIECES));
         ParallelGzip.Written w;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(f), BUFFER)) {
@@ -114,6 +112,12 @@ public final class Datafile {
             throw e;
         }
         return new Datafile(f, w.length(), w.compressedLength());
+    }
+
+    /** Where the datafile named {@code name} goes, its directory made. */
+    private static Path newFile(Path dir, String name) throws IOException {
+        Files.createDirectories(dir);
+        return dir.resolve("datafile-" + name + ".json.gz");
     }
 
     /** The document's size in bytes, uncompressed. */

@@ -54,11 +54,14 @@ final class ParallelGzip {
     }
 
     /**
-     * Writes the gzip stream of {@code pieces} pieces to {@code out}, rendering and compressing
+     * Writes the gzip stream of {@code pieces} pieces (at least one) to {@code out}, rendering and compressing
      * them on the pool; {@code out} is written (and {@code piece} may be called) only until the
      * first failure, which is thrown.
      */
     static Written write(OutputStream out, int pieces, int level, Piece piece) throws IOException {
+        if (pieces < 1) {
+            throw new IllegalArgumentException("A gzip stream of pieces needs at least one piece, not " + pieces);
+        }
         out.write(HEADER);
         long compressed = HEADER.length;
         CRC32 crc = new CRC32();
@@ -75,13 +78,8 @@ final class ParallelGzip {
                 Compressed c = queue.poll().get();
                 crc.update(c.text, 0, c.textLength);
                 length += c.textLength;
-                out.write(c.deflated, 0, c.deflatedLength);
-                compressed += c.deflatedLength;
-            }
-            if (pieces == 0) {
-                byte[] empty = deflate(new byte[0], 0, true, level);
-                out.write(empty);
-                compressed += empty.length;
+                out.write(c.deflated);
+                compressed += c.deflated.length;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -110,14 +108,13 @@ final class ParallelGzip {
         return new Written(length, compressed + trailer.length);
     }
 
-    private record Compressed(byte[] text, int textLength, byte[] deflated, int deflatedLength) {
+    private record Compressed(byte[] text, int textLength, byte[] deflated) {
     }
 
     private static Compressed compress(int index, boolean last, int level, Piece piece) throws IOException {
         Buffer text = new Buffer();
         piece.render(index, text);
-        byte[] deflated = deflate(text.bytes(), text.size(), last, level);
-        return new Compressed(text.bytes(), text.size(), deflated, deflated.length);
+        return new Compressed(text.bytes(), text.size(), deflate(text.bytes(), text.size(), last, level));
     }
 
     /**

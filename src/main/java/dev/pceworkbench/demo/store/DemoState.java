@@ -170,6 +170,22 @@ public final class DemoState {
         }
     }
 
+    /** An I/O step that makes something (a file written under the lock). */
+    @FunctionalInterface
+    public interface IoSupplier<T> {
+        T get() throws java.io.IOException;
+    }
+
+    /** {@link #readIo(IoAction)} for a step that returns what it made. */
+    public <T> T readIo(IoSupplier<T> action) throws java.io.IOException {
+        lock.readLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     public <T> T write(Supplier<T> action) {
         lock.writeLock().lock();
         try {
