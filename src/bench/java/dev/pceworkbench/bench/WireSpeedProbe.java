@@ -22,6 +22,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -420,9 +421,11 @@ public final class WireSpeedProbe {
     /** The first load in a fresh JVM: spawns this class with {@code --cold} and reads the time it prints. */
     /** @return the whole load and the part before the result's download was asked for (ms) */
     private static long[] coldRun(Path stateDir, Collection c, boolean gzip) throws Exception {
-        Process p = new ProcessBuilder(javaBin(), "-Xmx3g", "-cp", System.getProperty("java.class.path"),
-                WireSpeedProbe.class.getName(), "--cold", stateDir.toString(), c.name(), Boolean.toString(gzip))
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx3g"));
+        command.addAll(vmFlags());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                WireSpeedProbe.class.getName(), "--cold", stateDir.toString(), c.name(), Boolean.toString(gzip)));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String last = null;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
@@ -485,6 +488,13 @@ public final class WireSpeedProbe {
         JsonNode c = PceJson.mapper().readTree(stateDir.resolve("credentials.json").toFile());
         return new Target(c.path("url").asText(), c.path("auth_username").asText(), c.path("secret").asText(),
                 Files.readString(stateDir.resolve("ca.pem")));
+    }
+
+    /** The probe's own {@code -XX:} flags, so that the cold child runs the JVM the warm runs ran on. */
+    private static List<String> vmFlags() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:"))
+                .toList();
     }
 
     private static String javaBin() {
