@@ -19,6 +19,9 @@ import dev.pceworkbench.pce.json.RepeatedObjects;
 
 import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -50,7 +53,8 @@ import java.util.Map;
  */
 final class RecordReader {
     private final Class<?> type;
-    private final Constructor<?> constructor;
+    /** The canonical constructor, as {@code (Object[]) -> Object}: no reflective accessor per call. */
+    private final MethodHandle constructor;
     private final Type[] genericTypes;
     /** JSON name per component (interned), null for {@code extra}. */
     private final String[] names;
@@ -85,7 +89,13 @@ final class RecordReader {
     private RecordReader(Class<?> type, Constructor<?> constructor, Type[] genericTypes, String[] names,
                          int extraIndex) {
         this.type = type;
-        this.constructor = constructor;
+        try {
+            this.constructor = MethodHandles.lookup().unreflectConstructor(constructor)
+                    .asSpreader(Object[].class, names.length)
+                    .asType(MethodType.methodType(Object.class, Object[].class));
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
         this.genericTypes = genericTypes;
         this.names = names;
         this.extraIndex = extraIndex;
@@ -313,17 +323,10 @@ final class RecordReader {
 
     private Object construct(Object[] args, DeserializationContext ctxt) throws IOException {
         try {
-            return constructor.newInstance(args);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            if (cause instanceof JsonMappingException jme) {
-                throw jme;
-            }
-            throw ctxt.instantiationException(type, cause);
-        } catch (ReflectiveOperationException e) {
+            return (Object) constructor.invokeExact(args);
+        } catch (Error | JsonMappingException e) {
+            throw e;
+        } catch (Throwable e) {
             throw ctxt.instantiationException(type, e);
         }
     }
@@ -357,8 +360,7 @@ final class RecordReader {
             }
             return n == 0 ? List.of() : new ArrayListView<>(Arrays.copyOf(items, n));
         } finally {
-            Arrays.fill(items, 0, n, null); // holds no records once read (a thread may live long)
-            scratch.pop(items);
+            scratch.pop(items, n);
         }
     }
 
@@ -367,15 +369,18 @@ final class RecordReader {
     /**
      * Per thread, the arrays lists are collected in before their one exact-size copy: a stack,
      * one array per nesting level (a list of records holding lists), each kept at the largest size
-     * it has needed.
+     * it has needed. They hold no records once the outermost list is read (a thread may live
+     * long): each level is cleared then, as far as it was filled, not after every inner list.
      */
     private static final class Scratch {
         private Object[][] stack = new Object[4][];
+        private int[] filled = new int[4];
         private int depth;
 
         Object[] push() {
             if (depth == stack.length) {
                 stack = Arrays.copyOf(stack, depth * 2);
+                filled = Arrays.copyOf(filled, depth * 2);
             }
             Object[] a = stack[depth];
             if (a == null) {
@@ -385,8 +390,16 @@ final class RecordReader {
             return a;
         }
 
-        void pop(Object[] a) {
+        /** Gives back the level's array, {@code n} of its slots used. */
+        void pop(Object[] a, int n) {
             stack[--depth] = a;
+            filled[depth] = Math.max(filled[depth], n);
+            if (depth == 0) {
+                for (int level = 0; level < stack.length && stack[level] != null; level++) {
+                    Arrays.fill(stack[level], 0, Math.min(filled[level], stack[level].length), null);
+                    filled[level] = 0;
+                }
+            }
         }
     }
 
