@@ -418,8 +418,11 @@ public final class WireSpeedProbe {
                 .withRequestsPerMinute(0);
     }
 
-    /** The first load in a fresh JVM: spawns this class with {@code --cold} and reads the time it prints. */
-    /** @return the whole load and the part before the result's download was asked for (ms) */
+    /**
+     * The first load in a fresh JVM: spawns this class with {@code --cold} and reads the time it prints.
+     *
+     * @return the whole load and the part before the result's download was asked for (ms)
+     */
     private static long[] coldRun(Path stateDir, Collection c, boolean gzip) throws Exception {
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx3g"));
         command.addAll(vmFlags());

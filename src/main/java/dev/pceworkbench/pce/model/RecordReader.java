@@ -396,7 +396,7 @@ final class RecordReader {
             filled[depth] = Math.max(filled[depth], n);
             if (depth == 0) {
                 for (int level = 0; level < stack.length && stack[level] != null; level++) {
-                    Arrays.fill(stack[level], 0, Math.min(filled[level], stack[level].length), null);
+                    Arrays.fill(stack[level], 0, filled[level], null);
                     filled[level] = 0;
                 }
             }
