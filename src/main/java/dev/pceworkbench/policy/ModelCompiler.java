@@ -45,6 +45,8 @@ final class ModelCompiler {
     private final Map<String, PortRange[]> servicePorts = new HashMap<>();
     private final Map<String, String> serviceNames = new HashMap<>();
     private final Map<List<Actor>, Side> sides = new HashMap<>();
+    private final Map<Same, Side> sidesBySame = new HashMap<>();
+    private final Map<Same, RuleServices> rulesServicesBySame = new HashMap<>();
     private final Map<List<IngressService>, PortRange[]> ruleServices = new HashMap<>();
     private final Map<List<IngressService>, String[]> ruleServiceHrefs = new HashMap<>();
     private final Map<String, int[]> interned = new HashMap<>();
@@ -147,10 +149,25 @@ final class ModelCompiler {
         boolean[] as = {
                 resolvesAs(p, ResolveLabelsAs.WORKLOADS, true), resolvesAs(p, ResolveLabelsAs.VIRTUAL_SERVICES, false),
                 resolvesAs(c, ResolveLabelsAs.WORKLOADS, true), resolvesAs(c, ResolveLabelsAs.VIRTUAL_SERVICES, false)};
-        String[] hrefs = ruleServiceHrefs.computeIfAbsent(r.ingressServices(), list -> list.stream()
-                .filter(IngressService::serviceRef).map(s -> Hrefs.neutral(s.href())).distinct().toArray(String[]::new));
-        return new CompiledRule(index, rs, r, side(r.providers()), side(r.consumers()), services(r.ingressServices()),
-                hrefs, as);
+        RuleServices services = ruleServices(r.ingressServices());
+        return new CompiledRule(index, rs, r, side(r.providers()), side(r.consumers()), services.ports,
+                services.hrefs, as);
+    }
+
+    /** A rule's services as ports and as the hrefs of the services it names. */
+    private record RuleServices(PortRange[] ports, String[] hrefs) {
+    }
+
+    private RuleServices ruleServices(List<IngressService> list) {
+        Same key = new Same(list);
+        RuleServices cached = rulesServicesBySame.get(key);
+        if (cached == null) {
+            String[] hrefs = ruleServiceHrefs.computeIfAbsent(list, l -> l.stream()
+                    .filter(IngressService::serviceRef).map(s -> Hrefs.neutral(s.href())).distinct().toArray(String[]::new));
+            cached = new RuleServices(services(list), hrefs);
+            rulesServicesBySame.put(key, cached);
+        }
+        return cached;
     }
 
     /** An empty or missing list means the PCE's default: labels resolve as workloads only. */
@@ -177,12 +194,56 @@ final class ModelCompiler {
     }
 
     private Side side(List<Actor> actors) {
-        Side s = sides.get(actors);
+        Same key = new Same(actors);
+        Side s = sidesBySame.get(key);
         if (s == null) {
-            s = compileSide(actors);
-            sides.put(actors, s);
+            s = sides.get(actors);
+            if (s == null) {
+                s = compileSide(actors);
+                sides.put(actors, s);
+            }
+            sidesBySame.put(key, s);
         }
         return s;
+    }
+
+    /**
+     * A list as its elements' identities. The parse shares equal value records (actors, services),
+     * so most rules' lists hold instances seen in other rules: found this way first, a list costs
+     * no hashing or comparing of the records themselves, which walks every component of each and
+     * was most of a build's time. A miss falls back to the lookup by equality, so equal lists of
+     * other instances still compile once and share the result.
+     */
+    private static final class Same {
+        private final Object[] items;
+        private final int hash;
+
+        Same(List<?> list) {
+            items = list.toArray();
+            int h = 1;
+            for (Object o : items) {
+                h = 31 * h + System.identityHashCode(o);
+            }
+            hash = h;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Same other) || other.hash != hash || other.items.length != items.length) {
+                return false;
+            }
+            for (int i = 0; i < items.length; i++) {
+                if (items[i] != other.items[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private Side compileSide(List<Actor> actors) {
