@@ -46,7 +46,7 @@ final class ModelCompiler {
     private final Map<String, String> serviceNames = new HashMap<>();
     private final Map<List<Actor>, Side> sides = new HashMap<>();
     private final Map<Same, Side> sidesBySame = new HashMap<>();
-    private final Map<Same, RuleServices> rulesServicesBySame = new HashMap<>();
+    private final Map<Same, RuleServices> servicesBySame = new HashMap<>();
     private final Map<List<IngressService>, PortRange[]> ruleServices = new HashMap<>();
     private final Map<List<IngressService>, String[]> ruleServiceHrefs = new HashMap<>();
     private final Map<String, int[]> interned = new HashMap<>();
@@ -160,12 +160,12 @@ final class ModelCompiler {
 
     private RuleServices ruleServices(List<IngressService> list) {
         Same key = new Same(list);
-        RuleServices cached = rulesServicesBySame.get(key);
+        RuleServices cached = servicesBySame.get(key);
         if (cached == null) {
             String[] hrefs = ruleServiceHrefs.computeIfAbsent(list, l -> l.stream()
                     .filter(IngressService::serviceRef).map(s -> Hrefs.neutral(s.href())).distinct().toArray(String[]::new));
             cached = new RuleServices(services(list), hrefs);
-            rulesServicesBySame.put(key, cached);
+            servicesBySame.put(key, cached);
         }
         return cached;
     }
@@ -210,8 +210,9 @@ final class ModelCompiler {
     /**
      * A list as its elements' identities. The parse shares equal value records (actors, services),
      * so most rules' lists hold instances seen in other rules: found this way first, a list costs
-     * no hashing or comparing of the records themselves, which walks every component of each and
-     * was most of a build's time. A miss falls back to the lookup by equality, so equal lists of
+     * no hashing or comparing of the records themselves, which walks every component of each and,
+     * in a JVM that has not compiled that code yet (a view's first open), made the first build
+     * take about twice as long. A miss falls back to the lookup by equality, so equal lists of
      * other instances still compile once and share the result.
      */
     private static final class Same {
