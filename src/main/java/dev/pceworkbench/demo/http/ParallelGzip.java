@@ -1,5 +1,7 @@
 package dev.pceworkbench.demo.http;
 
+import dev.pceworkbench.pce.json.PartFailure;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -85,17 +87,7 @@ final class ParallelGzip {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while writing a datafile");
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IOException("Cannot write a datafile: " + cause, cause);
+            throw PartFailure.rethrow(e, "Cannot write a datafile");
         } finally {
             for (Future<Compressed> f : queue) {
                 f.cancel(true);

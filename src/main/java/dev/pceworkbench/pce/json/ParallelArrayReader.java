@@ -130,17 +130,7 @@ public final class ParallelArrayReader {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading " + what);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IOException("Cannot read " + what + ": " + cause, cause);
+            throw PartFailure.rethrow(e, "Cannot read " + what);
         } finally {
             for (Future<List<T>> f : parts) {
                 f.cancel(false);
