@@ -47,8 +47,8 @@ final class ModelCompiler {
     private final Map<List<Actor>, Side> sides = new HashMap<>();
     private final Map<Same, Side> sidesBySame = new HashMap<>();
     private final Map<Same, RuleServices> servicesBySame = new HashMap<>();
+    private final Map<List<IngressService>, RuleServices> servicesByList = new HashMap<>();
     private final Map<List<IngressService>, PortRange[]> ruleServices = new HashMap<>();
-    private final Map<List<IngressService>, String[]> ruleServiceHrefs = new HashMap<>();
     private final Map<String, int[]> interned = new HashMap<>();
 
     ModelCompiler(PolicyData data) {
@@ -159,15 +159,9 @@ final class ModelCompiler {
     }
 
     private RuleServices ruleServices(List<IngressService> list) {
-        Same key = new Same(list);
-        RuleServices cached = servicesBySame.get(key);
-        if (cached == null) {
-            String[] hrefs = ruleServiceHrefs.computeIfAbsent(list, l -> l.stream()
-                    .filter(IngressService::serviceRef).map(s -> Hrefs.neutral(s.href())).distinct().toArray(String[]::new));
-            cached = new RuleServices(services(list), hrefs);
-            servicesBySame.put(key, cached);
-        }
-        return cached;
+        return servicesBySame.computeIfAbsent(new Same(list), k -> servicesByList.computeIfAbsent(list,
+                l -> new RuleServices(services(l), l.stream().filter(IngressService::serviceRef)
+                        .map(s -> Hrefs.neutral(s.href())).distinct().toArray(String[]::new))));
     }
 
     /** An empty or missing list means the PCE's default: labels resolve as workloads only. */
@@ -194,17 +188,7 @@ final class ModelCompiler {
     }
 
     private Side side(List<Actor> actors) {
-        Same key = new Same(actors);
-        Side s = sidesBySame.get(key);
-        if (s == null) {
-            s = sides.get(actors);
-            if (s == null) {
-                s = compileSide(actors);
-                sides.put(actors, s);
-            }
-            sidesBySame.put(key, s);
-        }
-        return s;
+        return sidesBySame.computeIfAbsent(new Same(actors), k -> sides.computeIfAbsent(actors, this::compileSide));
     }
 
     /**
