@@ -5,7 +5,6 @@ import dev.pceworkbench.pce.json.PceJson;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * A JSON document written once and served many times, as a real PCE serves a job's datafile or a
@@ -41,31 +39,6 @@ public final class Datafile {
         this.compressedLength = compressedLength;
     }
 
-    /**
-     * Renders {@code writer}'s document into a new file of {@code dir}, compressed.
-     *
-     * @param name a name for the file, unique in {@code dir} (such as the job's uuid)
-     */
-    public static Datafile write(Path dir, String name, ApiResponse.JsonWriter writer) throws IOException {
-        Path f = newFile(dir, name);
-        CountingOutputStream counted;
-        try (OutputStream raw = Files.newOutputStream(f);
-             GZIPOutputStream gz = new GZIPOutputStream(new BufferedOutputStream(raw, BUFFER), BUFFER) {
-                 {
-                     def.setLevel(LEVEL);
-                 }
-             };
-             CountingOutputStream c = new CountingOutputStream(gz);
-             JsonGenerator g = PceJson.mapper().getFactory().createGenerator(c)) {
-            counted = c;
-            writer.write(g);
-        } catch (IOException | RuntimeException | Error e) {
-            Files.deleteIfExists(f);
-            throw e;
-        }
-        return new Datafile(f, counted.count, Files.size(f));
-    }
-
     /** Writes elements {@code [from, to)} of a JSON array, each as a root-level value of the generator. */
     @FunctionalInterface
     public interface Elements {
@@ -80,9 +53,9 @@ public final class Datafile {
 
     /**
      * Renders the JSON array of {@code count} elements written by {@code elements} into a new file
-     * of {@code dir}, compressed: the same document and file {@link #write} makes of it, rendered
-     * and compressed in pieces (runs of elements) on every core, so that a large job's datafile is
-     * ready sooner. {@code elements} is called from several threads at once, each on its own
+     * of {@code dir}, compressed: the document one generator would write for the whole array,
+     * rendered and compressed in pieces (runs of elements) on every core, so that a large job's
+     * datafile is ready sooner. {@code elements} is called from several threads at once, each on its own
      * generator and range; whatever it reads must stay unchanged until this returns (a caller
      * holding the state's read lock keeps it so for all of them).
      *
@@ -189,25 +162,5 @@ public final class Datafile {
             }
         }
         return star;
-    }
-
-    private static final class CountingOutputStream extends FilterOutputStream {
-        long count;
-
-        CountingOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
     }
 }
