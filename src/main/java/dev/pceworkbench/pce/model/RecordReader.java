@@ -71,6 +71,16 @@ final class RecordReader {
      * it would push out strings that do repeat. -1 for value records and types without one.
      */
     private final int ownHref;
+    /** Bit per {@code String} component. */
+    private final long stringComponents;
+    /**
+     * Bit per component whose string is read as it is, not looked up among the shared strings: the
+     * record's own href, and every string of a value record while its sharing is off. A mask
+     * rather than a test of the sharing's state in {@link #readMembers}: that test is false until
+     * a type's sharing first turns off (the large rule sets' workload hrefs do, a second into a
+     * cold parse), and compiled code that has never seen it true is thrown away when it is.
+     */
+    private volatile long plainStrings;
     /** Whether a parallel read reads each distinct text of this type once ({@link Repeated}). */
     private final boolean repeated;
     /** How many members the last record put in {@code extra} (racy, only a size hint). */
@@ -107,6 +117,14 @@ final class RecordReader {
             }
         }
         this.ownHref = own;
+        long strings = 0;
+        for (int i = 0; i < names.length; i++) {
+            if (names[i] != null && genericTypes[i] == String.class) {
+                strings |= 1L << i;
+            }
+        }
+        this.stringComponents = strings;
+        this.plainStrings = own < 0 ? 0 : 1L << own;
         this.repeated = type.isAnnotationPresent(Repeated.class);
         this.index = new HashMap<>();
         for (int i = 0; i < names.length; i++) {
@@ -262,6 +280,7 @@ final class RecordReader {
         Object[] args = new Object[n];
         long seen = 0;
         Members extra = null;
+        long plain = plainStrings;
         int k = 0;
         String name = p.hasToken(JsonToken.START_OBJECT) ? p.nextFieldName() : p.currentName();
         for (; name != null; name = p.nextFieldName(), k++) {
@@ -289,8 +308,7 @@ final class RecordReader {
                         extra = new Members(extraHint);
                     }
                     extra.put(name, NullNode.instance, false);
-                } else if (t == JsonToken.VALUE_STRING && (i == ownHref || genericTypes[i] == String.class
-                        && shared != null && shared.off)) {
+                } else if (t == JsonToken.VALUE_STRING && (plain & (1L << i)) != 0) {
                     // A record's own href is unique; so, mostly, are the strings of a value record
                     // that seldom repeats (a flow's time range): read as they are, not looked up
                     // among the shared strings, where they would push out strings that do repeat.
@@ -422,7 +440,7 @@ final class RecordReader {
         Object of(Object[] args, RecordReader reader, DeserializationContext ctxt) throws IOException {
             if (off) {
                 if (++reads >= 1 << 16) {
-                    off = false; // try again: the same type may repeat in another document
+                    turn(false, reader); // try again: the same type may repeat in another document
                     reads = 0;
                 }
                 return reader.construct(args, ctxt);
@@ -438,13 +456,20 @@ final class RecordReader {
                 return e.value;
             }
             if (++reads >= 4096) {
-                off = hits < reads / 10;
+                turn(hits < reads / 10, reader);
                 reads = 0;
                 hits = 0;
             }
             Object value = reader.construct(args, ctxt);
             entries[slot] = new Entry(h, args, value);
             return value;
+        }
+
+        private void turn(boolean off, RecordReader reader) {
+            if (off != this.off) {
+                this.off = off;
+                reader.plainStrings = off ? reader.stringComponents : 0;
+            }
         }
 
         /**

@@ -264,6 +264,26 @@ class ModelDeserializerEquivalenceTest {
     }
 
     @Test
+    void valueRecordsThatStopRepeatingAreReadAlikeWhileTheirSharingIsOffAndSharedAgainWhenTheyRepeat()
+            throws IOException {
+        // 80,000 actors naming a workload each (their sharing turns off: hardly any repeats), then
+        // 80,000 naming one label (it turns on again after a while, and they are one instance).
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 160_000; i++) {
+            json.append(i == 0 ? "" : ",").append(i < 80_000
+                    ? "{\"workload\": {\"href\": \"/orgs/1/workloads/w" + i + "\"}}"
+                    : "{\"label\": {\"href\": \"/orgs/1/labels/" + (i % 2 == 0 ? "7" : "8") + "\"}}");
+        }
+        JavaType type = M.getTypeFactory().constructCollectionType(List.class, Actor.class);
+        List<Actor> fast = fast(type).readValue(json.append("]").toString());
+        assertEquals(reference(type).<List<Actor>>readValue(json.toString()), fast);
+        assertEquals("/orgs/1/workloads/w79999", fast.get(79_999).workload().href());
+        assertSame(fast.get(159_998), fast.get(159_996), "repeated again: one instance");
+        assertSame(fast.get(159_999).label(), fast.get(159_997).label());
+        assertFalse(fast.get(159_999) == fast.get(159_998));
+    }
+
+    @Test
     void extraKeepsThePcesOrder() throws IOException {
         Workload w = M.readValue(q("{'zz': 1, 'href': null, 'yy': null, 'extra': 2, 'name': 'w', 'aa': [],"
                 + " 'online': null, 'zz': 3}"), Workload.class);
