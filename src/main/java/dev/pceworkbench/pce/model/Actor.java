@@ -13,6 +13,7 @@ import java.util.Map;
  * Build actors with the factory methods; {@link #kind()} and {@link #ref()} read one back.
  */
 @PceRecord
+@Repeated
 public record Actor(
         @JsonProperty("actors") String actors,
         @JsonProperty("label") Href label,

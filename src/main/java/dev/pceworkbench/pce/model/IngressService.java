@@ -12,6 +12,7 @@ import java.util.Map;
  * also takes {@code process_name} / {@code service_name}).
  */
 @PceRecord
+@Repeated
 public record IngressService(
         @JsonProperty("href") String href,
         @JsonProperty("port") Integer port,

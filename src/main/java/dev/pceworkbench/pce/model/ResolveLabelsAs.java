@@ -11,6 +11,7 @@ import java.util.Map;
  * {@code "workloads"} and/or {@code "virtual_services"}.
  */
 @PceRecord
+@Repeated
 public record ResolveLabelsAs(
         @JsonProperty("providers") List<String> providers,
         @JsonProperty("consumers") List<String> consumers,

@@ -140,6 +140,31 @@ class ModelDeserializerEquivalenceTest {
     }
 
     @Test
+    void ruleSetsReadInParallelWithTheirRepeatedActorsAndServicesReadOnceAreTheReferenceRecords() throws IOException {
+        // Actors, services and resolve_labels_as repeat byte for byte from rule to rule: a parallel
+        // read reads each distinct text once (@Repeated). The demo's rule sets twelve times over:
+        // several batches, parsed on every core.
+        String body = http.get(ORG + "/sec_policy/draft/rule_sets?max_results=10000").body().trim();
+        String doc = "[" + String.join(",", java.util.Collections.nCopies(12, body.substring(1, body.length() - 1))) + "]";
+        assertTrue(doc.length() > 3 << 20, "several batches: " + doc.length());
+        List<RuleSet> parallel = dev.pceworkbench.pce.json.ParallelArrayReader.read(
+                new java.io.ByteArrayInputStream(doc.getBytes(java.nio.charset.StandardCharsets.UTF_8)), RuleSet.class,
+                "rule sets");
+        JavaType type = M.getTypeFactory().constructCollectionType(List.class, RuleSet.class);
+        assertSameRecords(reference(type).readValue(doc), parallel, "rule sets read in parallel");
+        java.util.Set<Object> actors = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        int all = 0;
+        for (RuleSet rs : parallel) {
+            for (SecRule r : rs.rules()) {
+                actors.addAll(r.providers());
+                actors.addAll(r.consumers());
+                all += r.providers().size() + r.consumers().size();
+            }
+        }
+        assertTrue(actors.size() * 4 < all, "equal actors are mostly one instance: " + actors.size() + " of " + all);
+    }
+
+    @Test
     void demoTrafficFlowsReadTheSameBothWays() throws Exception {
         DemoHttp.Reply submitted = http.post(ORG + "/traffic_flows/async_queries", q("{'sources': {'include': [[]],"
                 + " 'exclude': []}, 'destinations': {'include': [[]], 'exclude': []}, 'services': {'include': [],"
