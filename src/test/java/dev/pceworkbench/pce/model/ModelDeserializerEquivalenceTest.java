@@ -6,18 +6,24 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.pceworkbench.demo.DemoHttp;
 import dev.pceworkbench.demo.DemoPce;
 import dev.pceworkbench.demo.DemoPceOptions;
+import dev.pceworkbench.pce.json.ParallelArrayReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static dev.pceworkbench.pce.model.RoundTrip.M;
@@ -145,14 +151,13 @@ class ModelDeserializerEquivalenceTest {
         // read reads each distinct text once (@Repeated). The demo's rule sets twelve times over:
         // several batches, parsed on every core.
         String body = http.get(ORG + "/sec_policy/draft/rule_sets?max_results=10000").body().trim();
-        String doc = "[" + String.join(",", java.util.Collections.nCopies(12, body.substring(1, body.length() - 1))) + "]";
+        String doc = "[" + String.join(",", Collections.nCopies(12, body.substring(1, body.length() - 1))) + "]";
         assertTrue(doc.length() > 3 << 20, "several batches: " + doc.length());
-        List<RuleSet> parallel = dev.pceworkbench.pce.json.ParallelArrayReader.read(
-                new java.io.ByteArrayInputStream(doc.getBytes(java.nio.charset.StandardCharsets.UTF_8)), RuleSet.class,
-                "rule sets");
+        List<RuleSet> parallel = ParallelArrayReader.read(new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8)),
+                RuleSet.class, "rule sets");
         JavaType type = M.getTypeFactory().constructCollectionType(List.class, RuleSet.class);
         assertSameRecords(reference(type).readValue(doc), parallel, "rule sets read in parallel");
-        java.util.Set<Object> actors = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Object> actors = Collections.newSetFromMap(new IdentityHashMap<>());
         int all = 0;
         for (RuleSet rs : parallel) {
             for (SecRule r : rs.rules()) {
@@ -181,12 +186,12 @@ class ModelDeserializerEquivalenceTest {
         List<?> v = (List<?>) assertSameBothWays(flows.body(), listOfFlows, "traffic download");
         assertFalse(v.isEmpty());
         // As the client reads a download: in batches on every core, each distinct end read once.
-        byte[] bytes = flows.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = flows.body().getBytes(StandardCharsets.UTF_8);
         assertTrue(bytes.length > 3 * 1024 * 1024, "several batches: " + bytes.length);
-        List<TrafficFlow> parallel = dev.pceworkbench.pce.json.ParallelArrayReader.read(
-                new java.io.ByteArrayInputStream(bytes), TrafficFlow.class, "traffic download");
+        List<TrafficFlow> parallel = ParallelArrayReader.read(
+                new ByteArrayInputStream(bytes), TrafficFlow.class, "traffic download");
         assertSameRecords(reference(listOfFlows).readValue(bytes), parallel, "traffic download read in parallel");
-        java.util.Set<Object> ends = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Object> ends = Collections.newSetFromMap(new IdentityHashMap<>());
         for (TrafficFlow f : parallel) {
             ends.add(f.src());
             ends.add(f.dst());
