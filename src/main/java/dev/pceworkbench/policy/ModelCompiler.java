@@ -48,7 +48,6 @@ final class ModelCompiler {
     private final Map<Same, Side> sidesBySame = new HashMap<>();
     private final Map<Same, RuleServices> servicesBySame = new HashMap<>();
     private final Map<List<IngressService>, RuleServices> servicesByList = new HashMap<>();
-    private final Map<List<IngressService>, PortRange[]> ruleServices = new HashMap<>();
     private final Map<String, int[]> interned = new HashMap<>();
 
     ModelCompiler(PolicyData data) {
@@ -134,7 +133,7 @@ final class ModelCompiler {
                 continue;
             }
             boundaries.add(new PolicyModel.Boundary(b, !Boolean.FALSE.equals(b.enabled()), side(b.providers()),
-                    side(b.consumers()), services(b.ingressServices())));
+                    side(b.consumers()), ruleServices(b.ingressServices()).ports));
         }
         return new PolicyModel(data, Map.copyOf(labelIds), labels, Map.copyOf(groups), Map.copyOf(groupMembers),
                 containingGroups(), workloadIds, wls, wlLabels, wlIps, bindings, Map.copyOf(vsIds), vss, vsLabels,
@@ -154,13 +153,14 @@ final class ModelCompiler {
                 services.hrefs, as);
     }
 
-    /** A rule's services as ports and as the hrefs of the services it names. */
+    /** A rule's (or a boundary's) services as ports and as the hrefs of the services it names. */
     private record RuleServices(PortRange[] ports, String[] hrefs) {
     }
 
+    /** Compiled once per list: looked up by its elements' identities, then by equality. */
     private RuleServices ruleServices(List<IngressService> list) {
         return servicesBySame.computeIfAbsent(new Same(list), k -> servicesByList.computeIfAbsent(list,
-                l -> new RuleServices(services(l), l.stream().filter(IngressService::serviceRef)
+                l -> new RuleServices(ports(l), l.stream().filter(IngressService::serviceRef)
                         .map(s -> Hrefs.neutral(s.href())).distinct().toArray(String[]::new))));
     }
 
@@ -169,11 +169,7 @@ final class ModelCompiler {
         return list.isEmpty() ? whenMissing : list.contains(what);
     }
 
-    private PortRange[] services(List<IngressService> list) {
-        PortRange[] cached = ruleServices.get(list);
-        if (cached != null) {
-            return cached;
-        }
+    private PortRange[] ports(List<IngressService> list) {
         List<PortRange> out = new ArrayList<>();
         for (IngressService s : list) {
             if (s.serviceRef()) {
@@ -182,9 +178,7 @@ final class ModelCompiler {
                 out.add(PortRange.of(s));
             }
         }
-        PortRange[] a = out.stream().distinct().toArray(PortRange[]::new);
-        ruleServices.put(list, a);
-        return a;
+        return out.stream().distinct().toArray(PortRange[]::new);
     }
 
     private Side side(List<Actor> actors) {

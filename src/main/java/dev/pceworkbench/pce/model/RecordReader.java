@@ -124,7 +124,7 @@ final class RecordReader {
             }
         }
         this.stringComponents = strings;
-        this.plainStrings = own < 0 ? 0 : 1L << own;
+        this.plainStrings = plainStrings(false);
         this.repeated = type.isAnnotationPresent(Repeated.class);
         this.index = new HashMap<>();
         for (int i = 0; i < names.length; i++) {
@@ -132,6 +132,11 @@ final class RecordReader {
                 index.put(names[i], i);
             }
         }
+    }
+
+    /** {@link #plainStrings} while this type's sharing is on or off. */
+    private long plainStrings(boolean sharingOff) {
+        return (ownHref < 0 ? 0 : 1L << ownHref) | (sharingOff ? stringComponents : 0);
     }
 
     /** The reader for {@code type}, or null when the type is not a plain model record. */
@@ -468,7 +473,7 @@ final class RecordReader {
         private void turn(boolean off, RecordReader reader) {
             if (off != this.off) {
                 this.off = off;
-                reader.plainStrings = off ? reader.stringComponents : 0;
+                reader.plainStrings = reader.plainStrings(off);
             }
         }
 
