@@ -40,6 +40,9 @@ import java.util.concurrent.TimeUnit;
  * records), gzip on and off, warm (median of N in this JVM) and cold (the first load in a fresh
  * child JVM), and the heap the loaded records retain; with gzip on, each load split at the request
  * for its result (the wait for the PCE, then download and parse), floor and client, warm and cold.
+ * The floor is fetched cold too, in a fresh child JVM of its own: what any Java client pays on its
+ * first load before it parses anything (class loading, TLS, the HTTP client), so that the client's
+ * own cold excess can be told from the JVM's.
  * <p>
  * By default it starts the standalone demo PCE in a child JVM with
  * {@code --scale large --rate-limit 0 --job-seconds 0 --retry-after 0}; {@code --connect STATE_DIR}
@@ -80,6 +83,10 @@ public final class WireSpeedProbe {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--cold")) {
             cold(args);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--cold-floor")) {
+            coldFloor(args);
             return;
         }
         int runs = 5;
@@ -172,13 +179,16 @@ public final class WireSpeedProbe {
         long before = Heap.usedAfterGc();
         List<?> kept = load(gzClient, c);
         long retained = Heap.usedAfterGc() - before;
-        long[] coldGzRun = coldRun(stateDir, c, true);
+        long[] coldGzRun = coldRun(stateDir, c, "--cold", "true");
         long coldGz = coldGzRun[0];
-        long coldId = coldRun(stateDir, c, false)[0];
+        long coldId = coldRun(stateDir, c, "--cold", "false")[0];
+        long[] coldFloorRun = coldRun(stateDir, c, "--cold-floor", "true");
         System.out.printf("items %,d; datafile %.1f MB JSON, %.1f MB gzipped%n", items, plainBytes / 1e6, gzBytes / 1e6);
         System.out.printf("floor  gzip off (identity)            %6d ms%n", median(fid));
         System.out.printf("floor  gzip on, raw compressed bytes  %6d ms%n", median(fgzRaw));
         System.out.printf("floor  gzip on, inflated by OkHttp    %6d ms%n", median(fgz));
+        System.out.printf("floor  gzip on, inflated, cold        %6d ms (%.2fx warm; waits %d ms then %d ms)%n",
+                coldFloorRun[0], coldFloorRun[0] / (double) median(fgz), coldFloorRun[1], coldFloorRun[0] - coldFloorRun[1]);
         System.out.printf("client gzip on   warm %6d ms  (%.2fx floor gzip)   cold %6d ms (%.2fx warm)%n",
                 median(cgz), median(cgz) / (double) median(fgz), coldGz, coldGz / (double) median(cgz));
         System.out.printf("client gzip off  warm %6d ms  (%.2fx floor identity) cold %6d ms (%.2fx warm)%n",
@@ -188,6 +198,10 @@ public final class WireSpeedProbe {
                 median(fgzWait), median(minus(fgz, fgzWait)), median(cgzWait), median(minus(cgz, cgzWait)),
                 median(minus(cgz, cgzWait)) / (double) Math.max(1, median(minus(fgz, fgzWait))),
                 coldGzRun[1], coldGz - coldGzRun[1], (coldGz - coldGzRun[1]) / (double) Math.max(1, median(minus(cgz, cgzWait))));
+        System.out.printf("the client beyond the floor, gzip on: warm %d ms, cold %d ms (the cold floor's fresh JVM, TLS and"
+                        + " HTTP client taken out: the client's cold load is %.2fx its warm one)%n",
+                median(cgz) - median(fgz), coldGz - coldFloorRun[0],
+                (coldGz - coldFloorRun[0] + median(fgz)) / (double) median(cgz));
         System.out.printf("runs (ms): floor id %s, floor gz raw %s, floor gz %s, client gz %s, client id %s%n",
                 fid, fgzRaw, fgz, cgz, cid);
         System.out.printf("cpu of this JVM (all threads, GC included) per load, gzip on: floor %d ms %s, client %d ms %s (%.2fx)%n",
@@ -419,15 +433,16 @@ public final class WireSpeedProbe {
     }
 
     /**
-     * The first load in a fresh JVM: spawns this class with {@code --cold} and reads the time it prints.
+     * The first load in a fresh JVM: spawns this class with {@code --cold} (the client, gzip on or
+     * off) or {@code --cold-floor} (the floor, gzip inflated by OkHttp) and reads the time it prints.
      *
      * @return the whole load and the part before the result's download was asked for (ms)
      */
-    private static long[] coldRun(Path stateDir, Collection c, boolean gzip) throws Exception {
+    private static long[] coldRun(Path stateDir, Collection c, String mode, String gzip) throws Exception {
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx3g"));
         command.addAll(vmFlags());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                WireSpeedProbe.class.getName(), "--cold", stateDir.toString(), c.name(), Boolean.toString(gzip)));
+                WireSpeedProbe.class.getName(), mode, stateDir.toString(), c.name(), gzip));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String last = null;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -457,6 +472,23 @@ public final class WireSpeedProbe {
             throw new IllegalStateException("nothing loaded");
         }
         System.out.println("cold " + took + " " + (RESULT_ASKED.get() - t0) / 1_000_000);
+    }
+
+    /**
+     * In the child JVM: the floor's HTTP client made and one fetch (gzip inflated by OkHttp), timed
+     * from the start of main. What a fresh JVM costs before any parsing: class loading, TLS, the
+     * HTTP client, the job's small answers.
+     */
+    private static void coldFloor(String[] args) throws Exception {
+        long t0 = System.nanoTime();
+        Target t = target(Path.of(args[1]));
+        OkHttpClient raw = HttpClientFactory.build(settings(t), null, System.getenv()).client();
+        Floor f = floor(raw, t, Collection.valueOf(args[2]), null);
+        long took = ms(t0);
+        if (f.bytes() == 0) {
+            throw new IllegalStateException("nothing downloaded");
+        }
+        System.out.println("cold " + took + " " + (took - (f.ms() - f.waitMs())));
     }
 
     // ---- the server ----
