@@ -198,9 +198,9 @@ public final class WireSpeedProbe {
                 median(fgzWait), median(minus(fgz, fgzWait)), median(cgzWait), median(minus(cgz, cgzWait)),
                 median(minus(cgz, cgzWait)) / (double) Math.max(1, median(minus(fgz, fgzWait))),
                 coldGzRun[1], coldGz - coldGzRun[1], (coldGz - coldGzRun[1]) / (double) Math.max(1, median(minus(cgz, cgzWait))));
-        System.out.printf("the client beyond the floor, gzip on: warm %d ms, cold %d ms (the cold floor's fresh JVM, TLS and"
-                        + " HTTP client taken out: the client's cold load is %.2fx its warm one)%n",
-                median(cgz) - median(fgz), coldGz - coldFloorRun[0],
+        System.out.printf("the client beyond the floor, gzip on: warm %d ms, cold %d ms; with the floor's own cold excess"
+                        + " (%d ms: a fresh JVM's classes, TLS, HTTP client) taken out, the client's cold load is %.2fx its warm one%n",
+                median(cgz) - median(fgz), coldGz - coldFloorRun[0], coldFloorRun[0] - median(fgz),
                 (coldGz - coldFloorRun[0] + median(fgz)) / (double) median(cgz));
         System.out.printf("runs (ms): floor id %s, floor gz raw %s, floor gz %s, client gz %s, client id %s%n",
                 fid, fgzRaw, fgz, cgz, cid);
