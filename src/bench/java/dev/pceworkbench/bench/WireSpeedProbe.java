@@ -182,7 +182,7 @@ public final class WireSpeedProbe {
         long[] coldGzRun = coldRun(stateDir, c, "--cold", "true");
         long coldGz = coldGzRun[0];
         long coldId = coldRun(stateDir, c, "--cold", "false")[0];
-        long[] coldFloorRun = coldRun(stateDir, c, "--cold-floor", "true");
+        long[] coldFloorRun = coldRun(stateDir, c, "--cold-floor");
         System.out.printf("items %,d; datafile %.1f MB JSON, %.1f MB gzipped%n", items, plainBytes / 1e6, gzBytes / 1e6);
         System.out.printf("floor  gzip off (identity)            %6d ms%n", median(fid));
         System.out.printf("floor  gzip on, raw compressed bytes  %6d ms%n", median(fgzRaw));
@@ -433,16 +433,18 @@ public final class WireSpeedProbe {
     }
 
     /**
-     * The first load in a fresh JVM: spawns this class with {@code --cold} (the client, gzip on or
-     * off) or {@code --cold-floor} (the floor, gzip inflated by OkHttp) and reads the time it prints.
+     * The first load in a fresh JVM: spawns this class with {@code --cold} (the client; {@code more}:
+     * gzip on or off) or {@code --cold-floor} (the floor, gzip inflated by OkHttp) and reads the time
+     * it prints.
      *
      * @return the whole load and the part before the result's download was asked for (ms)
      */
-    private static long[] coldRun(Path stateDir, Collection c, String mode, String gzip) throws Exception {
+    private static long[] coldRun(Path stateDir, Collection c, String mode, String... more) throws Exception {
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx3g"));
         command.addAll(vmFlags());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                WireSpeedProbe.class.getName(), mode, stateDir.toString(), c.name(), gzip));
+                WireSpeedProbe.class.getName(), mode, stateDir.toString(), c.name()));
+        command.addAll(List.of(more));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String last = null;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
